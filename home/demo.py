@@ -1,0 +1,85 @@
+"""Demo content for the home pages: Kazakh first, Russian and English translations."""
+
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+
+HOME_TEXT = {
+    "kk": {
+        "title": "Жетекші мектептер желісі",
+        "intro": "Орта білім мазмұнын жаңарту бойынша жетекші мектептер мен серіктес мектептердің желілік қоғамдастығы.",
+        "body": (
+            "<p>Жетекші мектеп – өңірдің желілік қоғамдастығын ұйымдастырушы. Ол Назарбаев Зияткерлік мектептерінің "
+            "тәжірибесін таратады, желілік іс-шараларды жоспарлайды, өткізеді және талдайды, мұғалімдердің үздік "
+            "ресурстарын жинақтайды. Бір жетекші мектепке он серіктес мектеп бірігеді.</p>"
+        ),
+    },
+    "ru": {
+        "title": "Сеть Ведущих школ",
+        "intro": "Сетевое сообщество Ведущих и партнёрских школ по обновлению содержания среднего образования.",
+        "body": (
+            "<p>Ведущая школа — организатор сетевого сообщества региона. Она транслирует опыт Назарбаев "
+            "Интеллектуальных школ, планирует, проводит и анализирует сетевые мероприятия, накапливает лучшие "
+            "ресурсы учителей. Одна Ведущая школа объединяет десять партнёрских школ.</p>"
+        ),
+    },
+    "en": {
+        "title": "Leading Schools network",
+        "intro": "The network community of Leading Schools and their partner schools updating secondary education.",
+        "body": (
+            "<p>A Leading School organises its region's network community. It relays the experience of Nazarbayev "
+            "Intellectual Schools, plans, runs and analyses network events, and gathers teachers' best resources. "
+            "One Leading School works with ten partner schools.</p>"
+        ),
+    },
+}
+
+
+def ensure_locales():
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
+
+
+def publish(page, user=None):
+    page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
+
+
+def translate_page(page, locale, fields):
+    """The page's translation into `locale` with the given fields, created if missing and published."""
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale)
+    translation = translation.specific
+    changed = [name for name, value in fields.items() if getattr(translation, name) != value]
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    if changed or not translation.live:
+        translation.save()
+        publish(translation)
+    return translation
+
+
+def load_home():
+    """Idempotent: the kk home page as the site root, with ru and en translations."""
+    locales = ensure_locales()
+    root = Page.get_first_root_node()
+    kk = HOME_TEXT["kk"]
+    home = HomePage.objects.filter(locale=locales["kk"], depth=2).first()
+    if home is None:
+        home = HomePage(title=kk["title"], slug="home", intro=kk["intro"], body=kk["body"], locale=locales["kk"])
+        # Wagtail's initial migration leaves a "Welcome" page where our home page belongs.
+        Page.objects.filter(depth=2, slug="home").exclude(content_type__model="homepage").update(slug="welcome-old")
+        root.add_child(instance=home)
+        publish(home)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True, site_name=str(settings.WAGTAIL_SITE_NAME))
+    site.root_page = home
+    site.save()
+    for page in Page.objects.filter(depth=2).exclude(pk=home.pk).exclude(content_type__model="homepage"):
+        page.delete()
+    homes = {"kk": home}
+    for code in ("ru", "en"):
+        text = HOME_TEXT[code]
+        homes[code] = translate_page(home, locales[code], {"title": text["title"], "intro": text["intro"], "body": text["body"]})
+    return homes

@@ -1,0 +1,21 @@
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Create (or reset) the demo administrator of the quick start and print its login."
+
+    def handle(self, *args, **options):
+        username = os.environ.get("DEMO_ADMIN_USERNAME", "admin")
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "admin-demo-2026")
+        user, _created = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": "admin@example.kz", "first_name": "Demo", "last_name": "Admin"}
+        )
+        user.is_staff = user.is_superuser = user.is_active = True
+        user.set_password(password)
+        user.save()
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo administrator: http://127.0.0.1:8000/admin/  login: {username}  password: {password}"
+        ))

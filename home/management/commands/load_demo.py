@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.demo import load_home
+
+
+class Command(BaseCommand):
+    help = "Load the demo network (idempotent): home pages in kk, ru and en and the network's content."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "national"],
+            default="demo",
+            help="demo: a believable small network; national: the national scale for benchmarks.",
+        )
+
+    def handle(self, *args, scale="demo", **options):
+        with transaction.atomic():
+            homes = load_home()
+        self.stdout.write(self.style.SUCCESS(f"Home pages ready: {', '.join(sorted(homes))}"))

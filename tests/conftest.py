@@ -1,0 +1,28 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def homes(db, django_capture_on_commit_callbacks):
+    """The kk home page with its ru and en translations, as load_demo makes them."""
+    from home.demo import load_home
+
+    with django_capture_on_commit_callbacks(execute=True):
+        return load_home()
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    return django_user_model.objects.create_superuser("boss", "boss@example.kz", "correct horse battery")
+
+
+@pytest.fixture
+def run_command():
+    def run(*args, **kwargs):
+        from io import StringIO
+
+        out = StringIO()
+        call_command(*args, stdout=out, **kwargs)
+        return out.getvalue()
+
+    return run
