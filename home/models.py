@@ -19,6 +19,10 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "network.RegionPage", "network.NetworkNewsPage", "network.NetworkEventsPage", "network.ResourceLibraryPage",
+        "network.StandardPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

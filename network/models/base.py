@@ -1,0 +1,33 @@
+"""What every page inside a Leading School shares: it knows its school and region without walking the tree."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# home (2) → region (3) → Leading School (4) → blog / events / resource portal (5) → item (6)
+SCHOOL_DEPTH = 4
+
+
+class SchoolContentMixin(models.Model):
+    """Posts, events and resources record their school and region, so listings filter and join cheaply."""
+
+    school = models.ForeignKey(
+        "network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    region = models.ForeignKey(
+        "network.RegionPage", verbose_name=_("region"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from .schools import LeadingSchoolPage
+
+        if self.path and len(self.path) > self.steplen * SCHOOL_DEPTH:
+            school_path = self.path[: self.steplen * SCHOOL_DEPTH]
+            school = LeadingSchoolPage.objects.filter(path=school_path).only("id", "region_id").first()
+            if school is not None:
+                self.school_id, self.region_id = school.pk, school.region_id
+        super().save(*args, **kwargs)

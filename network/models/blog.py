@@ -1,0 +1,97 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from network.blocks import BodyBlock
+
+from .base import SchoolContentMixin
+
+POSTS_PER_PAGE = 12
+
+
+def paginate(request, queryset, per_page):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def post_listing(queryset):
+    """Everything a post card shows, in a fixed number of queries whatever the page size."""
+    return (
+        queryset.live().public().select_related("school", "region", "image")
+        .prefetch_related("authors", "categories")
+        .order_by("-date", "-pk")
+    )
+
+
+class BlogIndexPage(Page):
+    """A Leading School's blog."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["network.LeadingSchoolPage"]
+    subpage_types = ["network.BlogPostPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("blog")
+        verbose_name_plural = _("blogs")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        posts = post_listing(BlogPostPage.objects.child_of(self))
+        tag = request.GET.get("tag")
+        if tag:
+            posts = posts.filter(tags__slug=tag)
+        category = request.GET.get("category")
+        if category:
+            posts = posts.filter(categories__slug=category)
+        context.update(posts=paginate(request, posts, POSTS_PER_PAGE), tag=tag, category=category)
+        return context
+
+
+class BlogPostTag(TaggedItemBase):
+    content_object = ParentalKey("network.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class BlogPostPage(SchoolContentMixin, Page):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("summary"), max_length=400, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    authors = ParentalManyToManyField("network.Teacher", verbose_name=_("authors"), blank=True, related_name="posts")
+    categories = ParentalManyToManyField(
+        "network.BlogCategory", verbose_name=_("categories"), blank=True, related_name="posts"
+    )
+    tags = ClusterTaggableManager(through=BlogPostTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("authors"), FieldPanel("categories"), FieldPanel("tags")],
+                        heading=_("About the post")),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("school"),
+        index.FilterField("region"),
+    ]
+    parent_page_types = ["network.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("blog post")
+        verbose_name_plural = _("blog posts")

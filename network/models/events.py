@@ -1,0 +1,164 @@
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from network.blocks import BodyBlock
+from network.vocabulary import EventKind
+
+from .base import SchoolContentMixin
+from .blog import paginate
+
+EVENTS_PER_PAGE = 20
+
+
+def event_listing(queryset):
+    return queryset.live().public().select_related("school", "region")
+
+
+class EventFilter:
+    """Upcoming/past, region, school, kind and month: the same filters on a school's and the network's events."""
+
+    def __init__(self, request):
+        self.when = request.GET.get("when") if request.GET.get("when") in {"upcoming", "past"} else "upcoming"
+        self.kind = request.GET.get("kind") if request.GET.get("kind") in EventKind.values else ""
+        self.region = _int(request.GET.get("region"))
+        self.school = _int(request.GET.get("school"))
+        self.month = _month(request.GET.get("month"))
+
+    def apply(self, events):
+        now = timezone.now()
+        if self.kind:
+            events = events.filter(kind=self.kind)
+        if self.region:
+            events = events.filter(region_id=self.region)
+        if self.school:
+            events = events.filter(school_id=self.school)
+        if self.month:
+            start, end = month_bounds(self.month)
+            return events.filter(start__lt=end, end__gte=start).order_by("start", "pk")
+        if self.when == "past":
+            return events.filter(end__lt=now).order_by("-start", "-pk")
+        return events.filter(end__gte=now).order_by("start", "pk")
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _month(value):
+    try:
+        return datetime.datetime.strptime(value or "", "%Y-%m").date()
+    except ValueError:
+        return None
+
+
+def month_bounds(first_day):
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(first_day.replace(day=1), datetime.time.min, tzinfo=tz)
+    days = calendar.monthrange(first_day.year, first_day.month)[1]
+    return start, start + datetime.timedelta(days=days)
+
+
+def month_grid(first_day, events):
+    """Weeks of (date, [events]) for a month view, Monday first."""
+    by_day = {}
+    for event in events:
+        day = timezone.localtime(event.start).date()
+        last = timezone.localtime(event.end).date()
+        while day <= last:
+            by_day.setdefault(day, []).append(event)
+            day += datetime.timedelta(days=1)
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first_day.year, first_day.month)
+    return [[(day, by_day.get(day, []), day.month == first_day.month) for day in week] for week in weeks]
+
+
+class EventIndexPage(Page):
+    """A Leading School's events."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["network.LeadingSchoolPage"]
+    subpage_types = ["network.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events")
+        verbose_name_plural = _("event sections")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = EventFilter(request)
+        events = filters.apply(event_listing(EventPage.objects.child_of(self)))
+        context.update(filters=filters, events=paginate(request, events, EVENTS_PER_PAGE), kinds=EventKind.choices)
+        if filters.month:
+            context["month_grid"] = month_grid(filters.month, events)
+        return context
+
+
+class EventPage(SchoolContentMixin, Page):
+    kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
+    start = models.DateTimeField(_("starts"), help_text=_("Kazakhstan time (UTC+5)."))
+    end = models.DateTimeField(_("ends"), help_text=_("Kazakhstan time (UTC+5)."))
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    organiser = models.CharField(_("organiser"), max_length=255, blank=True)
+    audience = models.CharField(_("audience"), max_length=255, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    intro = models.TextField(_("summary"), max_length=400, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
+    materials = StreamField(
+        BodyBlock(), verbose_name=_("materials"), blank=True,
+        help_text=_("Presentations, recordings and reports added after the event."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        MultiFieldPanel([FieldPanel("venue"), FieldPanel("online_url")], heading=_("Where")),
+        FieldPanel("organiser"),
+        FieldPanel("audience"),
+        FieldPanel("registration_url"),
+        FieldPanel("is_cancelled"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("materials"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+        index.FilterField("school"),
+        index.FilterField("region"),
+    ]
+    parent_page_types = ["network.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("An event cannot end before it starts.")})
+        if not self.venue and not self.online_url:
+            raise ValidationError({"venue": _("Give a venue, an online link, or both.")})
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()

@@ -1,0 +1,83 @@
+"""The network-wide pages: news from every school, every event, the whole resource library."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale, Page
+
+from network.vocabulary import EventKind
+
+from .blog import POSTS_PER_PAGE, BlogPostPage, paginate, post_listing
+from .events import EVENTS_PER_PAGE, EventFilter, EventPage, event_listing, month_grid
+from .resources import RESOURCES_PER_PAGE, ResourceFilter, ResourcePage, resource_listing
+
+
+class NetworkIndexMixin(models.Model):
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def facet_choices(self):
+        """Regions and schools of this language, for the filter forms (two queries)."""
+        from .regions import RegionPage
+        from .schools import LeadingSchoolPage
+
+        locale = self.locale if self.locale_id else Locale.get_active()
+        return {
+            "regions": RegionPage.objects.live().filter(locale=locale).order_by("title").only("id", "title"),
+            "schools": LeadingSchoolPage.objects.live().filter(locale=locale).order_by("title")
+            .only("id", "title", "region_id"),
+        }
+
+
+class NetworkNewsPage(NetworkIndexMixin, Page):
+    class Meta:
+        verbose_name = _("network news")
+        verbose_name_plural = _("network news")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        posts = post_listing(BlogPostPage.objects.filter(locale=self.locale))
+        region = request.GET.get("region")
+        if region and region.isdigit():
+            posts = posts.filter(region_id=int(region))
+        context.update(posts=paginate(request, posts, POSTS_PER_PAGE), region=region, **self.facet_choices())
+        return context
+
+
+class NetworkEventsPage(NetworkIndexMixin, Page):
+    class Meta:
+        verbose_name = _("network events")
+        verbose_name_plural = _("network events")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = EventFilter(request)
+        events = filters.apply(event_listing(EventPage.objects.filter(locale=self.locale)))
+        context.update(
+            filters=filters, events=paginate(request, events, EVENTS_PER_PAGE), kinds=EventKind.choices,
+            **self.facet_choices(),
+        )
+        if filters.month:
+            context["month_grid"] = month_grid(filters.month, events)
+        return context
+
+
+class ResourceLibraryPage(NetworkIndexMixin, Page):
+    class Meta:
+        verbose_name = _("network resource library")
+        verbose_name_plural = _("network resource libraries")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = ResourceFilter(request)
+        resources = filters.apply(resource_listing(ResourcePage.objects.filter(locale=self.locale)))
+        context.update(filters=filters, resources=paginate(request, resources, RESOURCES_PER_PAGE),
+                       **self.facet_choices())
+        return context

@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils.translation import get_language, gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Teacher(index.Indexed, models.Model):
+    """A teacher of a Leading or partner school who writes posts or authors resources."""
+
+    full_name = models.CharField(_("full name"), max_length=255)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    school = models.ForeignKey(
+        "network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    school_name = models.CharField(
+        _("school"), max_length=255, blank=True, help_text=_("For a teacher of a partner school: its name."),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("full_name"), FieldPanel("position"), FieldPanel("school"), FieldPanel("school_name"),
+              FieldPanel("photo")]
+    search_fields = [index.SearchField("full_name"), index.AutocompleteField("full_name")]
+
+    class Meta:
+        verbose_name = _("teacher")
+        verbose_name_plural = _("teachers")
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return self.full_name
+
+
+class TrilingualName(models.Model):
+    """A small vocabulary entry named in the three site languages in one place."""
+
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=120)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    panels = [FieldPanel("name_kk"), FieldPanel("name_ru"), FieldPanel("name_en"), FieldPanel("slug")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def name(self):
+        return getattr(self, f"name_{(get_language() or 'kk')[:2]}", None) or self.name_kk
+
+    def __str__(self):
+        return self.name
+
+
+class BlogCategory(TrilingualName):
+    class Meta:
+        verbose_name = _("blog category")
+        verbose_name_plural = _("blog categories")
+        ordering = ["slug"]

@@ -1,0 +1,157 @@
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from network.blocks import BodyBlock
+from network.vocabulary import GRADES, ContentLanguage, Direction, Licence, ResourceKind, Subject
+
+from .base import SchoolContentMixin
+from .blog import paginate
+
+RESOURCES_PER_PAGE = 24
+
+
+def resource_listing(queryset):
+    return queryset.live().public().select_related("school", "region", "document").prefetch_related("authors")
+
+
+class ResourceFilter:
+    """The resource library's filters, shared by a school's portal and the network library."""
+
+    FIELDS = {
+        "direction": Direction,
+        "subject": Subject,
+        "kind": ResourceKind,
+        "language": ContentLanguage,
+    }
+
+    def __init__(self, request):
+        self.values = {}
+        for name, choices in self.FIELDS.items():
+            value = request.GET.get(name, "")
+            self.values[name] = value if value in choices.values else ""
+        self.grade = _int(request.GET.get("grade"), range(0, 12))
+        self.region = _int(request.GET.get("region"))
+        self.school = _int(request.GET.get("school"))
+
+    def apply(self, resources):
+        for name, value in self.values.items():
+            if value:
+                resources = resources.filter(**{name: value})
+        if self.grade is not None:
+            resources = resources.filter(grade_from__lte=self.grade, grade_to__gte=self.grade)
+        if self.region:
+            resources = resources.filter(region_id=self.region)
+        if self.school:
+            resources = resources.filter(school_id=self.school)
+        return resources.order_by("-first_published_at", "-pk")
+
+    @property
+    def active(self):
+        return any(self.values.values()) or any(v is not None for v in (self.grade, self.region, self.school))
+
+
+def _int(value, allowed=None):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if allowed is None or number in allowed else None
+
+
+class ResourcePortalPage(Page):
+    """A Leading School's resource portal: its media library and resource library."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["network.LeadingSchoolPage"]
+    subpage_types = ["network.ResourcePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("resource portal")
+        verbose_name_plural = _("resource portals")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = ResourceFilter(request)
+        resources = filters.apply(resource_listing(ResourcePage.objects.child_of(self)))
+        context.update(filters=filters, resources=paginate(request, resources, RESOURCES_PER_PAGE))
+        return context
+
+
+class ResourcePage(SchoolContentMixin, Page):
+    """A teacher's resource: a lesson plan, a recommendation, a video lesson, …"""
+
+
+    kind = models.CharField(_("kind"), max_length=32, choices=ResourceKind.choices)
+    direction = models.CharField(_("direction"), max_length=32, choices=Direction.choices, blank=True)
+    creative_group = models.CharField(_("creative group"), max_length=255, blank=True)
+    subject = models.CharField(_("subject"), max_length=32, choices=Subject.choices)
+    grade_from = models.PositiveSmallIntegerField(_("from grade"), choices=GRADES, default=1)
+    grade_to = models.PositiveSmallIntegerField(_("to grade"), choices=GRADES, default=11)
+    language = models.CharField(_("language of the resource"), max_length=2, choices=ContentLanguage.choices)
+    licence = models.CharField(_("licence"), max_length=32, choices=Licence.choices, default=Licence.CC_BY)
+    intro = models.TextField(_("summary"), max_length=600, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("file"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    video = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("video file"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("An MP4 file for a video lesson."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
+    authors = ParentalManyToManyField("network.Teacher", verbose_name=_("authors"), blank=True, related_name="resources")
+    download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("subject"), FieldPanel("language")]),
+                FieldRowPanel([FieldPanel("grade_from"), FieldPanel("grade_to")]),
+                FieldRowPanel([FieldPanel("direction"), FieldPanel("creative_group")]),
+                FieldPanel("licence"),
+            ],
+            heading=_("Classification"),
+        ),
+        FieldPanel("authors"),
+        FieldPanel("intro"),
+        FieldPanel("document"),
+        FieldPanel("video"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("subject"),
+        index.FilterField("direction"),
+        index.FilterField("language"),
+        index.FilterField("school"),
+        index.FilterField("region"),
+    ]
+    parent_page_types = ["network.ResourcePortalPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.grade_from is not None and self.grade_to is not None and self.grade_to < self.grade_from:
+            raise ValidationError({"grade_to": _("The last grade cannot come before the first.")})
+
+    def count_download(self):
+        """One more download, counted in the database so that simultaneous downloads are not lost."""
+        type(self).objects.filter(pk=self.pk).update(download_count=F("download_count") + 1)
