@@ -21,9 +21,31 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "network.RegionPage", "network.NetworkNewsPage", "network.NetworkEventsPage", "network.ResourceLibraryPage",
-        "network.StandardPage",
+        "network.StandardPage", "workflows.ApprovedExperienceLibraryPage",
     ]
     max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from django.db.models import Count, Q
+        from django.utils import timezone
+
+        from network.models import BlogPostPage, EventPage, RegionPage, ResourcePage
+        from network.models.blog import post_listing
+        from network.models.events import event_listing
+        from network.models.resources import resource_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            regions=RegionPage.objects.child_of(self).live().public().order_by("title").annotate(
+                school_count=Count("schools", filter=Q(schools__live=True), distinct=True)
+            ),
+            latest_posts=post_listing(BlogPostPage.objects.filter(locale=self.locale))[:6],
+            upcoming_events=event_listing(EventPage.objects.filter(locale=self.locale, end__gte=timezone.now()))
+            .order_by("start")[:4],
+            newest_resources=resource_listing(ResourcePage.objects.filter(locale=self.locale))
+            .order_by("-first_published_at")[:4],
+        )
+        return context
 
     class Meta:
         verbose_name = _("home page")

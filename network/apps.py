@@ -6,3 +6,6 @@ class NetworkConfig(AppConfig):
     name = "network"
     label = "network"
     verbose_name = _("Leading Schools network")
+
+    def ready(self):
+        from network import signals  # noqa: F401

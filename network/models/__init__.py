@@ -4,11 +4,12 @@ from .network_pages import NetworkEventsPage, NetworkNewsPage, ResourceLibraryPa
 from .people import BlogCategory, Teacher
 from .regions import CoordinationCentreTrainer, RegionPage
 from .resources import ResourcePage, ResourcePortalPage
+from .workspace import SchoolWorkspace
 from .schools import CreativeGroup, LeadingSchoolPage, PartnerSchool, SchoolDirection, StandardPage
 
 __all__ = [
     "BlogCategory", "BlogIndexPage", "BlogPostPage", "BlogPostTag", "CoordinationCentreTrainer", "CreativeGroup",
     "EventIndexPage", "EventPage", "LeadingSchoolPage", "NetworkEventsPage", "NetworkNewsPage", "PartnerSchool",
     "RegionPage", "ResourceLibraryPage", "ResourcePage", "ResourcePortalPage", "SchoolDirection", "StandardPage",
-    "Teacher",
+    "SchoolWorkspace", "Teacher",
 ]

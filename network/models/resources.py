@@ -39,6 +39,12 @@ class ResourceFilter:
         self.region = _int(request.GET.get("region"))
         self.school = _int(request.GET.get("school"))
 
+    @property
+    def choices(self):
+        return {name: choices.choices for name, choices in self.FIELDS.items()}
+
+    grades = range(0, 12)
+
     def apply(self, resources):
         for name, value in self.values.items():
             if value:
@@ -71,7 +77,7 @@ class ResourcePortalPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["network.LeadingSchoolPage"]
-    subpage_types = ["network.ResourcePage"]
+    subpage_types = ["network.ResourcePage", "workflows.ApprovedExperiencePage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -24,7 +24,7 @@ class LeadingSchoolPage(Page):
 
     region = models.ForeignKey(
         "network.RegionPage", verbose_name=_("region"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
+        on_delete=models.SET_NULL, related_name="schools",
     )
     locality = models.CharField(_("locality"), max_length=120)
     address = models.CharField(_("address"), max_length=255, blank=True)

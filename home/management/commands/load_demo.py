@@ -14,8 +14,12 @@ class Command(BaseCommand):
             default="demo",
             help="demo: a believable small network; national: the national scale for benchmarks.",
         )
+        parser.add_argument("--schools", type=int, default=None, help="Load only this many demo Leading Schools.")
 
     def handle(self, *args, scale="demo", **options):
+        from network.demo import load_network
+
         with transaction.atomic():
             homes = load_home()
+            load_network(homes, stdout=self.stdout, schools=options.get("schools"))
         self.stdout.write(self.style.SUCCESS(f"Home pages ready: {', '.join(sorted(homes))}"))

@@ -1,0 +1,54 @@
+from django.contrib import messages
+from django.utils.translation import gettext as _, ngettext
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from network import rules
+from network.models import BlogCategory, LeadingSchoolPage, Teacher
+
+
+class TeacherViewSet(SnippetViewSet):
+    model = Teacher
+    icon = "user"
+    menu_label = _("Teachers")
+    list_display = ["full_name", "position", "school", "school_name"]
+    list_filter = ["school"]
+    search_fields = ["full_name"]
+    ordering = ["full_name"]
+
+
+class BlogCategoryViewSet(SnippetViewSet):
+    model = BlogCategory
+    icon = "tag"
+    list_display = ["name_kk", "name_ru", "name_en", "slug"]
+
+
+class NetworkSnippets(SnippetViewSetGroup):
+    items = (TeacherViewSet, BlogCategoryViewSet)
+    menu_icon = "group"
+    menu_label = _("Network")
+    menu_name = "network"
+
+
+register_snippet(NetworkSnippets)
+
+
+def warn_about_partner_ratio(request, page):
+    if not isinstance(page.specific_deferred, LeadingSchoolPage):
+        return
+    count = page.specific.partner_schools.count()
+    over = rules.partner_schools_over_limit(count)
+    if over:
+        messages.warning(
+            request,
+            ngettext(
+                "%(school)s has %(count)d partner school, %(over)d more than the regulation's one to %(limit)d.",
+                "%(school)s has %(count)d partner schools, %(over)d more than the regulation's one to %(limit)d.",
+                count,
+            ) % {"school": page.title, "count": count, "over": over, "limit": rules.PARTNER_SCHOOLS_PER_LEADING_SCHOOL},
+        )
+
+
+hooks.register("after_create_page", warn_about_partner_ratio)
+hooks.register("after_edit_page", warn_about_partner_ratio)
