@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
+from network import views as network_views
 from search import views as search_views
 
 urlpatterns = [
@@ -28,6 +29,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("resources/<int:pk>/download/", network_views.resource_download, name="resource_download"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
