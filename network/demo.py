@@ -258,6 +258,10 @@ class DemoNetwork:
                              "сетевое сообщество.</p>",
                        f"<p>The Leading Schools of {names[2]} build a network community with their partner schools.</p>"),
             )
+            for translated in RegionPage.objects.filter(translation_key=region.translation_key).exclude(pk=region.pk):
+                position = LANGUAGES.index(translated.locale.language_code)
+                translated.trainers.update(position=("", "тренер, сетевой лидер", "trainer, network leader")[position])
+                publish(RegionPage.objects.get(pk=translated.pk))
             regions[slug] = (region, names, centres)
         return regions
 
@@ -308,6 +312,7 @@ class DemoNetwork:
             body=(None, rich(POST_BODY[1].format(school=titles[1])), rich(POST_BODY[2].format(school=titles[2]))),
         )
         for translated in LeadingSchoolPage.objects.filter(translation_key=school.translation_key).exclude(pk=school.pk):
+            self.translate_school_details(translated, number, locality)
             provision_school(translated)
 
         teachers = [
@@ -320,6 +325,22 @@ class DemoNetwork:
         self.load_events(sections[EventIndexPage], titles, locality, index)
         self.load_resources(sections[ResourcePortalPage], teachers, collection, index)
         self.say(f"  {titles[0]}")
+
+    def translate_school_details(self, school, number, locality):
+        """The creative groups and partner schools copied with the page, in the page's language."""
+        position = LANGUAGES.index(school.locale.language_code)
+        for group, (_kind, _direction, names, focus) in zip(school.creative_groups.all(), CREATIVE_GROUPS):
+            group.name, group.focus_topic = names[position], focus[position]
+            group.save(update_fields=["name", "focus_topic"])
+        partner_name = ("№ {} мектеп", "Школа № {}", "School No. {}")[position]
+        hub_name = ("№ {} тірек мектебі", "Опорная школа № {}", "Hub school No. {}")[position]
+        for p, partner in enumerate(school.partner_schools.all()):
+            partner.name = partner_name.format(number * 3 + p)
+            partner.hub_school = hub_name.format(number * 3 + (p // 4) * 4)
+            partner.locality = locality[position]
+            partner.save(update_fields=["name", "hub_school", "locality"])
+        # A new revision, so that the editor sees what visitors see.
+        publish(LeadingSchoolPage.objects.get(pk=school.pk))
 
     def load_posts(self, blog, school_titles, teachers, collection, index):
         for n in range(5):
@@ -354,7 +375,8 @@ class DemoNetwork:
         for n in range(4):
             kind, titles = EVENTS[(index + n) % len(EVENTS)]
             day_offset = [-40, -12, 9, 30][n] + index
-            start = (self.now + datetime.timedelta(days=day_offset)).replace(hour=10, minute=0, second=0, microsecond=0)
+            start = timezone.localtime(self.now + datetime.timedelta(days=day_offset)).replace(
+                hour=10, minute=0, second=0, microsecond=0)
             online = n == 3
             event = EventPage(
                 title=titles[0], slug=f"event-{n + 1}", locale=self.locales["kk"], kind=kind, start=start,
