@@ -1,6 +1,9 @@
 """Demo content for the home pages: Kazakh first, Russian and English translations."""
 
+from contextlib import contextmanager
+
 from django.conf import settings
+from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -34,6 +37,24 @@ HOME_TEXT = {
         ),
     },
 }
+
+
+@contextmanager
+def search_index_deferred():
+    """Index each page once at the end of a bulk load, not at every save, revision and publication."""
+    from django.db.models.signals import post_save
+    from modelsearch import index
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+    call_command("update_index", verbosity=0)
 
 
 def ensure_locales():

@@ -26,3 +26,19 @@ def run_command():
         return out.getvalue()
 
     return run
+
+
+@pytest.fixture(scope="module")
+def demo_network(django_db_setup, django_db_blocker):
+    """Two demo Leading Schools with their sections, built once per test module and rolled back after it."""
+    from django.db import transaction
+
+    from home.demo import load_home
+    from network.demo import load_network
+
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            homes = load_home()
+            load_network(homes, schools=2)
+            yield homes
+            transaction.set_rollback(True)

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -7,6 +8,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -15,6 +17,8 @@ from network.blocks import BodyBlock
 from .base import SchoolContentMixin
 
 POSTS_PER_PAGE = 12
+# The filter spec of the picture on a post card (network/includes/post_card.html).
+POST_CARD_RENDITION = "fill-480x270"
 
 
 def paginate(request, queryset, per_page):
@@ -23,9 +27,10 @@ def paginate(request, queryset, per_page):
 
 def post_listing(queryset):
     """Everything a post card shows, in a fixed number of queries whatever the page size."""
+    images = get_image_model().objects.prefetch_renditions(POST_CARD_RENDITION)
     return (
-        queryset.live().public().select_related("school", "region", "image")
-        .prefetch_related("authors", "categories")
+        queryset.live().public().select_related("school", "region")
+        .prefetch_related("authors", Prefetch("image", queryset=images))
         .order_by("-date", "-pk")
     )
 
@@ -33,6 +38,7 @@ def post_listing(queryset):
 class BlogIndexPage(Page):
     """A Leading School's blog."""
 
+    per_page = POSTS_PER_PAGE
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -53,7 +59,7 @@ class BlogIndexPage(Page):
         category = request.GET.get("category")
         if category:
             posts = posts.filter(categories__slug=category)
-        context.update(posts=paginate(request, posts, POSTS_PER_PAGE), tag=tag, category=category)
+        context.update(posts=paginate(request, posts, self.per_page), tag=tag, category=category)
         return context
 
 

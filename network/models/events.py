@@ -86,6 +86,7 @@ def month_grid(first_day, events):
 class EventIndexPage(Page):
     """A Leading School's events."""
 
+    per_page = EVENTS_PER_PAGE
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -101,7 +102,7 @@ class EventIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         filters = EventFilter(request)
         events = filters.apply(event_listing(EventPage.objects.child_of(self)))
-        context.update(filters=filters, events=paginate(request, events, EVENTS_PER_PAGE), kinds=EventKind.choices)
+        context.update(filters=filters, events=paginate(request, events, self.per_page), kinds=EventKind.choices)
         if filters.month:
             context["month_grid"] = month_grid(filters.month, events)
         return context

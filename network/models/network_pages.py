@@ -37,6 +37,8 @@ class NetworkIndexMixin(models.Model):
 
 
 class NetworkNewsPage(NetworkIndexMixin, Page):
+    per_page = POSTS_PER_PAGE
+
     class Meta:
         verbose_name = _("network news")
         verbose_name_plural = _("network news")
@@ -47,11 +49,13 @@ class NetworkNewsPage(NetworkIndexMixin, Page):
         region = request.GET.get("region")
         if region and region.isdigit():
             posts = posts.filter(region_id=int(region))
-        context.update(posts=paginate(request, posts, POSTS_PER_PAGE), region=region, **self.facet_choices())
+        context.update(posts=paginate(request, posts, self.per_page), region=region, **self.facet_choices())
         return context
 
 
 class NetworkEventsPage(NetworkIndexMixin, Page):
+    per_page = EVENTS_PER_PAGE
+
     class Meta:
         verbose_name = _("network events")
         verbose_name_plural = _("network events")
@@ -61,7 +65,7 @@ class NetworkEventsPage(NetworkIndexMixin, Page):
         filters = EventFilter(request)
         events = filters.apply(event_listing(EventPage.objects.filter(locale=self.locale)))
         context.update(
-            filters=filters, events=paginate(request, events, EVENTS_PER_PAGE), kinds=EventKind.choices,
+            filters=filters, events=paginate(request, events, self.per_page), kinds=EventKind.choices,
             **self.facet_choices(),
         )
         if filters.month:
@@ -70,6 +74,8 @@ class NetworkEventsPage(NetworkIndexMixin, Page):
 
 
 class ResourceLibraryPage(NetworkIndexMixin, Page):
+    per_page = RESOURCES_PER_PAGE
+
     class Meta:
         verbose_name = _("network resource library")
         verbose_name_plural = _("network resource libraries")
@@ -78,6 +84,6 @@ class ResourceLibraryPage(NetworkIndexMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         filters = ResourceFilter(request)
         resources = filters.apply(resource_listing(ResourcePage.objects.filter(locale=self.locale)))
-        context.update(filters=filters, resources=paginate(request, resources, RESOURCES_PER_PAGE),
+        context.update(filters=filters, resources=paginate(request, resources, self.per_page),
                        **self.facet_choices())
         return context

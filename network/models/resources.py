@@ -73,6 +73,7 @@ def _int(value, allowed=None):
 class ResourcePortalPage(Page):
     """A Leading School's resource portal: its media library and resource library."""
 
+    per_page = RESOURCES_PER_PAGE
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -88,7 +89,7 @@ class ResourcePortalPage(Page):
         context = super().get_context(request, *args, **kwargs)
         filters = ResourceFilter(request)
         resources = filters.apply(resource_listing(ResourcePage.objects.child_of(self)))
-        context.update(filters=filters, resources=paginate(request, resources, RESOURCES_PER_PAGE))
+        context.update(filters=filters, resources=paginate(request, resources, self.per_page))
         return context
 
 

@@ -102,9 +102,9 @@ class LeadingSchoolPage(Page):
         return rules.partner_schools_over_limit(self.partner_schools.count() if count is None else count)
 
     def get_context(self, request, *args, **kwargs):
-        from .blog import BlogPostPage
-        from .events import EventPage
-        from .resources import ResourcePage
+        from .blog import BlogPostPage, post_listing
+        from .events import EventPage, event_listing
+        from .resources import ResourcePage, resource_listing
 
         context = super().get_context(request, *args, **kwargs)
         partners = list(self.partner_schools.all())
@@ -114,10 +114,10 @@ class LeadingSchoolPage(Page):
             creative_groups=self.creative_groups.all(),
             directions=self.directions.all(),
             sections={child.specific_class.__name__: child for child in self.get_children().live().public().specific()},
-            latest_posts=BlogPostPage.objects.live().public().filter(school=self).order_by("-date", "-pk")[:3],
-            upcoming_events=EventPage.objects.live().public().filter(school=self, end__gte=timezone.now())
+            latest_posts=post_listing(BlogPostPage.objects.filter(school=self))[:3],
+            upcoming_events=event_listing(EventPage.objects.filter(school=self, end__gte=timezone.now()))
             .order_by("start")[:3],
-            newest_resources=ResourcePage.objects.live().public().filter(school=self)
+            newest_resources=resource_listing(ResourcePage.objects.filter(school=self))
             .order_by("-first_published_at")[:3],
         )
         return context

@@ -1,0 +1,242 @@
+"""The public network pages: every type in every language, filters, translations, query budgets."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Locale
+
+from network.models import (
+    BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, LeadingSchoolPage, NetworkEventsPage, NetworkNewsPage,
+    RegionPage, ResourceLibraryPage, ResourcePage, ResourcePortalPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TYPES = [
+    RegionPage, LeadingSchoolPage, BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, ResourcePortalPage,
+    ResourcePage, NetworkNewsPage, NetworkEventsPage, ResourceLibraryPage,
+]
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def first(model, code, **filters):
+    return model.objects.live().filter(locale__language_code=code, **filters).order_by("path").first()
+
+
+@pytest.mark.parametrize("code", ["kk", "ru", "en"])
+@pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
+def test_every_page_type_renders_in_every_language(client, demo_network, model, code):
+    page = first(model, code)
+    assert page is not None, f"the demo has no {model.__name__} in {code}"
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == code
+    assert html.h1.get_text(strip=True) == page.title
+    assert html.find("meta", property="og:title")["content"] == page.title
+    # Breadcrumbs lead home in the page's own language.
+    assert html.select_one(".breadcrumbs a")["href"] == f"/{code}/"
+
+
+def test_region_page_lists_its_schools_with_partner_counts(client, demo_network):
+    almaty = RegionPage.objects.get(slug="almaty", locale__language_code="ru")
+    html = soup(client.get(almaty.url))
+    rows = html.select("main table tbody tr")
+    assert len(rows) == 1
+    school = LeadingSchoolPage.objects.get(translation_key__in=LeadingSchoolPage.objects.filter(slug="school-159")
+                                           .values("translation_key"), locale__language_code="ru")
+    assert rows[0].a["href"] == school.url
+    # The demo's Almaty school has eleven partner schools: one beyond the regulation's ratio.
+    assert "11" in rows[0].get_text() and "1:10" in rows[0].select_one(".badge--warn").get_text()
+
+
+def test_school_page_shows_partner_count_against_the_ratio(client, demo_network):
+    school = first(LeadingSchoolPage, "en", slug="school-54")
+    html = soup(client.get(school.url))
+    assert "10 partner schools of 10 under the regulation" in html.get_text(" ", strip=True)
+    assert len(html.select("section[aria-labelledby=partners-heading] tbody tr")) == 10
+    assert [a.get_text() for a in html.select(".section-links a")] == ["Blog", "Events", "Resource portal"]
+
+
+def test_untranslated_post_says_so_and_offers_the_available_languages(client, demo_network):
+    # The demo leaves each school's fifth post in Kazakh only.
+    kk_post = first(BlogPostPage, "kk", slug="post-5")
+    response = client.get(kk_post.url.replace("/kk/", "/ru/", 1))
+    assert response.status_code == 404
+    html = soup(response)
+    assert html.html["lang"] == "ru"
+    assert "ещё не переведена" in html.get_text()
+    assert [a["hreflang"] for a in html.select(".alternatives a")] == ["kk"]
+
+
+def test_switcher_leads_to_the_nearest_translated_ancestor(client, demo_network):
+    kk_post = first(BlogPostPage, "kk", slug="post-4")  # translated into ru, not en
+    html = soup(client.get(kk_post.url))
+    links = {a["hreflang"]: a["href"] for a in html.select(".language-switcher a")}
+    assert links["ru"] == kk_post.get_translation(Locale.objects.get(language_code="ru")).url
+    assert links["en"] == kk_post.get_parent().get_translation(Locale.objects.get(language_code="en")).url
+    hreflangs = {link["hreflang"] for link in html.find_all("link", rel="alternate", hreflang=True)}
+    assert hreflangs == {"kk", "ru"}
+
+
+def test_dates_are_formatted_per_language(client, demo_network):
+    post = first(BlogPostPage, "kk", slug="post-1")
+    post.date = datetime.date(2026, 11, 22)
+    post.save()
+    texts = {}
+    for code in ("kk", "ru", "en"):
+        translation = post.get_translation(Locale.objects.get(language_code=code))
+        if code != "kk":
+            translation.date = post.date
+            translation.save()
+        texts[code] = soup(client.get(translation.url)).select_one("main time").get_text()
+    assert texts == {"kk": "2026 ж. 22 қараша", "ru": "22 ноября 2026 г.", "en": "Nov. 22, 2026"}
+
+
+class TestEventFilters:
+    def events_on(self, client, url):
+        html = soup(client.get(url))
+        return [a.get_text(strip=True) for a in html.select(".event-card h3 a")]
+
+    def test_upcoming_and_past(self, client, demo_network):
+        page = first(NetworkEventsPage, "kk")
+        now = timezone.now()
+        upcoming = self.events_on(client, page.url)
+        past = self.events_on(client, page.url + "?when=past")
+        live = EventPage.objects.live().filter(locale__language_code="kk")
+        assert sorted(upcoming) == sorted(live.filter(end__gte=now).values_list("title", flat=True))
+        assert sorted(past) == sorted(live.filter(end__lt=now).values_list("title", flat=True))
+        assert upcoming and past
+
+    def test_by_kind_region_and_school(self, client, demo_network):
+        page = first(NetworkEventsPage, "en")
+        event = first(EventPage, "en")
+        when = "past" if event.is_past else "upcoming"
+        for query in (f"kind={event.kind}", f"region={event.region_id}", f"school={event.school_id}"):
+            titles = self.events_on(client, f"{page.url}?when={when}&{query}")
+            assert event.title in titles
+        other_school = LeadingSchoolPage.objects.filter(locale=event.locale).exclude(pk=event.school_id).first()
+        titles = self.events_on(client, f"{page.url}?when={when}&school={other_school.pk}")
+        assert titles and event.title not in titles or not titles
+
+    def test_month_view(self, client, demo_network):
+        event = first(EventPage, "ru")
+        page = first(NetworkEventsPage, "ru")
+        month = timezone.localtime(event.start).strftime("%Y-%m")
+        html = soup(client.get(f"{page.url}?month={month}"))
+        cells = html.select(".month-grid td")
+        assert len(cells) in (28, 35, 42)
+        assert event.title in [a.get_text(strip=True) for a in html.select(".month-grid .month-event")]
+
+    def test_nonsense_filters_are_ignored_not_errors(self, client, demo_network):
+        page = first(NetworkEventsPage, "kk")
+        response = client.get(page.url + "?kind=nope&region=abc&month=2026-13&page=999")
+        assert response.status_code == 200
+
+
+class TestResourceFilters:
+    def titles(self, client, url):
+        return [a.get_text(strip=True) for a in soup(client.get(url)).select(".card h3 a")]
+
+    def test_each_filter_narrows_the_library(self, client, demo_network):
+        library = first(ResourceLibraryPage, "kk")
+        everything = self.titles(client, library.url)
+        resource = first(ResourcePage, "kk")
+        assert resource.title in everything
+        for query in (f"kind={resource.kind}", f"subject={resource.subject}", f"language={resource.language}",
+                      f"direction={resource.direction}", f"grade={resource.grade_from}",
+                      f"region={resource.region_id}", f"school={resource.school_id}"):
+            narrowed = self.titles(client, f"{library.url}?{query}")
+            assert resource.title in narrowed, query
+        expected = ResourcePage.objects.live().filter(locale=resource.locale, subject=resource.subject).count()
+        assert len(self.titles(client, f"{library.url}?subject={resource.subject}")) == expected
+
+    def test_pagination_keeps_the_filters(self, client, demo_network, monkeypatch):
+        library = first(ResourceLibraryPage, "kk")
+        monkeypatch.setattr(ResourceLibraryPage, "per_page", 2)
+        html = soup(client.get(f"{library.url}?language=kk"))
+        next_link = html.select_one('.pagination a[rel="next"]')["href"]
+        assert "language=kk" in next_link and "page=2" in next_link
+
+
+def test_resource_download_is_counted(client, demo_network):
+    resource = first(ResourcePage, "kk")
+    before = resource.download_count
+    response = client.get(f"/kk/resources/{resource.pk}/download/")
+    assert response.status_code == 302
+    assert response["Location"] == resource.document.url
+    resource.refresh_from_db()
+    assert resource.download_count == before + 1
+
+
+def test_draft_resource_cannot_be_downloaded(client, demo_network):
+    resource = first(ResourcePage, "kk")
+    resource.unpublish()
+    assert client.get(f"/kk/resources/{resource.pk}/download/").status_code == 404
+
+
+def test_sitemap_lists_pages_in_every_language(client, demo_network):
+    body = client.get("/sitemap.xml").content.decode()
+    for code in ("kk", "ru", "en"):
+        school = first(LeadingSchoolPage, code)
+        assert f"<loc>http://localhost{school.url}</loc>" in body
+        assert f"<loc>http://localhost/{code}/</loc>" in body
+    draft = first(BlogPostPage, "ru")
+    location = f"<loc>http://localhost{draft.url}</loc>"
+    assert location in body
+    draft.unpublish()
+    assert location not in client.get("/sitemap.xml").content.decode()
+
+
+def listing_query_counts(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def add_items(school_kk, count):
+    """More posts, events and resources in a school, like the demo's, to show listing queries do not grow."""
+    model_post = BlogPostPage.objects.filter(school=school_kk, image__isnull=False).first()
+    model_resource = ResourcePage.objects.filter(school=school_kk).first()
+    blog = BlogIndexPage.objects.child_of(school_kk).get()
+    events = EventIndexPage.objects.child_of(school_kk).get()
+    portal = ResourcePortalPage.objects.child_of(school_kk).get()
+    start = timezone.now() + datetime.timedelta(days=2)
+    for n in range(count):
+        post = BlogPostPage(title=f"Extra post {n}", slug=f"extra-post-{n}", locale=school_kk.locale,
+                            image=model_post.image, date=timezone.localdate())
+        blog.add_child(instance=post)
+        post.authors.set(model_post.authors.all())
+        post.save()
+        events.add_child(instance=EventPage(title=f"Extra event {n}", slug=f"extra-event-{n}", kind="seminar",
+                                            start=start, end=start, venue="Hall", locale=school_kk.locale))
+        resource = ResourcePage(title=f"Extra resource {n}", slug=f"extra-resource-{n}", kind="lesson_plan",
+                                subject="mathematics", language="kk", locale=school_kk.locale,
+                                document=model_resource.document)
+        portal.add_child(instance=resource)
+        resource.authors.set(model_resource.authors.all())
+        resource.save()
+
+
+def test_listing_query_counts_do_not_grow_with_items(client, demo_network):
+    school = first(LeadingSchoolPage, "kk")
+    urls = [
+        "/kk/", first(RegionPage, "kk", pk=school.region_id).url, school.url,
+        BlogIndexPage.objects.child_of(school).get().url, EventIndexPage.objects.child_of(school).get().url,
+        ResourcePortalPage.objects.child_of(school).get().url, first(NetworkNewsPage, "kk").url,
+        first(NetworkEventsPage, "kk").url, first(ResourceLibraryPage, "kk").url + "?subject=mathematics",
+    ]
+    for url in urls:  # the first visit makes image renditions; measure the steady state
+        client.get(url)
+    before = {url: listing_query_counts(client, url) for url in urls}
+    add_items(school, 6)
+    after = {url: listing_query_counts(client, url) for url in urls}
+    assert after == before
+    assert max(before.values()) <= 40, before
