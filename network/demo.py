@@ -178,6 +178,10 @@ def make_document(title, collection, seed):
     return document
 
 
+def first_sentence(text):
+    return text.split(". ")[0] + "."
+
+
 def rich(paragraph):
     return [("paragraph", RichText(f"<p>{paragraph}</p>"))]
 
@@ -353,7 +357,7 @@ class DemoNetwork:
             post = BlogPostPage(
                 title=topic[0], slug=f"post-{n + 1}", locale=self.locales["kk"],
                 date=(self.now - datetime.timedelta(days=3 + n * 9 + index)).date(),
-                intro=POST_BODY[0].format(school=school_titles[0])[:200],
+                intro=first_sentence(POST_BODY[0].format(school=school_titles[0])),
                 body=rich(POST_BODY[0].format(school=school_titles[0])) + [
                     ("quote", {"text": "Сабақты бірге зерттеу – мұғалімнің кәсіби өсуінің ең сенімді жолы.",
                                "attribution": teachers[0].full_name}),
@@ -369,11 +373,11 @@ class DemoNetwork:
             # Most posts are translated; the last is left in Kazakh only, as happens in real life.
             if n < 4:
                 translate_page(post, self.locales["ru"], {
-                    "title": topic[1], "intro": POST_BODY[1].format(school=school_titles[1])[:200],
+                    "title": topic[1], "intro": first_sentence(POST_BODY[1].format(school=school_titles[1])),
                     "body": rich(POST_BODY[1].format(school=school_titles[1]))})
             if n < 3:
                 translate_page(post, self.locales["en"], {
-                    "title": topic[2], "intro": POST_BODY[2].format(school=school_titles[2])[:200],
+                    "title": topic[2], "intro": first_sentence(POST_BODY[2].format(school=school_titles[2])),
                     "body": rich(POST_BODY[2].format(school=school_titles[2]))})
 
     def load_events(self, events_index, school_titles, locality, index):
