@@ -155,7 +155,12 @@ def partner(n):
 def test_creating_a_school_in_the_admin_provisions_it_and_warns_beyond_ten_partners(
     client, demo_network, admin_user, django_capture_on_commit_callbacks
 ):
+    from wagtail.users.models import UserProfile
+
     region = RegionPage.objects.get(slug="astana", locale__language_code="kk")
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "ru"
+    profile.save()
     client.force_login(admin_user)
     data = nested_form_data({
         "title": "№ 99 мектеп", "slug": "school-99", "locality": "Астана", "address": "", "phone": "", "email": "",
@@ -171,7 +176,7 @@ def test_creating_a_school_in_the_admin_provisions_it_and_warns_beyond_ten_partn
     assert new_school.region_id == region.pk
     assert new_school.partner_schools.count() == 11
     warnings = [str(message) for message in get_messages(response.wsgi_request) if message.level_tag == "warning"]
-    assert any("11 partner schools, 1 more than the regulation's one to 10" in message for message in warnings)
+    assert any("11 партнёрских школ — на 1 больше, чем одна к 10" in message for message in warnings), warnings
     workspace = SchoolWorkspace.objects.get(translation_key=new_school.translation_key)
     assert Collection.objects.filter(pk=workspace.collection_id, name="№ 99 мектеп").exists()
     assert Group.objects.filter(pk__in=[workspace.editors_id, workspace.moderators_id]).count() == 2
@@ -179,7 +184,7 @@ def test_creating_a_school_in_the_admin_provisions_it_and_warns_beyond_ten_partn
         BlogIndexPage, EventIndexPage, ResourcePortalPage}
     # And the editing form shows the ratio to the editor.
     edit = client.get(f"/admin/pages/{new_school.pk}/edit/").content.decode()
-    assert "This Leading School has 11 partner schools" in edit
+    assert "У этой Ведущей школы 11 партнёрских школ" in edit
 
 
 def test_school_page_type_rules(demo_network):
