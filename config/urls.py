@@ -31,6 +31,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("resources/<int:pk>/download/", network_views.resource_download, name="resource_download"),
+    path("follow/", include("follow.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

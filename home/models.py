@@ -21,7 +21,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "network.RegionPage", "network.NetworkNewsPage", "network.NetworkEventsPage", "network.ResourceLibraryPage",
-        "network.StandardPage",
+        "network.StandardPage", "workflows.ApprovedExperienceLibraryPage",
     ]
     max_count_per_parent = 1
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "network",
     "workflows",
     "search",
+    "follow",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -164,6 +165,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Submissions' materials and supporting documents: never under MEDIA_ROOT, never served by a file server;
+# only the permission-checked views of the review workflow read them.
+WORKFLOWS_PRIVATE_ROOT = Path(os.environ.get("WORKFLOWS_PRIVATE_ROOT", BASE_DIR / "private-media"))
 # Without a separate file server in front (the compose topology), Django serves uploaded media itself.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # AGPL-3.0 section 13: visitors of the site are offered its source.

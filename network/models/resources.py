@@ -78,7 +78,7 @@ class ResourcePortalPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["network.LeadingSchoolPage"]
-    subpage_types = ["network.ResourcePage"]
+    subpage_types = ["network.ResourcePage", "workflows.ApprovedExperiencePage"]
     max_count_per_parent = 1
 
     class Meta:

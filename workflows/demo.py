@@ -1,0 +1,162 @@
+"""Demo data for the review: reviewers and a teacher, and submissions in every state (idempotent).
+
+Runs after the network demo, which makes the regions and Leading Schools; with none, it makes nothing.
+"""
+
+import datetime
+import sys
+
+from django.db import transaction
+from django.utils import timezone
+
+from home.demo import translate_page
+from home.models import HomePage
+from network.models import LeadingSchoolPage
+from workflows import notifications, rules, services
+from workflows.models import ApprovedExperienceLibraryPage, ReviewerRole, Submission
+from workflows.testing import REVIEWERS_GROUP, TEACHERS_GROUP, make_user, upload
+
+Role = ReviewerRole.Role
+PASSWORD = "review-demo-2026"
+
+LIBRARY = {
+    "kk": ("Мақұлданған тәжірибе кітапханасы", "approved-experience",
+           "Кеңестер тарату үшін мақұлдаған инновациялық педагогикалық тәжірибе."),
+    "ru": ("Библиотека одобренного опыта", "approved-experience",
+           "Инновационный педагогический опыт, одобренный советами для распространения."),
+    "en": ("Approved experience library", "approved-experience",
+           "Innovative pedagogical experience approved by the councils for dissemination."),
+}
+
+# title, language, category, state to reach
+SUBMISSIONS = [
+    ("Критериалды бағалау: 5-сыныптағы тәжірибе", "kk", rules.Category.TEACHER_RESEARCHER, "draft"),
+    ("Бастауыш сыныптағы Lesson Study", "kk", rules.Category.TEACHER_EXPERT, "school"),
+    ("Зерттеу сабағы арқылы оқу сауаттылығын дамыту", "kk", rules.Category.TEACHER_RESEARCHER, "regional"),
+    ("Мектептегі көшбасшылық: іс-әрекеттегі зерттеу", "kk", rules.Category.TEACHER_MASTER, "republican"),
+    ("Формативное оценивание на уроках математики", "ru", rules.Category.HEAD_SECOND, "revision"),
+    ("Развитие функциональной грамотности через проектную работу", "ru", rules.Category.TEACHER_RESEARCHER,
+     "approved"),
+    ("Дарынды балалармен жұмыс", "kk", rules.Category.TEACHER_RESEARCHER, "rejected"),
+]
+
+
+def load_workflow_demo(stdout=None):
+    stdout = stdout or sys.stdout
+    schools = list(LeadingSchoolPage.objects.filter(locale__language_code="kk").select_related("region")
+                   .order_by("path")[:2])
+    if not schools:
+        return None
+    with transaction.atomic(), notifications.muted():
+        load_library()
+        users = load_users(schools)
+        for title, language, category, target in SUBMISSIONS:
+            load_submission(users, title, language, category, target)
+    stdout.write("Review demo logins (password for each: %s):\n" % PASSWORD)
+    for key in ("teacher", "head", "council", "association", "republican"):
+        user = users[key]
+        stdout.write(f"  {user.get_username():<20} {describe(key, schools[0])}\n")
+    return users
+
+
+def describe(key, school):
+    return {
+        "teacher": f"teacher of {school.title}: Reviews → My submissions",
+        "head": f"first head of {school.title}: Reviews → Inbox",
+        "council": f"regional council (ОӘК) of {school.region.title if school.region else '—'}",
+        "association": "profile association (ОӘБ)",
+        "republican": "republican council (РОӘК)",
+    }[key]
+
+
+def load_library():
+    home = HomePage.objects.filter(locale__language_code="kk", depth=2).first()
+    if home is None:
+        return None
+    library = ApprovedExperienceLibraryPage.objects.child_of(home).first()
+    if library is None:
+        title, slug, intro = LIBRARY["kk"]
+        library = ApprovedExperienceLibraryPage(title=title, slug=slug, intro=intro)
+        home.add_child(instance=library)
+        library.save_revision(log_action=False).publish(log_action=False)
+    for language in ("ru", "en"):
+        title, slug, intro = LIBRARY[language]
+        from wagtail.models import Locale
+
+        locale = Locale.objects.filter(language_code=language).first()
+        if locale and home.get_translation_or_none(locale):
+            translate_page(library, locale, {"title": title, "slug": slug, "intro": intro})
+    return library
+
+
+def load_users(schools):
+    from workflows.models import SchoolMembership
+
+    school = schools[0]
+    users = {
+        "teacher": make_user("teacher-demo", password=PASSWORD, group=TEACHERS_GROUP, full_name="Айгерім Бекова",
+                             language="kk"),
+        "head": make_user("head-demo", password=PASSWORD, group=REVIEWERS_GROUP, full_name="Сәуле Әбенова",
+                          language="kk"),
+        "council": make_user("council-demo", password=PASSWORD, group=REVIEWERS_GROUP, full_name="Марат Оспанов",
+                             language="ru"),
+        "association": make_user("association-demo", password=PASSWORD, group=REVIEWERS_GROUP,
+                                 full_name="Гүлнар Сейітова", language="kk"),
+        "republican": make_user("republic-demo", password=PASSWORD, group=REVIEWERS_GROUP,
+                                full_name="Ерлан Жақыпов", language="ru"),
+    }
+    SchoolMembership.objects.get_or_create(user=users["teacher"], defaults={"school": school,
+                                                                           "position": "Математика мұғалімі"})
+    ReviewerRole.objects.get_or_create(user=users["head"], role=Role.SCHOOL_HEAD, school=school)
+    if school.region_id:
+        ReviewerRole.objects.get_or_create(user=users["council"], role=Role.REGIONAL_COUNCIL, region_id=school.region_id)
+    ReviewerRole.objects.get_or_create(user=users["association"], role=Role.ASSOCIATION)
+    ReviewerRole.objects.get_or_create(user=users["republican"], role=Role.REPUBLICAN_COUNCIL)
+    return users
+
+
+def _decide(submission, user, decision, **kwargs):
+    task = services.open_task_of(submission)
+    if rules.needs_protocol(submission.stage, decision):
+        kwargs.setdefault("protocol_number", f"{submission.pk}-{submission.round}")
+        kwargs.setdefault("protocol_date", timezone.localdate() - datetime.timedelta(days=1))
+    services.decide(task.pk, user, decision, **kwargs)
+    return Submission.objects.get(pk=submission.pk)
+
+
+def load_submission(users, title, language, category, target):
+    teacher = users["teacher"]
+    if Submission.objects.filter(author=teacher, title=title).exists():
+        return None
+    submission = services.create_draft(
+        teacher, teacher.school_membership, title=title, language=language, category=category,
+        result_kind=rules.result_kinds(category)[0],
+        abstract="Тәжірибенің қысқаша сипаттамасы: мақсаты, әдістері, нәтижелері." if language == "kk"
+        else "Краткое описание опыта: цель, методы, результаты.",
+    )
+    services.add_file(submission, teacher, upload(f"Material: {title}", "material.pdf"), "material")
+    services.add_file(submission, teacher, upload(f"Act of implementation: {title}", "act.pdf"), "supporting",
+                      rules.SupportingDocumentKind.IMPLEMENTATION_ACT)
+    if target == "draft":
+        return submission
+    services.submit(submission, teacher)
+    submission = Submission.objects.get(pk=submission.pk)
+    if target == "school":
+        return submission
+    if target == "revision":
+        return _decide(submission, users["head"], rules.Decision.RETURN,
+                       comment="Енгізу туралы актіге мектеп мөрін қойыңыз.")
+    if target == "rejected":
+        return _decide(submission, users["head"], rules.Decision.REJECT,
+                       comment="Материалдар инновациялық тәжірибені көрсетпейді.")
+    submission = _decide(submission, users["head"], rules.Decision.ENDORSE, comment="Қол қойылды.")
+    if target == "regional":
+        return submission
+    if target == "republican":
+        return _decide(submission, users["council"], rules.Decision.FORWARD, comment="РОӘК-ке жіберілсін.")
+    submission = _decide(submission, users["council"], rules.Decision.APPROVE,
+                         conclusion="Опыт рекомендуется к распространению на уровне области.")
+    for days, place, district in ((20, "Школа-лицей № 8", "Сарыарка"), (10, "Гимназия № 3", "Алматы район")):
+        services.record_dissemination(submission, teacher, date=timezone.localdate() - datetime.timedelta(days=days),
+                                      place=place, district=district, description="Семинар для учителей района.")
+    return submission

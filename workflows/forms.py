@@ -1,0 +1,80 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workflows import rules
+from workflows.models import DisseminationEvent, Submission, SubmissionFile
+
+
+class SubmissionForm(forms.ModelForm):
+    class Meta:
+        model = Submission
+        fields = ["title", "abstract", "language", "category", "result_kind"]
+        widgets = {"abstract": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "category": _("The council is chosen by the category: ОӘБ for teacher-experts, the regional council for "
+                          "teacher-researchers and heads of the 2nd and 3rd categories, the republican council "
+                          "for teacher-masters and heads of the 1st category."),
+            "result_kind": _("16 kinds are counted by the regional and republican councils, 8 by the association."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        category, kind = cleaned.get("category"), cleaned.get("result_kind")
+        if category and kind and kind not in rules.result_kinds(category):
+            self.add_error("result_kind", _("This kind of result is not counted for the qualification category "
+                                            "sought."))
+        return cleaned
+
+
+class CoAuthorForm(forms.Form):
+    full_name = forms.CharField(label=_("co-author's full name"), max_length=255, required=False)
+    workplace = forms.CharField(label=_("place of work"), max_length=255, required=False)
+
+
+CoAuthorFormSet = forms.formset_factory(CoAuthorForm, extra=2, max_num=rules.MAX_AUTHORS_OTHERWISE - 1,
+                                        validate_max=True)
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("what it is"), choices=SubmissionFile.Kind.choices, required=False)
+    document_kind = forms.ChoiceField(
+        label=_("kind of supporting document"), required=False,
+        choices=[("", "—")] + list(rules.SupportingDocumentKind.choices),
+    )
+    file = forms.FileField(label=_("file"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("file"):
+            if not cleaned.get("kind"):
+                self.add_error("kind", _("Say whether the file is a material or a supporting document."))
+            elif cleaned["kind"] == SubmissionFile.Kind.SUPPORTING and not cleaned.get("document_kind"):
+                self.add_error("document_kind", _("Choose the kind of the supporting document."))
+        return cleaned
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("decision"), widget=forms.RadioSelect)
+    comment = forms.CharField(label=_("comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
+                              help_text=_("Required when returning or rejecting: the author reads it."))
+    protocol_number = forms.CharField(label=_("protocol number"), max_length=64, required=False)
+    protocol_date = forms.DateField(label=_("protocol date"), required=False,
+                                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    conclusion = forms.CharField(label=_("conclusion"), widget=forms.Textarea(attrs={"rows": 6}), required=False,
+                                 help_text=_("The council's conclusion sent to the organisation with an approval."))
+
+    def __init__(self, *args, stage, category, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stage = stage
+        self.fields["decision"].choices = [(d.value, d.label) for d in rules.decisions_for(stage, category)]
+        if stage not in rules.COUNCIL_STAGES:
+            for name in ("protocol_number", "protocol_date", "conclusion"):
+                del self.fields[name]
+
+
+class DisseminationForm(forms.ModelForm):
+    class Meta:
+        model = DisseminationEvent
+        fields = ["date", "place", "district", "region_name", "description", "evidence"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "description": forms.Textarea(attrs={"rows": 3})}

@@ -1,0 +1,159 @@
+"""E-mail about the review, each message in its recipient's language, sent by background tasks (django-tasks).
+
+Tasks take primary keys, not objects: the database queue stores their arguments as JSON, and the worker reads the
+state as it is when the task runs.
+"""
+
+import threading
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import transaction
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+from viewflow.workflow.models import Task
+from wagtail.users.models import UserProfile
+
+from workflows import rules
+from workflows.models import Submission, SubmissionEvent
+
+
+_muted = threading.local()
+
+
+@contextmanager
+def muted():
+    """No e-mail for transitions made inside this block (demo data), even when their transaction commits later."""
+    _muted.active = True
+    try:
+        yield
+    finally:
+        _muted.active = False
+
+
+def schedule(notification, *args):
+    """Queue a notification once the current transaction commits: a rolled-back transition tells nobody."""
+    if getattr(_muted, "active", False):
+        return
+    transaction.on_commit(lambda: notification.enqueue(*args))
+
+
+def language_of(user):
+    """The recipient's chosen language (their admin preference), else the site's default, Kazakh."""
+    profile = UserProfile.objects.filter(user=user).only("preferred_language").first()
+    language = profile.preferred_language if profile else ""
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send(user, subject, template, context):
+    if not user.email:
+        return False
+    language = language_of(user)
+    with translation.override(language):
+        context = {**context, "recipient": user}
+        body = render_to_string(template, context)
+        EmailMessage(str(subject) % context.get("subject_vars", {}), body, settings.DEFAULT_FROM_EMAIL, [user.email],
+                     headers={"Content-Language": language}).send()
+    return True
+
+
+@task()
+def task_arrived(task_id):
+    """A stage's task has arrived: tell every holder of the stage's role in scope."""
+    from workflows.roles import holders_of
+
+    flow_task = Task.objects.filter(pk=task_id).first()
+    if flow_task is None:
+        return 0
+    submission = Submission.objects.select_related("school").get(pk=flow_task.process_id)
+    stage = flow_task.flow_task.stage
+    sent = 0
+    for user in holders_of(stage, submission):
+        with translation.override(language_of(user)):
+            sent += send(
+                user, _("New submission to review: %(title)s"), "workflows/email/task_arrived.txt",
+                {
+                    "submission": submission, "stage": rules.Stage(stage).label,
+                    "due": submission.stage_due, "subject_vars": {"title": submission.title},
+                    "url": absolute(reverse("workflows:task", args=[task_id])),
+                },
+            )
+    return sent
+
+
+DECISION_TEMPLATES = {
+    rules.Decision.ENDORSE: "workflows/email/decision_endorse.txt",
+    rules.Decision.FORWARD: "workflows/email/decision_forward.txt",
+    rules.Decision.APPROVE: "workflows/email/decision_approve.txt",
+    rules.Decision.RETURN: "workflows/email/decision_return.txt",
+    rules.Decision.REJECT: "workflows/email/decision_reject.txt",
+}
+
+
+@task()
+def decision_taken(event_id):
+    """Tell the author of a decision, with a message of its own for each kind of decision."""
+    event = SubmissionEvent.objects.select_related("submission__author").filter(pk=event_id).first()
+    if event is None:
+        return 0
+    submission = event.submission
+    with translation.override(language_of(submission.author)):
+        return int(send(
+            submission.author, _("Decision on your submission: %(title)s"), DECISION_TEMPLATES[event.action],
+            {
+                "submission": submission, "event": event, "stage": rules.Stage(event.stage).label,
+                "subject_vars": {"title": submission.title},
+                "url": absolute(reverse("workflows:my_submission", args=[submission.pk])),
+            },
+        ))
+
+
+@task()
+def deadline_reminder(submission_id, overdue):
+    """Remind the stage's role holders that a decision is due soon, or is overdue."""
+    from workflows.roles import holders_of
+
+    submission = Submission.objects.filter(pk=submission_id).first()
+    if submission is None or submission.state != Submission.State.IN_REVIEW:
+        return 0
+    open_task = Task.objects.filter(process_id=submission.pk, status__in=["NEW", "ASSIGNED"]).order_by("-pk").first()
+    sent = 0
+    for user in holders_of(submission.stage, submission):
+        if open_task and open_task.owner_id and open_task.owner_id != user.pk:
+            continue  # a claimed task concerns its reviewer only
+        with translation.override(language_of(user)):
+            subject = (_("Overdue review: %(title)s") if overdue else _("Review due soon: %(title)s"))
+            sent += send(
+                user, subject, "workflows/email/reminder.txt",
+                {
+                    "submission": submission, "overdue": overdue, "due": submission.stage_due,
+                    "stage": rules.Stage(submission.stage).label, "subject_vars": {"title": submission.title},
+                    "url": absolute(reverse("workflows:task", args=[open_task.pk])) if open_task else "",
+                },
+            )
+    return sent
+
+
+def send_due_reminders(now=None):
+    """Queue reminders before and after each stage's deadline, each once per stage visit. Returns (before, after)."""
+    now = now or timezone.now()
+    soon = now + timezone.timedelta(days=rules.REMINDER_DAYS_BEFORE)
+    reviewing = Submission.objects.filter(state=Submission.State.IN_REVIEW, stage_due__isnull=False)
+    overdue = list(reviewing.filter(stage_due__lt=now, reminded_after_due=False).values_list("pk", flat=True))
+    due_soon = list(reviewing.filter(stage_due__gte=now, stage_due__lte=soon, reminded_before_due=False)
+                    .values_list("pk", flat=True))
+    Submission.objects.filter(pk__in=overdue).update(reminded_after_due=True, reminded_before_due=True)
+    Submission.objects.filter(pk__in=due_soon).update(reminded_before_due=True)
+    for pk in due_soon:
+        deadline_reminder.enqueue(pk, False)
+    for pk in overdue:
+        deadline_reminder.enqueue(pk, True)
+    return len(due_soon), len(overdue)

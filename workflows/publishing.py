@@ -1,0 +1,73 @@
+"""After approval: the experience is published in the author's Leading School resource portal, in its language."""
+
+import logging
+
+from django.utils import translation
+from django.utils.text import slugify
+
+from network.models import ResourcePortalPage
+from workflows import rules
+from workflows.models import ApprovedExperiencePage, SubmissionEvent
+
+logger = logging.getLogger(__name__)
+
+
+def portal_for(submission):
+    """The school's resource portal in the submission's language, or in any language the school has one."""
+    school = submission.school
+    translations = {page.locale.language_code: page for page in school.get_translations(inclusive=True)
+                    .select_related("locale")}
+    target = translations.get(submission.language) or school
+    portal = ResourcePortalPage.objects.child_of(target).first()
+    if portal is None:
+        for candidate in translations.values():
+            portal = ResourcePortalPage.objects.child_of(candidate).first()
+            if portal is not None:
+                break
+    return portal
+
+
+def unique_slug(parent, base):
+    base = base or "experience"
+    slug, number = base, 1
+    while parent.get_children().filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def publish_approved_experience(submission):
+    """Create and publish the approved experience page; runs inside the approving transition's transaction."""
+    portal = portal_for(submission)
+    if portal is None:
+        logger.warning("No resource portal for school %s: submission %s not published", submission.school_id,
+                       submission.pk)
+        return None
+    with translation.override(submission.language):
+        page = ApprovedExperiencePage(
+            title=submission.title,
+            slug=unique_slug(portal, slugify(submission.title, allow_unicode=True)[:70] or f"experience-{submission.pk}"),
+            # A page lives in its parent's language tree; the portal was chosen in the submission's language.
+            locale=portal.locale,
+            submission=submission,
+            school_id=submission.school_id,
+            region_id=submission.region_id,
+            authors=", ".join(submission.author_names()),
+            category=submission.category,
+            result_kind=submission.result_kind,
+            abstract=submission.abstract,
+            level=submission.level,
+            required_coverage=submission.required_coverage or rules.MINIMUM_COVERAGE,
+            coverage_unit=submission.coverage_unit,
+            council=rules.DECIDING_COUNCIL[rules.Category(submission.category)],
+            protocol_number=submission.protocol_number,
+            protocol_date=submission.protocol_date,
+            conclusion=submission.conclusion,
+        )
+        portal.add_child(instance=page)
+        page.save_revision(log_action=False).publish(log_action=False)
+    SubmissionEvent.objects.create(
+        submission=submission, action=SubmissionEvent.Action.PUBLISHED, round=submission.round,
+        comment=page.url_path,
+    )
+    return page
