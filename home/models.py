@@ -27,11 +27,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from django.db.models import Count, Q
-        from django.utils import timezone
-
         from network.models import BlogPostPage, EventPage, RegionPage, ResourcePage
         from network.models.blog import post_listing
-        from network.models.events import event_listing
+        from network.models.events import event_listing, upcoming
         from network.models.resources import resource_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -40,8 +38,7 @@ class HomePage(Page):
                 school_count=Count("schools", filter=Q(schools__live=True), distinct=True)
             ),
             latest_posts=post_listing(BlogPostPage.objects.filter(locale=self.locale))[:6],
-            upcoming_events=event_listing(EventPage.objects.filter(locale=self.locale, end__gte=timezone.now()))
-            .order_by("start")[:4],
+            upcoming_events=upcoming(event_listing(EventPage.objects.filter(locale=self.locale)))[:4],
             newest_resources=resource_listing(ResourcePage.objects.filter(locale=self.locale))
             .order_by("-first_published_at")[:4],
         )

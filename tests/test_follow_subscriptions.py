@@ -95,7 +95,7 @@ def test_the_answer_is_the_same_whether_or_not_already_subscribed(client, networ
 
 
 def test_bad_input_gets_a_clear_error(client, network):
-    response = subscribe(client, email="not-an-address", topics=())
+    response = subscribe(client, email="not-an-address", topics=(), lang="en")
     assert response.status_code == 400
     page = BeautifulSoup(response.content, "html.parser")
     errors = " ".join(e.get_text() for e in page.select(".errorlist"))
@@ -118,7 +118,7 @@ def test_expired_and_forged_links_are_refused(client, network):
 def test_the_form_is_rate_limited(client, network):
     for _ in range(10):
         assert subscribe(client, email=f"r{_}@example.kz").status_code == 302
-    response = subscribe(client, email="late@example.kz")
+    response = subscribe(client, email="late@example.kz", lang="en")
     assert response.status_code == 429
     assert "Too many attempts" in BeautifulSoup(response.content, "html.parser").get_text()
     # Another visitor is not affected.

@@ -22,7 +22,13 @@ def refused(response):
     return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
 
 
-def login(client, user):
+def login(client, user, language="en"):
+    """Sign in as a reviewer or teacher whose admin language is `language`."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
     client.force_login(user)
     return client
 

@@ -20,6 +20,13 @@ PROTOCOL = {"protocol_number": "7", "protocol_date": datetime.date(2026, 11, 1)}
 
 
 @pytest.fixture(autouse=True)
+def english():
+    """These tests read the engine's messages in English; the catalogues' kk and ru are tested elsewhere."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def private_root(settings, tmp_path):
     settings.WORKFLOWS_PRIVATE_ROOT = tmp_path / "private"
     return settings.WORKFLOWS_PRIVATE_ROOT

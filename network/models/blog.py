@@ -101,3 +101,5 @@ class BlogPostPage(SchoolContentMixin, Page):
     class Meta:
         verbose_name = _("blog post")
         verbose_name_plural = _("blog posts")
+        # Every listing of posts is newest first.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="network_post_date_idx")]

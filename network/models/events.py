@@ -17,6 +17,9 @@ from .base import SchoolContentMixin
 from .blog import paginate
 
 EVENTS_PER_PAGE = 20
+# No network event lasts longer. The bound lets "upcoming" read a narrow slice of the start index instead of
+# every event that ended after now.
+MAX_EVENT_DURATION = datetime.timedelta(days=31)
 
 
 def event_listing(queryset):
@@ -46,7 +49,13 @@ class EventFilter:
             return events.filter(start__lt=end, end__gte=start).order_by("start", "pk")
         if self.when == "past":
             return events.filter(end__lt=now).order_by("-start", "-pk")
-        return events.filter(end__gte=now).order_by("start", "pk")
+        return upcoming(events, now)
+
+
+def upcoming(events, now=None):
+    """Events not yet over, soonest first."""
+    now = now or timezone.now()
+    return events.filter(end__gte=now, start__gte=now - MAX_EVENT_DURATION).order_by("start", "pk")
 
 
 def _int(value):
@@ -152,11 +161,18 @@ class EventPage(SchoolContentMixin, Page):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["start", "page_ptr"], name="network_event_start_idx"),
+            models.Index(fields=["end"], name="network_event_end_idx"),
+        ]
 
     def clean(self):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("An event cannot end before it starts.")})
+        if self.start and self.end and self.end - self.start > MAX_EVENT_DURATION:
+            raise ValidationError({"end": _("An event can last at most %(days)d days; split a longer programme into "
+                                            "several events.") % {"days": MAX_EVENT_DURATION.days}})
         if not self.venue and not self.online_url:
             raise ValidationError({"venue": _("Give a venue, an online link, or both.")})
 

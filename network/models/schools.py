@@ -1,6 +1,5 @@
 from django.db import models
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -103,7 +102,7 @@ class LeadingSchoolPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from .blog import BlogPostPage, post_listing
-        from .events import EventPage, event_listing
+        from .events import EventPage, event_listing, upcoming
         from .resources import ResourcePage, resource_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -115,8 +114,7 @@ class LeadingSchoolPage(Page):
             directions=self.directions.all(),
             sections={child.specific_class.__name__: child for child in self.get_children().live().public().specific()},
             latest_posts=post_listing(BlogPostPage.objects.filter(school=self))[:3],
-            upcoming_events=event_listing(EventPage.objects.filter(school=self, end__gte=timezone.now()))
-            .order_by("start")[:3],
+            upcoming_events=upcoming(event_listing(EventPage.objects.filter(school=self)))[:3],
             newest_resources=resource_listing(ResourcePage.objects.filter(school=self))
             .order_by("-first_published_at")[:3],
         )

@@ -25,3 +25,10 @@ class Command(BaseCommand):
             load_network(homes, stdout=self.stdout, schools=options.get("schools"))
             load_workflow_demo(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Home pages ready: {', '.join(sorted(homes))}"))
+        if scale == "national":
+            from network.demo_national import AlreadyLoaded, load_national
+
+            try:
+                load_national(stdout=self.stdout)
+            except AlreadyLoaded as error:
+                self.stdout.write(self.style.WARNING(str(error)))
