@@ -11,7 +11,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config import views
 from home.sitemaps import MultilingualSitemap
 from network import views as network_views
-from search import views as search_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -29,7 +28,7 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("resources/<int:pk>/download/", network_views.resource_download, name="resource_download"),
     path("follow/", include("follow.urls")),
     path("", include(wagtail_urls)),

@@ -1,29 +1,136 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+import datetime
+import re
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from . import indexing, query as search_query
+from .tasks import log_query_task
+from .text import CONFIGURATIONS
+
+POPULAR_DAYS = 30
+POPULAR_SIZE = 8
+POPULAR_CACHE_SECONDS = 600
+KAZAKH_LETTERS = re.compile("[әғқңөұүһі]", re.IGNORECASE)
+CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+LATIN = re.compile("[a-z]", re.IGNORECASE)
 
 
-def search(request):
-    search_query = request.GET.get("query", "").strip()
-    page_number = request.GET.get("page", 1)
+def current_language():
+    language = (translation.get_language() or "kk")[:2]
+    return language if language in CONFIGURATIONS else "kk"
 
-    if search_query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(search_query)
-        Query.get(search_query).add_hit()
-    else:
-        results = Page.objects.none()
 
-    paginator = Paginator(results, 10)
-    try:
-        results_page = paginator.page(page_number)
-    except PageNotAnInteger:
-        results_page = paginator.page(1)
-    except EmptyPage:
-        results_page = paginator.page(paginator.num_pages)
-
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": search_query, "search_results": results_page},
+def editors_picks(query_string, language, request):
+    """The editors' picks for this query whose page is in the visitor's language, and external links (one query)."""
+    normalised = normalise_query_string(query_string)
+    if not normalised:
+        return []
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string=normalised)
+        .filter(Q(page__isnull=True) | Q(page__locale__language_code=language, page__live=True))
+        .select_related("page")
+        .order_by("sort_order", "pk")
     )
+    picks = []
+    for promotion in promotions:
+        url = promotion.page.get_url(request) if promotion.page_id else promotion.external_link_url
+        picks.append({"title": promotion.title, "url": url, "description": promotion.description})
+    return picks
+
+
+def _in_language(query_string, language):
+    """Whether a logged query is written in the visitor's language's script (the log does not record language)."""
+    if language == "en":
+        return bool(LATIN.search(query_string)) and not CYRILLIC.search(query_string)
+    if language == "ru":
+        return bool(CYRILLIC.search(query_string)) and not KAZAKH_LETTERS.search(query_string)
+    return bool(CYRILLIC.search(query_string))
+
+
+def popular_queries(language):
+    """The most searched queries of the last 30 days that find something in the visitor's language, cached for
+    ten minutes (two queries when the cache is cold, none when warm)."""
+    key = f"search:popular:{language}"
+    popular = cache.get(key)
+    if popular is None:
+        since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
+        strings = Query.get_most_popular(date_since=since).values_list("query_string", flat=True)[:100]
+        candidates = [string for string in strings if _in_language(string, language)][: POPULAR_SIZE * 3]
+        if indexing.is_supported():
+            candidates = search_query.with_results(candidates, language)
+        popular = candidates[:POPULAR_SIZE]
+        cache.set(key, popular, POPULAR_CACHE_SECONDS)
+    return popular
+
+
+def log_query(query_string):
+    if normalise_query_string(query_string):
+        log_query_task.enqueue(query_string)
+
+
+@never_cache
+@require_GET
+def search(request):
+    params = search_query.SearchParams.from_request(request)
+    language = current_language()
+    context = {"search_query": params.query, "params": params, "language": language, "errors": params.errors}
+
+    if not params.query:
+        context["popular"] = popular_queries(language)
+        return TemplateResponse(request, "search/search.html", context)
+
+    if not indexing.is_supported():
+        return fallback_search(request, params, context)
+
+    found = search_query.run(params, language, request.GET.get("page"), request)
+    context.update(found)
+    context["picks"] = editors_picks(params.query, language, request)
+    context["order_urls"] = {order: params.as_query(order=order if order != "relevance" else None)
+                             for order in search_query.ORDERS}
+    context["clear_filters_url"] = search_query.SearchParams(query=params.query, order=params.order).as_query()
+    if not found["total"]:
+        context["suggestion"] = search_query.spelling_suggestion(params.query, language)
+        if context["suggestion"]:
+            context["suggestion_url"] = search_query.SearchParams(query=context["suggestion"]).as_query()
+        context["popular"] = popular_queries(language)
+    log_query(params.query)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def fallback_search(request, params, context):
+    """Without PostgreSQL (the SQLite quick start): Wagtail's database backend, no facets."""
+    results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(params.query)
+    page = Paginator(results, search_query.PER_PAGE).get_page(request.GET.get("page"))
+    context.update(fallback=True, results_page=page, results=page.object_list, total=page.paginator.count,
+                   picks=editors_picks(params.query, context["language"], request))
+    if not page.paginator.count:
+        context["popular"] = popular_queries(context["language"])
+    log_query(params.query)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def autocomplete(request):
+    """Titles matching what the visitor is typing, for the search box's suggestion list (JSON)."""
+    typed = request.GET.get("query", "")
+    if not indexing.is_supported():
+        suggestions = [
+            {"title": page.title, "url": page.get_url(request), "kind": ""}
+            for page in Page.objects.live().public().filter(locale=Locale.get_active())
+            .autocomplete(typed)[: search_query.AUTOCOMPLETE_SIZE]
+        ] if len(typed.strip()) >= 2 else []
+    else:
+        suggestions = search_query.autocomplete(typed, current_language(), request)
+    response = JsonResponse({"query": typed, "results": suggestions})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

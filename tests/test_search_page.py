@@ -1,0 +1,169 @@
+"""The results page: facets and their counts, combining and surviving pagination, order, snippets, the page for
+no results (suggestions, popular searches, editors' picks), bad input, and its query count."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.core.cache import cache
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from search import query as search_query
+
+from .test_search_helpers import network, rebuild, search, titles  # noqa: F401 (fixture)
+
+# The site search index is PostgreSQL's (CI); on SQLite the page falls back to Wagtail's backend.
+pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the search index needs PostgreSQL")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def library(network):
+    """Kazakh resources and posts about assessment, with known subjects, grades, kinds and dates."""
+    for number in range(6):
+        network.resource("kk", f"Бағалау бойынша сабақ жоспары {number}", subject="mathematics", grades=(5, 6))
+    for number in range(4):
+        network.resource("kk", f"Бағалау тапсырмалары {number}", subject="physics", grades=(7, 9),
+                         kind="assessment", direction="lesson_study")
+    for number in range(3):
+        network.post("kk", f"Критериалды бағалау туралы жазба {number}", date=datetime.date(2025, 5, 1 + number))
+    network.post("kk", "Басқа тақырып", text="Бұл жазбада бағалау туралы бір сөз бар.", date=datetime.date(2026, 1, 9))
+    network.resource("ru", "Оценивание на уроке математики", subject="mathematics")
+    rebuild()
+    return network
+
+
+def facet(response, name):
+    for item in response.context["facets"]:
+        if item.name == name:
+            return {value.label: value.count for value in item.values}
+    return {}
+
+
+def test_facets_count_the_matches_by_kind_subject_grade_and_year(client, library):
+    response = search(client, "kk", "бағалау")
+    assert response.status_code == 200
+    assert response.context["total"] == 14
+    kinds = facet(response, "kind")
+    assert kinds == {"resources": 10, "posts": 4}
+    assert facet(response, "subject") == {"mathematics": 6, "physics": 4}
+    grades = facet(response, "grade")
+    assert grades["5"] == 6 and grades["7"] == 4 and grades["9"] == 4 and "10" not in grades
+    assert facet(response, "year") == {"2025": 3, "2026": 11}  # resources are dated by their publication
+    school = library.schools["kk"]
+    assert facet(response, "school") == {school.title: 14}
+    assert facet(response, "region") == {library.regions["kk"].title: 14}
+
+
+def test_facets_combine_with_the_query_and_each_other(client, library):
+    response = search(client, "kk", "бағалау", kind="resource", subject="physics")
+    assert response.context["total"] == 4
+    assert facet(response, "resource_kind") == {"assessment materials": 4}
+    response = search(client, "kk", "бағалау", kind="resource", subject="physics", grade="5")
+    assert response.context["total"] == 0
+    assert "The filters you chose may be too narrow." in response.content.decode()
+    response = search(client, "kk", "бағалау", **{"from": "2025-01-01", "to": "2025-12-31"})
+    assert response.context["total"] == 3
+
+
+def test_facets_survive_pagination(client, library):
+    search_query.PER_PAGE, saved = 3, search_query.PER_PAGE
+    try:
+        first = search(client, "kk", "бағалау", kind="resource")
+        html = first.content.decode()
+        assert "kind=resource&amp;page=2" in html
+        second = search(client, "kk", "бағалау", kind="resource", page="2")
+        assert second.context["total"] == 10
+        assert all(result.kind == "resource" for result in second.context["results"])
+        assert set(titles(first)).isdisjoint(titles(second))
+        facet_link = next(value.url for item in second.context["facets"] if item.name == "subject"
+                          for value in item.values)
+        assert "kind=resource" in facet_link and "page=" not in facet_link
+    finally:
+        search_query.PER_PAGE = saved
+
+
+def test_title_matches_come_first_and_date_order_is_newest_first(client, library):
+    first, second = titles(search(client, "kk", "бағалау")), titles(search(client, "kk", "бағалау", page="2"))
+    assert "Басқа тақырып" not in first
+    assert second[-1] == "Басқа тақырып"  # the only page with the word in its body alone
+    posts = titles(search(client, "kk", "бағалау", kind="post", order="date"))
+    assert posts[:2] == ["Басқа тақырып", "Критериалды бағалау туралы жазба 2"]
+
+
+def test_snippets_highlight_the_word_forms_and_escape_the_text(client, network):
+    network.post("kk", "Жазба", text="Біз <script>alert(1)</script> мектептердің тәжірибесін зерттедік.")
+    network.post("ru", "Заметка", text="Мы изучали опыт школ & <b>партнёров</b>.")
+    rebuild()
+    kk = search(client, "kk", "мектеп тәжірибе").context["results"][0].snippet
+    assert "<mark>мектептердің</mark>" in kk and "<mark>тәжірибесін</mark>" in kk
+    assert "<script>" not in kk
+    ru = next(result.snippet for result in search(client, "ru", "школа").context["results"]
+              if result.title == "Заметка")
+    assert "<mark>школ</mark>" in ru and "&amp;" in ru
+
+
+def test_phrase_and_excluded_words(client, network):
+    network.post("en", "Lesson study in practice")
+    network.post("en", "A study of a lesson plan")
+    rebuild()
+    assert titles(search(client, "en", '"lesson study"')) == ["Lesson study in practice"]
+    assert titles(search(client, "en", "lesson -plan")) == ["Lesson study in practice"]
+
+
+def test_no_results_offers_a_spelling_suggestion_popular_searches_and_picks(client, library):
+    query = Query.get("бағалау")
+    for _ in range(3):
+        query.add_hit()
+    Query.get("мүлдем жоқ сөз").add_hit()  # popular, but finds nothing: not offered
+    SearchPromotion.objects.create(query=Query.get("бағалу"), page=library.schools["kk"], description="Біздің мектеп")
+    response = search(client, "kk", "бағалу")  # a typo
+    html = response.content.decode()
+    assert response.context["total"] == 0
+    assert response.context["suggestion"] == "бағалау"
+    assert response.context["popular"] == ["бағалау"]
+    assert [pick["title"] for pick in response.context["picks"]] == [library.schools["kk"].title]
+    assert "?query=%D0%B1%D0%B0%D2%93%D0%B0%D0%BB%D0%B0%D1%83" in html
+
+
+def test_editors_picks_are_per_language(client, library):
+    query = Query.get("lyceum")
+    SearchPromotion.objects.create(query=query, page=library.schools["ru"], sort_order=1)
+    SearchPromotion.objects.create(query=query, page=library.schools["en"], sort_order=2)
+    picks = search(client, "en", "lyceum").context["picks"]
+    assert [pick["title"] for pick in picks] == [library.schools["en"].title]
+
+
+def test_every_search_is_logged_for_popular_searches(client, library):
+    search(client, "kk", "Бағалау")
+    search(client, "kk", "бағалау ")
+    assert Query.get("бағалау").hits == 2
+
+
+def test_bad_input_gets_a_clear_message_and_is_ignored(client, library):
+    response = search(client, "kk", "бағалау", **{"from": "01.09.2026", "kind": "nonsense", "page": "x",
+                                                   "grade": "99", "region": "abc"})
+    assert response.status_code == 200
+    assert response.context["total"] == 14
+    assert "2026-09-01" in response.content.decode()  # the message shows the expected format
+
+
+def test_empty_query_shows_the_form(client, library):
+    response = client.get("/kk/search/")
+    assert response.status_code == 200
+    assert "results" not in response.context
+
+
+def test_results_page_query_count_does_not_grow_with_results(client, library, django_assert_num_queries):
+    search(client, "kk", "бағалау", kind="resource")  # warm the site-root and menu caches, create the query log row
+    # size probe, facets, results, school and region names, the site (relative URLs), editors' picks, the query
+    # log (get, daily hits get, update); the header's menu is cached
+    with django_assert_num_queries(9):
+        response = search(client, "kk", "бағалау", kind="resource")
+    assert len(response.context["results"]) == 10
+    with django_assert_num_queries(9):
+        search(client, "kk", "бағалау", kind="post")
