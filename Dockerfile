@@ -22,7 +22,7 @@ WORKDIR /app
 COPY --chown=app:app . /app
 # collectstatic needs settings but no secrets and no database.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input -v0 \
-    && mkdir -p /app/media && chown -R app:app /app/media /app/staticfiles
+    && mkdir -p /app/media /app/private-media && chown -R app:app /app/media /app/private-media /app/staticfiles
 USER app
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

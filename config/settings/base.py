@@ -170,6 +170,8 @@ MEDIA_URL = "/media/"
 WORKFLOWS_PRIVATE_ROOT = Path(os.environ.get("WORKFLOWS_PRIVATE_ROOT", BASE_DIR / "private-media"))
 # Without a separate file server in front (the compose topology), Django serves uploaded media itself.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+# Proxies in front of gunicorn: the follow app's rate limits read the client address behind them.
+FOLLOW_PROXY_COUNT = int(os.environ.get("FOLLOW_PROXY_COUNT", "0"))
 # AGPL-3.0 section 13: visitors of the site are offered its source.
 SOURCE_CODE_URL = os.environ.get("SOURCE_CODE_URL", "")
 STORAGES = {
