@@ -41,7 +41,7 @@ def test_autocomplete_works_without_kazakh_letters_and_stays_in_its_language(cli
 def test_autocomplete_gives_urls_and_kinds(client, titled):
     item = client.get("/ru/search/autocomplete/", {"query": "менто"}).json()["results"][0]
     assert item["url"].startswith("/ru/abai-ru/lyceum-7-ru/resources/")
-    assert item["kind"] == "resources"
+    assert item["kind"] == "ресурсы"
 
 
 def test_autocomplete_needs_two_characters_and_survives_odd_input(client, titled, django_assert_max_num_queries):
