@@ -12,3 +12,5 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # no
 ALLOWED_HOSTS = ["*"]
 LOGGING["handlers"]["stdout"]["formatter"] = os.environ["LOG_FORMAT"]
 SERVE_MEDIA = True
+# The demo load publishes hundreds of pages; keep the console for what matters.
+LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}
