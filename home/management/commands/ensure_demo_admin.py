@@ -17,5 +17,5 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         self.stdout.write(self.style.SUCCESS(
-            f"Demo administrator: http://127.0.0.1:8000/admin/  login: {username}  password: {password}"
+            f"Demo administrator: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  login: {username}  password: {password}"
         ))
