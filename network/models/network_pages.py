@@ -23,16 +23,22 @@ class NetworkIndexMixin(models.Model):
     class Meta:
         abstract = True
 
-    def facet_choices(self):
-        """Regions and schools of this language, for the filter forms (two queries)."""
+    def facet_choices(self, region_id=None):
+        """Regions of this language, and the schools of the chosen region, for the filter forms.
+
+        Schools only once a region is chosen: a national list of 750 schools in one select is unusable and
+        made the page ten times heavier.
+        """
         from .regions import RegionPage
         from .schools import LeadingSchoolPage
 
         locale = self.locale if self.locale_id else Locale.get_active()
+        schools = LeadingSchoolPage.objects.none()
+        if region_id:
+            schools = LeadingSchoolPage.objects.live().filter(locale=locale, region_id=region_id).order_by("title")
         return {
             "regions": RegionPage.objects.live().filter(locale=locale).order_by("title").only("id", "title"),
-            "schools": LeadingSchoolPage.objects.live().filter(locale=locale).order_by("title")
-            .only("id", "title", "region_id"),
+            "schools": schools.only("id", "title", "region_id"),
         }
 
 
@@ -49,7 +55,8 @@ class NetworkNewsPage(NetworkIndexMixin, Page):
         region = request.GET.get("region")
         if region and region.isdigit():
             posts = posts.filter(region_id=int(region))
-        context.update(posts=paginate(request, posts, self.per_page), region=region, **self.facet_choices())
+        context.update(posts=paginate(request, posts, self.per_page), region=region,
+                       **self.facet_choices(int(region) if region and region.isdigit() else None))
         return context
 
 
@@ -66,7 +73,7 @@ class NetworkEventsPage(NetworkIndexMixin, Page):
         events = filters.apply(event_listing(EventPage.objects.filter(locale=self.locale)))
         context.update(
             filters=filters, events=paginate(request, events, self.per_page), kinds=EventKind.choices,
-            **self.facet_choices(),
+            **self.facet_choices(filters.region),
         )
         if filters.month:
             context["month_grid"] = month_grid(filters.month, events)
@@ -85,5 +92,5 @@ class ResourceLibraryPage(NetworkIndexMixin, Page):
         filters = ResourceFilter(request)
         resources = filters.apply(resource_listing(ResourcePage.objects.filter(locale=self.locale)))
         context.update(filters=filters, resources=paginate(request, resources, self.per_page),
-                       **self.facet_choices())
+                       **self.facet_choices(filters.region))
         return context
