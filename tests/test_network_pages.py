@@ -240,3 +240,22 @@ def test_listing_query_counts_do_not_grow_with_items(client, demo_network):
     after = {url: listing_query_counts(client, url) for url in urls}
     assert after == before
     assert max(before.values()) <= 40, before
+
+
+def test_pagination_stays_short_with_thousands_of_pages(rf):
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+
+    from django.utils import translation
+
+    page = Paginator(range(100_000), 12).get_page(500)
+    with translation.override("en"):
+        html = soup_of(render_to_string("includes/pagination.html", {"page_obj": page}, request=rf.get("/?page=500")))
+    labels = [item.get_text(strip=True) for item in html.select("li")]
+    assert labels[0] == "Previous" and labels[-1] == "Next"
+    assert "1" in labels and "8334" in labels and "500" in labels and labels.count("…") == 2
+    assert len(labels) <= 12
+
+
+def soup_of(markup):
+    return BeautifulSoup(markup, "html.parser")

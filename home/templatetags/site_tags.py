@@ -29,3 +29,9 @@ def main_menu(context):
         )
         request._main_menu = cached
     return cached
+
+
+@register.simple_tag
+def elided_pages(page_obj):
+    """Page numbers around the current one and at both ends, with gaps: never a loop over every page."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
