@@ -259,3 +259,13 @@ def test_pagination_stays_short_with_thousands_of_pages(rf):
 
 def soup_of(markup):
     return BeautifulSoup(markup, "html.parser")
+
+
+def test_listing_counts_are_capped_and_say_so(client, demo_network, monkeypatch):
+    from network.models.blog import CappedPaginator
+
+    library = first(ResourceLibraryPage, "en")
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    html = soup(client.get(library.url))
+    assert "More than 3 resources: narrow the filters to see them all." in html.get_text()
+    assert html.select_one('.pagination a[rel="next"]') is None

@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -21,8 +22,25 @@ POSTS_PER_PAGE = 12
 POST_CARD_RENDITION = "fill-480x270"
 
 
+class CappedPaginator(Paginator):
+    """Counts at most `cap` items: an exact COUNT over 100,000 national rows cost more than the page itself.
+
+    Beyond the cap the visitor is asked to narrow the filters rather than page further.
+    """
+
+    cap = 5000
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.cap].count()
+
+    @property
+    def is_capped(self):
+        return self.count >= self.cap
+
+
 def paginate(request, queryset, per_page):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def post_listing(queryset):
