@@ -97,8 +97,10 @@ class LeadingSchoolPage(Page):
     def partner_limit(self):
         return rules.PARTNER_SCHOOLS_PER_LEADING_SCHOOL
 
-    def partners_over_limit(self, count=None):
-        return rules.partner_schools_over_limit(self.partner_schools.count() if count is None else count)
+    @property
+    def is_over_partner_limit(self):
+        """Whether the school (annotated by `with_partner_counts`) has more partners than the regulation's ratio."""
+        return rules.partner_schools_over_limit(self.partner_count) > 0
 
     def get_context(self, request, *args, **kwargs):
         from .blog import BlogPostPage, post_listing
