@@ -1,6 +1,9 @@
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import post_page_move
 
 from network.models import LeadingSchoolPage
 
@@ -16,3 +19,27 @@ def provision_new_school(sender, instance, created, raw=False, **kwargs):
 
         school_pk = instance.pk
         transaction.on_commit(lambda: provision_school(LeadingSchoolPage(pk=school_pk)))
+
+
+@receiver(post_page_move)
+def relocate_school_content(sender, instance, **kwargs):
+    """A moved page (a post, a section, a whole school) takes its new school and region along.
+
+    Treebeard moves rows by SQL, so the school and region stored on posts, events and resources (and the region
+    stored on schools) are recomputed here for the moved subtree.
+    """
+    from network.models import BlogPostPage, EventPage, RegionPage, ResourcePage
+    from network.models.base import SCHOOL_DEPTH
+
+    moved = Page.objects.get(pk=instance.pk)
+    steplen = Page.steplen
+    own_school_path = moved.path[: steplen * SCHOOL_DEPTH]
+    schools = LeadingSchoolPage.objects.filter(Q(path__startswith=moved.path) | Q(path=own_school_path))
+    for school in schools.only("id", "path"):
+        region = RegionPage.objects.filter(path=school.path[: steplen * (SCHOOL_DEPTH - 1)]).only("id").first()
+        region_id = region.pk if region else None
+        LeadingSchoolPage.objects.filter(pk=school.pk).update(region_id=region_id)
+        for model in (BlogPostPage, EventPage, ResourcePage):
+            model.objects.filter(path__startswith=school.path).filter(path__startswith=moved.path).update(
+                school_id=school.pk, region_id=region_id
+            )

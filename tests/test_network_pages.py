@@ -269,3 +269,23 @@ def test_listing_counts_are_capped_and_say_so(client, demo_network, monkeypatch)
     html = soup(client.get(library.url))
     assert "More than 3 resources: narrow the filters to see them all." in html.get_text()
     assert html.select_one('.pagination a[rel="next"]') is None
+
+
+def test_moved_content_follows_its_new_school_and_region(demo_network):
+    post = first(BlogPostPage, "kk", slug="post-1")
+    old_school = post.school
+    other_school = LeadingSchoolPage.objects.filter(locale=post.locale).exclude(pk=old_school.pk).first()
+    other_blog = BlogIndexPage.objects.child_of(other_school).get()
+    post.slug = "moved-post"
+    post.save()
+    post.move(other_blog, pos="last-child")
+    post.refresh_from_db()
+    assert (post.school_id, post.region_id) == (other_school.pk, other_school.region_id)
+
+    # A whole school moved to another region takes its posts, events and resources along.
+    new_region = RegionPage.objects.filter(locale=post.locale).exclude(pk=other_school.region_id).first()
+    other_school.move(new_region, pos="last-child")
+    other_school.refresh_from_db()
+    assert other_school.region_id == new_region.pk
+    assert set(EventPage.objects.filter(school=other_school).values_list("region_id", flat=True)) == {new_region.pk}
+    assert BlogPostPage.objects.get(pk=post.pk).region_id == new_region.pk
