@@ -23,7 +23,7 @@ from network.models import (
     ResourcePage, ResourcePortalPage, SchoolDirection, Teacher,
 )
 from network.provisioning import provision_school
-from network.vocabulary import CreativeGroupKind, Direction, LeaderRole, RegionKind
+from network.vocabulary import Direction, LeaderRole, RegionKind
 
 LANGUAGES = ("kk", "ru", "en")
 
