@@ -75,3 +75,19 @@ def test_kazakh_dates_are_day_first_with_lowercase_months(homes, settings):
         assert formats.date_format(datetime.date(2026, 11, 22), "SHORT_DATE_FORMAT") == "22.11.2026"
         long = formats.date_format(datetime.date(2026, 11, 22))
     assert re.fullmatch(r"2026 ж\. 22 қараша", long), long
+
+
+def test_main_menu_follows_publication(client, homes):
+    from network.models import StandardPage
+
+    def menu(code):
+        return [a.get_text(strip=True) for a in soup(client.get(f"/{code}/")).select(".main-nav a")]
+
+    assert menu("en") == ["Home"]
+    about = StandardPage(title="About the network", slug="about", show_in_menus=True, locale=homes["en"].locale)
+    homes["en"].add_child(instance=about)
+    about.save_revision().publish()
+    assert menu("en") == ["Home", "About the network"]
+    assert menu("kk") == ["Басты бет"]  # each language has its own menu
+    about.unpublish()
+    assert menu("en") == ["Home"]

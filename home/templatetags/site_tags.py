@@ -16,19 +16,11 @@ def language_versions(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's children marked "show in menus", in the visitor's language (one query)."""
-    from wagtail.models import Locale, Page
+    """The main menu's items in the visitor's language (cached; see home.menu)."""
+    from home.menu import main_menu_items
 
     request = context.get("request")
-    if request is None:
-        return []
-    cached = getattr(request, "_main_menu", None)
-    if cached is None:
-        cached = list(
-            Page.objects.live().public().in_menu().filter(depth=3, locale=Locale.get_active()).order_by("path")
-        )
-        request._main_menu = cached
-    return cached
+    return main_menu_items(request) if request is not None else []
 
 
 @register.simple_tag
