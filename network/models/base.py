@@ -3,6 +3,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+def parse_int(value, allowed=None):
+    """A filter's integer from the query string, or None when it is missing, malformed or not allowed."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if allowed is None or number in allowed else None
+
+
 # home (2) → region (3) → Leading School (4) → blog / events / resource portal (5) → item (6)
 SCHOOL_DEPTH = 4
 

@@ -13,7 +13,7 @@ from wagtail.search import index
 from network.blocks import BodyBlock
 from network.vocabulary import EventKind
 
-from .base import SchoolContentMixin
+from .base import SchoolContentMixin, parse_int
 from .blog import paginate
 
 EVENTS_PER_PAGE = 20
@@ -32,8 +32,8 @@ class EventFilter:
     def __init__(self, request):
         self.when = request.GET.get("when") if request.GET.get("when") in {"upcoming", "past"} else "upcoming"
         self.kind = request.GET.get("kind") if request.GET.get("kind") in EventKind.values else ""
-        self.region = _int(request.GET.get("region"))
-        self.school = _int(request.GET.get("school"))
+        self.region = parse_int(request.GET.get("region"))
+        self.school = parse_int(request.GET.get("school"))
         self.month = _month(request.GET.get("month"))
 
     def apply(self, events):
@@ -56,13 +56,6 @@ def upcoming(events, now=None):
     """Events not yet over, soonest first."""
     now = now or timezone.now()
     return events.filter(end__gte=now, start__gte=now - MAX_EVENT_DURATION).order_by("start", "pk")
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _month(value):

@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 
 from network.vocabulary import EventKind
 
+from .base import parse_int
 from .blog import POSTS_PER_PAGE, BlogPostPage, paginate, post_listing
 from .events import EVENTS_PER_PAGE, EventFilter, EventPage, event_listing, month_grid
 from .resources import RESOURCES_PER_PAGE, ResourceFilter, ResourcePage, resource_listing
@@ -53,10 +54,11 @@ class NetworkNewsPage(NetworkIndexMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         posts = post_listing(BlogPostPage.objects.filter(locale=self.locale))
         region = request.GET.get("region")
-        if region and region.isdigit():
-            posts = posts.filter(region_id=int(region))
+        region_id = parse_int(region)
+        if region_id:
+            posts = posts.filter(region_id=region_id)
         context.update(posts=paginate(request, posts, self.per_page), region=region,
-                       **self.facet_choices(int(region) if region and region.isdigit() else None))
+                       **self.facet_choices(region_id))
         return context
 
 

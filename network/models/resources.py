@@ -10,7 +10,7 @@ from wagtail.search import index
 from network.blocks import BodyBlock
 from network.vocabulary import GRADES, ContentLanguage, Direction, Licence, ResourceKind, Subject
 
-from .base import SchoolContentMixin
+from .base import SchoolContentMixin, parse_int
 from .blog import paginate
 
 RESOURCES_PER_PAGE = 24
@@ -35,9 +35,9 @@ class ResourceFilter:
         for name, choices in self.FIELDS.items():
             value = request.GET.get(name, "")
             self.values[name] = value if value in choices.values else ""
-        self.grade = _int(request.GET.get("grade"), range(0, 12))
-        self.region = _int(request.GET.get("region"))
-        self.school = _int(request.GET.get("school"))
+        self.grade = parse_int(request.GET.get("grade"), self.grades)
+        self.region = parse_int(request.GET.get("region"))
+        self.school = parse_int(request.GET.get("school"))
 
     @property
     def choices(self):
@@ -60,14 +60,6 @@ class ResourceFilter:
     @property
     def active(self):
         return any(self.values.values()) or any(v is not None for v in (self.grade, self.region, self.school))
-
-
-def _int(value, allowed=None):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if allowed is None or number in allowed else None
 
 
 class ResourcePortalPage(Page):
