@@ -289,3 +289,45 @@ def test_moved_content_follows_its_new_school_and_region(demo_network):
     assert other_school.region_id == new_region.pk
     assert set(EventPage.objects.filter(school=other_school).values_list("region_id", flat=True)) == {new_region.pk}
     assert BlogPostPage.objects.get(pk=post.pk).region_id == new_region.pk
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"end_offset": -1, "venue": "Зал"}, "end", "Мероприятие не может закончиться раньше, чем начнётся."),
+        ({"end_offset": 40 * 24, "venue": "Зал"}, "end", "Мероприятие может длиться не более 31 дней"),
+        ({"end_offset": 2, "venue": ""}, "venue", "Укажите место проведения, онлайн-ссылку или и то и другое."),
+    ],
+)
+def test_event_dates_and_place_are_checked_with_a_translated_error(fields, field, message):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    start = timezone.now()
+    event = EventPage(title="Семинар", kind="seminar", start=start,
+                      end=start + datetime.timedelta(hours=fields["end_offset"]), venue=fields["venue"])
+    with translation.override("ru"):  # the editor's language, while the message is rendered
+        with pytest.raises(ValidationError) as error:
+            event.clean()
+        assert message in " ".join(str(text) for text in error.value.message_dict[field])
+
+
+def test_resource_grades_are_checked_with_a_translated_error():
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    resource = ResourcePage(title="Жоспар", kind="lesson_plan", subject="mathematics", language="kk",
+                            grade_from=7, grade_to=5)
+    with translation.override("kk"):
+        with pytest.raises(ValidationError) as error:
+            resource.clean()
+        assert [str(text) for text in error.value.message_dict["grade_to"]] == [
+            "Соңғы сынып біріншісінен бұрын тұра алмайды."]
+
+
+def test_nonsense_resource_filters_are_ignored(client, demo_network):
+    library = first(ResourceLibraryPage, "kk")
+    everything = soup(client.get(library.url)).select(".card h3 a")
+    response = client.get(library.url + "?grade=99&subject=nope&region=x&school=&language=zz&page=-3")
+    assert response.status_code == 200
+    assert len(soup(response).select(".card h3 a")) == len(everything)
