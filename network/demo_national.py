@@ -17,9 +17,10 @@ translated parents, with the same ``translation_key`` and slug, their own ``loca
 pointing at the pages of their own language. No revisions are written (a page without revisions is served
 from its own row, and the admin edits it as its latest state), no reference index and no search index.
 
-Afterwards, to make the data searchable (the search helper owns this; left out here because it takes longer
-than the whole load): ``python manage.py update_index`` (Wagtail's database search backend), and for the
-admin's usage counts ``python manage.py rebuild_references_index``. Creating a school through the admin also
+Afterwards, to make the data searchable (left out here because it takes longer than the whole load):
+``python manage.py rebuild_search_index`` (the public search, ``search/``), ``python manage.py update_index``
+(Wagtail's backend, used by the admin's page search), and for the admin's usage counts
+``python manage.py rebuild_references_index``. Creating a school through the admin also
 provisions its workspace (``network.provisioning.provision_school``); bulk-loaded schools are not provisioned,
 so their editor groups, collections and workflows do not exist (the public site does not need them).
 
@@ -892,7 +893,7 @@ def load_national(stdout=None, *, schools=750, partners_per_school=10, posts=100
         f"{summary['events']} events, {summary['resources']} resources in Kazakh; translations: "
         f"{summary['post translations']} posts, {summary['event translations']} events, "
         f"{summary['resource translations']} resources (ru and en). Search index not built: run "
-        "`manage.py update_index` if search is needed."
+        "`manage.py rebuild_search_index` for the public search."
     )
     return summary
 
