@@ -68,8 +68,9 @@ class SearchEntry(models.Model):
             models.Index(fields=["language", "kind", "date"], name="search_entry_lang_kind_date"),
             models.Index(fields=["language", "shard"], name="search_entry_lang_shard"),
         ]
-        # Also, on PostgreSQL only (migrations 0002 and 0004): GIN indexes per language, the newest-first index
-        # (NULLS LAST, which SQLite cannot index), the autocomplete prefix index.
+        # Also, on PostgreSQL only (migrations 0002, 0004 and 0005): GIN indexes per language, the newest-first
+        # index (NULLS LAST, which SQLite cannot index), the autocomplete prefix index, and the generated column
+        # `phrase_keys` (the pairs of adjacent words, computed from search_vector) that phrases are found by.
 
     def __str__(self):
         return self.title

@@ -112,6 +112,25 @@ def normalise_query(query, language):
     return " ".join(parts)
 
 
+def split_phrases(query):
+    """(phrases, words): the quoted phrases of a websearch query (already normalised) that every result must
+    contain, and its other required words as a query of their own. Nothing for a query with an "or" (a phrase may
+    then be one alternative); excluded words and phrases are in neither."""
+    phrases, other = [], []
+    for match in QUERY_TOKEN_RE.finditer(query):
+        negate, phrase, bare = match.group(1), match.group(2), match.group(3)
+        if bare is not None:
+            if bare.lower() == "or":
+                return [], ""
+            if not bare.startswith("-"):
+                other.append(bare)
+        elif not negate and len(words(phrase)) > 1:
+            phrases.append(phrase)
+        elif not negate:
+            other.append(phrase)
+    return phrases, " ".join(other)
+
+
 def highlight_query(query, language):
     """For Kazakh snippets: a tsquery of word prefixes that matches the inflected forms in the original text."""
     prefixes = set()

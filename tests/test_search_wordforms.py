@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from search.text import kazakh_stem, normalise_query
+from search.text import kazakh_stem, normalise_query, split_phrases
 from search.wordforms import HELD_OUT, WORD_FORMS
 
 from .test_search_helpers import network, rebuild, search, titles  # noqa: F401 (fixture)
@@ -24,6 +24,12 @@ def test_kazakh_letters_are_optional_in_a_query():
     assert normalise_query('"мектептің тәжірибесі" -семинарлар or іс-әрекет', "kk") == (
         '"мектеп тажирибе" -семинар or "ис арекет"'
     )
+
+
+def test_the_phrases_every_result_must_contain_are_told_apart_from_the_other_words():
+    assert split_phrases('"мектеп тажирибе" сабак -"ата ана" -семинар "жоба"') == (["мектеп тажирибе"], "сабак жоба")
+    assert split_phrases('"работа с родителями" or семья') == ([], "")  # either may match: no pair is required
+    assert split_phrases("школа года") == ([], "школа года")
 
 
 # (language, title of a page, queries in other forms that must find it)
