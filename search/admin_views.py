@@ -1,7 +1,8 @@
 """The editors' "Popular searches" report: what visitors search for, and which searches have editors' picks.
 
 Wagtail's own "Search terms" report is for superusers only; editors are the ones who add editors' picks, so this
-one is open to every user of the admin, with a link to add or edit the picks of each query."""
+one is open to every page editor and to whoever may manage the picks, with a link to add or edit the picks of each
+query. Teachers and council members, who use the admin only for the review, neither see it nor reach it."""
 
 import datetime
 
@@ -9,12 +10,22 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import permission_denied, user_has_any_page_permission
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.models import Query
 
 PERIODS = {"7": 7, "30": 30, "90": 90}
 DEFAULT_PERIOD = "30"
+
+
+PICK_PERMISSIONS = ("wagtailsearchpromotions.add_searchpromotion", "wagtailsearchpromotions.change_searchpromotion")
+
+
+def may_see_popular_searches(user):
+    return user.is_active and (
+        user_has_any_page_permission(user) or any(user.has_perm(codename) for codename in PICK_PERMISSIONS)
+    )
 
 
 class PicksColumn(Column):
@@ -48,6 +59,11 @@ class PopularSearchesReportView(ReportView):
     list_export = ["query_string", "period_hits", "pick_count"]
     export_headings = {"query_string": _("Search query"), "period_hits": _("Searches"),
                        "pick_count": _("Editors' picks")}
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_popular_searches(request.user):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
 
     @property
     def period(self):

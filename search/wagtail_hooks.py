@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import PopularSearchesReportView
+from .admin_views import PopularSearchesReportView, may_see_popular_searches
+
+
+class PopularSearchesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_popular_searches(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -17,5 +22,5 @@ def register_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_popular_searches_menu_item():
-    return MenuItem(_("Popular searches"), reverse("search_popular_searches"), name="popular-searches",
+    return PopularSearchesMenuItem(_("Popular searches"), reverse("search_popular_searches"), name="popular-searches",
                     icon_name="search", order=1290)

@@ -85,3 +85,23 @@ def test_popular_searches_are_refused_outside_the_admin(client, django_user_mode
     response = client.get("/admin/reports/popular-searches/")
     assert response.status_code in (302, 403)
     assert "бағалау" not in response.content.decode()
+
+
+def test_admin_users_who_edit_no_pages_neither_see_nor_open_popular_searches(client, django_user_model, searches):
+    from django.contrib.auth.models import Permission
+
+    teacher = django_user_model.objects.create_user("teacher", password="pw")  # in the admin only for the review
+    teacher.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(teacher)
+    assert "popular-searches" not in client.get("/admin/").content.decode()
+    response = client.get("/admin/reports/popular-searches/", follow=True)
+    assert response.redirect_chain and "бағалау" not in response.content.decode()
+    # Wagtail's own words (it has no Kazakh catalogue, so they stay in English)
+    assert [str(message).strip() for message in response.context["messages"]] == [
+        "Sorry, you do not have permission to access this area."]
+
+    curator = django_user_model.objects.create_user("curator", password="pw")  # manages editors' picks only
+    curator.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", "add_searchpromotion"]))
+    client.force_login(curator)
+    assert "/admin/reports/popular-searches/" in client.get("/admin/").content.decode()
+    assert "бағалау" in client.get("/admin/reports/popular-searches/").content.decode()

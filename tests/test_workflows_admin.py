@@ -152,6 +152,9 @@ def test_republican_council_sees_only_what_was_forwarded(client, network):
 def test_teacher_submits_through_the_admin_and_nothing_is_lost_on_errors(client, network):
     author = network["author"]
     login(client, author)
+    form = client.get(reverse("workflows:my_new")).content.decode()
+    # The long kinds of result keep to the form's width (workflows/static/workflows/admin.css).
+    assert 'class="review-form"' in form and "workflows/admin.css" in form
     response = client.post(reverse("workflows:my_new"), {
         "title": "Lesson Study in grade 7", "abstract": "What we did", "language": "kk",
         "category": "teacher_expert", "result_kind": "textbook",

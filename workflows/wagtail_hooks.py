@@ -1,6 +1,8 @@
 """The review in the Wagtail admin: a "Reviews" menu, its URLs and a dashboard panel."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -12,6 +14,11 @@ from workflows import roles, urls
 @hooks.register("register_admin_urls")
 def register_review_urls():
     return [path("reviews/", include((urls.urlpatterns, "workflows"), namespace="workflows"))]
+
+
+@hooks.register("insert_global_admin_css")
+def review_forms_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("workflows/admin.css"))
 
 
 class ReviewerMenuItem(MenuItem):
