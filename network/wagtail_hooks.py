@@ -2,10 +2,27 @@ from django.contrib import messages
 from django.utils.translation import gettext_lazy as _, ngettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.panels import ObjectList
+from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from network import rules
+from network.forms import TeacherForm
 from network.models import BlogCategory, LeadingSchoolPage, Teacher
+
+
+class EditableTeachersMixin:
+    """Another school's teacher is "not found" for an editor, whatever the URL typed."""
+
+    def get_queryset(self):
+        return Teacher.objects.editable_by(self.request.user)
+
+
+class TeacherEditView(EditableTeachersMixin, EditView):
+    pass
+
+
+class TeacherDeleteView(EditableTeachersMixin, DeleteView):
+    pass
 
 
 class TeacherViewSet(SnippetViewSet):
@@ -13,9 +30,14 @@ class TeacherViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Teachers")
     list_display = ["full_name", "position", "school", "school_name"]
-    list_filter = ["school"]
     search_fields = ["full_name"]
     ordering = ["full_name"]
+    edit_view_class = TeacherEditView
+    delete_view_class = TeacherDeleteView
+    edit_handler = ObjectList(Teacher.panels, base_form_class=TeacherForm)
+
+    def get_queryset(self, request):
+        return Teacher.objects.editable_by(request.user).select_related("school")
 
 
 class BlogCategoryViewSet(SnippetViewSet):

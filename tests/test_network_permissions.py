@@ -200,3 +200,58 @@ def test_school_page_type_rules(demo_network):
     check.assertCanNotCreateAt(LeadingSchoolPage, BlogPostPage)
     assert set(LeadingSchoolPage.allowed_subpage_models()) >= {BlogIndexPage, EventIndexPage, ResourcePortalPage}
     assert Page.objects.type(BlogIndexPage).filter(locale=Locale.get_default()).count() == 2
+
+
+def test_editors_keep_their_own_schools_teachers_only(client, staff, admin_user):
+    from network.models import Teacher
+
+    teacher_a = Teacher.objects.of_school(staff["a"]).first()
+    teacher_b = Teacher.objects.of_school(staff["b"]).first()
+    client.force_login(staff["editor_a"])
+    listing = client.get("/admin/snippets/network/teacher/")
+    assert listing.status_code == 200
+    assert {teacher.pk for teacher in listing.context["object_list"]} == set(
+        Teacher.objects.of_school(staff["a"]).values_list("pk", flat=True))
+    assert client.get(f"/admin/snippets/network/teacher/edit/{teacher_a.pk}/").status_code == 200
+    # Another school's teacher cannot be opened or changed, whatever the URL.
+    assert client.get(f"/admin/snippets/network/teacher/edit/{teacher_b.pk}/", follow=True).status_code == 404
+    response = client.post(f"/admin/snippets/network/teacher/edit/{teacher_b.pk}/",
+                           {"full_name": "Renamed by A", "school": staff["a"].pk})
+    assert response.status_code in (302, 404)  # not found (a 404 outside /kk/ first redirects there)
+    teacher_b.refresh_from_db()
+    assert teacher_b.full_name != "Renamed by A" and teacher_b.school_id == staff["b"].pk
+
+    # A new teacher belongs to the editor's school: another school is not on offer, and none is refused in kk.
+    form = client.get("/admin/snippets/network/teacher/add/").context["form"]
+    assert list(form.fields["school"].queryset) == [staff["a"]]
+    response = client.post("/admin/snippets/network/teacher/add/", {"full_name": "Асель Нұрланқызы",
+                                                                     "school": staff["b"].pk})
+    assert response.status_code == 200 and not Teacher.objects.filter(full_name="Асель Нұрланқызы").exists()
+    assert response.context["form"].errors["school"]
+    response = client.post("/admin/snippets/network/teacher/add/", {"full_name": "Асель Нұрланқызы"})
+    assert response.context["form"].errors["school"] == [
+        "Мектебіңізді таңдаңыз: оның мұғалімдерін мектеп редакторлары жүргізеді."]
+    client.post("/admin/snippets/network/teacher/add/", {"full_name": "Асель Нұрланқызы", "school": staff["a"].pk})
+    assert Teacher.objects.get(full_name="Асель Нұрланқызы").school == staff["a"]
+
+    client.force_login(admin_user)  # the network's superuser keeps everyone
+    assert client.get(f"/admin/snippets/network/teacher/edit/{teacher_b.pk}/").status_code == 200
+
+
+def test_authors_are_chosen_from_the_posts_own_school(client, staff):
+    from network.models import Teacher
+
+    client.force_login(staff["editor_a"])
+    post_a = BlogPostPage.objects.filter(school=staff["a"]).first()
+    ours = set(Teacher.objects.of_school(staff["a"]).values_list("pk", flat=True))
+    form = client.get(f"/admin/pages/{post_a.pk}/edit/").context["form"]
+    assert set(form.fields["authors"].queryset.values_list("pk", flat=True)) == ours
+    blog_a = BlogIndexPage.objects.child_of(staff["a"]).get()
+    form = client.get(f"/admin/pages/add/network/blogpostpage/{blog_a.pk}/").context["form"]
+    assert set(form.fields["authors"].queryset.values_list("pk", flat=True)) == ours
+    stranger = Teacher.objects.of_school(staff["b"]).first()
+    data = post_form(post_a, "action-submit")
+    data["authors"] = [stranger.pk]  # as the browser sends a multiple choice (nested_form_data would number it)
+    response = client.post(f"/admin/pages/{post_a.pk}/edit/", data)
+    assert response.status_code == 200 and "authors" in response.context["form"].errors
+    assert stranger not in BlogPostPage.objects.get(pk=post_a.pk).authors.all()

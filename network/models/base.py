@@ -1,7 +1,10 @@
 """What every page inside a Leading School shares: it knows its school and region without walking the tree."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
 
 def parse_int(value, allowed=None):
     """A filter's integer from the query string, or None when it is missing, malformed or not allowed."""
@@ -40,3 +43,31 @@ class SchoolContentMixin(models.Model):
             if school is not None:
                 self.school_id, self.region_id = school.pk, school.region_id
         super().save(*args, **kwargs)
+
+
+def school_at(path):
+    """The Leading School a page at this tree path belongs to, or None."""
+    from .schools import LeadingSchoolPage
+
+    if not path or len(path) < Page.steplen * SCHOOL_DEPTH:
+        return None
+    return LeadingSchoolPage.objects.filter(path=path[: Page.steplen * SCHOOL_DEPTH]).first()
+
+
+class SchoolContentPageForm(WagtailAdminPageForm):
+    """A post's or resource's authors are chosen from its own school's teachers (a national network has
+    thousands), and an author already chosen stays on offer."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        from .people import Teacher
+
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if "authors" not in self.fields:
+            return
+        school = school_at(self.instance.path or (parent_page.path if parent_page else ""))
+        chosen = [teacher.pk for teacher in self.instance.authors.all()] if self.instance.pk else []
+        own = Q(school__translation_key=school.translation_key) if school else Q(pk__in=[])
+        self.fields["authors"].queryset = Teacher.objects.filter(own | Q(pk__in=chosen))
+
+
+SchoolContentMixin.base_form_class = SchoolContentPageForm

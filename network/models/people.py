@@ -4,6 +4,20 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
+class TeacherQuerySet(models.QuerySet):
+    def of_school(self, school):
+        """The teachers of a Leading School, whichever language version of it they were recorded with."""
+        return self.filter(school__translation_key=school.translation_key)
+
+    def editable_by(self, user):
+        """A school's editors and moderators keep their own school's teachers; only superusers keep everyone's."""
+        from .workspace import SchoolWorkspace
+
+        if user.is_superuser:
+            return self
+        return self.filter(school__translation_key__in=SchoolWorkspace.objects.school_keys_of(user))
+
+
 class Teacher(index.Indexed, models.Model):
     """A teacher of a Leading or partner school who writes posts or authors resources."""
 
@@ -20,6 +34,8 @@ class Teacher(index.Indexed, models.Model):
         "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = TeacherQuerySet.as_manager()
 
     panels = [FieldPanel("full_name"), FieldPanel("position"), FieldPanel("school"), FieldPanel("school_name"),
               FieldPanel("photo")]

@@ -1,7 +1,14 @@
 from django.contrib.auth.models import Group
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Workflow
+
+
+class SchoolWorkspaceQuerySet(models.QuerySet):
+    def school_keys_of(self, user):
+        """The translation keys of the Leading Schools whose editors or moderators the user is among."""
+        return self.filter(Q(editors__user=user) | Q(moderators__user=user)).values("translation_key")
 
 
 class SchoolWorkspace(models.Model):
@@ -15,6 +22,8 @@ class SchoolWorkspace(models.Model):
     editors = models.ForeignKey(Group, verbose_name=_("editors"), on_delete=models.PROTECT, related_name="+")
     moderators = models.ForeignKey(Group, verbose_name=_("moderators"), on_delete=models.PROTECT, related_name="+")
     workflow = models.ForeignKey(Workflow, verbose_name=_("workflow"), on_delete=models.PROTECT, related_name="+")
+
+    objects = SchoolWorkspaceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("school workspace")
