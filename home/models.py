@@ -39,8 +39,7 @@ class HomePage(Page):
             ),
             latest_posts=post_listing(BlogPostPage.objects.filter(locale=self.locale))[:6],
             upcoming_events=upcoming(event_listing(EventPage.objects.filter(locale=self.locale)))[:4],
-            newest_resources=resource_listing(ResourcePage.objects.filter(locale=self.locale))
-            .order_by("-first_published_at")[:4],
+            newest_resources=resource_listing(ResourcePage.objects.filter(locale=self.locale))[:4],
         )
         return context
 

@@ -1,6 +1,7 @@
 """The national-scale generator, run at a tiny scale: the tree it writes in bulk is the tree Wagtail would have made."""
 
 import pytest
+from django.db.models import F
 from django.db import connection, transaction
 from django.utils.html import escape
 from django.test.utils import CaptureQueriesContext
@@ -90,6 +91,7 @@ def test_school_and_region_point_at_the_ancestors_of_the_same_language(national)
             assert page.school.region_id == page.region_id
     for school in LeadingSchoolPage.objects.all():
         assert school.region_id == school.get_parent().pk
+    assert not ResourcePage.objects.exclude(published_at=F("first_published_at")).exists()
 
 
 def test_a_second_run_refuses_and_changes_nothing(national):

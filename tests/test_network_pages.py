@@ -158,6 +158,20 @@ class TestResourceFilters:
         expected = ResourcePage.objects.live().filter(locale=resource.locale, subject=resource.subject).count()
         assert len(self.titles(client, f"{library.url}?subject={resource.subject}")) == expected
 
+    def test_a_newly_published_resource_comes_first(self, client, demo_network):
+        library = first(ResourceLibraryPage, "kk")
+        portal = first(ResourcePage, "kk").get_parent()
+        resource = ResourcePage(title="Жаңа ресурс: бағалау парағы", slug="new-assessment-sheet", kind="assessment",
+                                subject="mathematics", language="kk", live=False)
+        portal.add_child(instance=resource)
+        assert resource.published_at is None
+        resource.save_revision().publish()  # as a moderator publishes it
+        resource.refresh_from_db()
+        # The libraries order by their own copy of the first publication date (indexed, see ResourcePage).
+        assert resource.published_at == resource.first_published_at is not None
+        assert self.titles(client, library.url)[0] == resource.title
+        assert self.titles(client, f"{library.url}?subject=mathematics")[0] == resource.title
+
     def test_pagination_keeps_the_filters(self, client, demo_network, monkeypatch):
         library = first(ResourceLibraryPage, "kk")
         monkeypatch.setattr(ResourceLibraryPage, "per_page", 2)

@@ -17,7 +17,11 @@ RESOURCES_PER_PAGE = 24
 
 
 def resource_listing(queryset):
-    return queryset.live().public().select_related("school", "region", "document").prefetch_related("authors")
+    """Everything a resource card shows, newest first, in a fixed number of queries whatever the page size."""
+    return (
+        queryset.live().public().select_related("school", "region", "document").prefetch_related("authors")
+        .order_by("-published_at", "-pk")
+    )
 
 
 class ResourceFilter:
@@ -55,7 +59,7 @@ class ResourceFilter:
             resources = resources.filter(region_id=self.region)
         if self.school:
             resources = resources.filter(school_id=self.school)
-        return resources.order_by("-first_published_at", "-pk")
+        return resources
 
     @property
     def active(self):
@@ -109,6 +113,9 @@ class ResourcePage(SchoolContentMixin, Page):
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     authors = ParentalManyToManyField("network.Teacher", verbose_name=_("authors"), blank=True, related_name="resources")
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+    # A copy of first_published_at, the libraries' newest-first order: on the page table that order walks
+    # every kind of page of every language (700 ms for a filtered national library); here it walks resources.
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -143,6 +150,11 @@ class ResourcePage(SchoolContentMixin, Page):
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+        indexes = [models.Index(fields=["-published_at", "-page_ptr"], name="network_resource_published_idx")]
+
+    def save(self, *args, **kwargs):
+        self.published_at = self.first_published_at
+        super().save(*args, **kwargs)
 
     def clean(self):
         from django.core.exceptions import ValidationError

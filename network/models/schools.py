@@ -117,8 +117,7 @@ class LeadingSchoolPage(Page):
             sections={child.specific_class.__name__: child for child in self.get_children().live().public().specific()},
             latest_posts=post_listing(BlogPostPage.objects.filter(school=self))[:3],
             upcoming_events=upcoming(event_listing(EventPage.objects.filter(school=self)))[:3],
-            newest_resources=resource_listing(ResourcePage.objects.filter(school=self))
-            .order_by("-first_published_at")[:3],
+            newest_resources=resource_listing(ResourcePage.objects.filter(school=self))[:3],
         )
         return context
 
