@@ -159,17 +159,18 @@ def test_teacher_submits_through_the_admin_and_nothing_is_lost_on_errors(client,
         "title": "Lesson Study in grade 7", "abstract": "What we did", "language": "kk",
         "category": "teacher_expert", "result_kind": "textbook",
     })
-    assert response.status_code == 200  # textbook is not an association kind
+    assert response.status_code == 200  # textbook is not an association kind, and the subject is missing
     assert "Lesson Study in grade 7" in response.content.decode()
+    assert set(response.context["form"].errors) == {"result_kind", "subject"}
     response = client.post(reverse("workflows:my_new"), {
-        "title": "Lesson Study in grade 7", "abstract": "What we did", "language": "kk",
+        "title": "Lesson Study in grade 7", "abstract": "What we did", "language": "kk", "subject": "physics",
         "category": "teacher_expert", "result_kind": "didactic_materials",
     })
     submission = Submission.objects.get(title="Lesson Study in grade 7")
     edit = reverse("workflows:my_edit", args=[submission.pk])
     assert response.url == edit
     base = {"title": "Lesson Study in grade 7 (revised title)", "abstract": "What we did", "language": "kk",
-            "category": "teacher_expert", "result_kind": "didactic_materials",
+            "subject": "physics", "category": "teacher_expert", "result_kind": "didactic_materials",
             "authors-TOTAL_FORMS": "2", "authors-INITIAL_FORMS": "0", "authors-MIN_NUM_FORMS": "0",
             "authors-MAX_NUM_FORMS": "9", "authors-0-full_name": "Dana Sadykova", "authors-0-workplace": "School 5"}
     # An invalid title and an upload at once: the upload is kept, the typed text comes back.
@@ -196,6 +197,7 @@ def test_publication_with_four_authors_is_refused_in_the_form(client, network):
     submission = complete_draft(author, result_kind=rules.ResultKind.PUBLICATION)
     login(client, author)
     data = {"title": submission.title, "abstract": "", "language": "kk", "category": submission.category,
+            "subject": submission.subject,
             "result_kind": "publication", "authors-TOTAL_FORMS": "3", "authors-INITIAL_FORMS": "0",
             "authors-MIN_NUM_FORMS": "0", "authors-MAX_NUM_FORMS": "9", "action": "save"}
     for number, name in enumerate(["A B", "C D", "E F"]):
@@ -214,6 +216,7 @@ def test_document_once_refusal_is_shown_in_the_form(client, network):
     login(client, colleague)
     response = client.post(reverse("workflows:my_edit", args=[second.pk]), {
         "title": second.title, "abstract": "", "language": "kk", "category": second.category,
+        "subject": second.subject,
         "result_kind": second.result_kind, "authors-TOTAL_FORMS": "0", "authors-INITIAL_FORMS": "0",
         "authors-MIN_NUM_FORMS": "0", "authors-MAX_NUM_FORMS": "9", "kind": "supporting",
         "document_kind": "diploma", "file": upload(b"diploma 1", "same.pdf"), "action": "save",
@@ -241,6 +244,7 @@ def test_revision_loop_through_the_admin(client, network):
     assert "Add the programme copy." in client.get(edit).content.decode()
     response = client.post(edit, {
         "title": submission.title, "abstract": "Revised", "language": "kk", "category": submission.category,
+        "subject": submission.subject,
         "result_kind": submission.result_kind, "authors-TOTAL_FORMS": "0", "authors-INITIAL_FORMS": "0",
         "authors-MIN_NUM_FORMS": "0", "authors-MAX_NUM_FORMS": "9", "kind": "supporting",
         "document_kind": "programme_copy", "file": upload(b"programme", "programme.pdf"), "action": "submit",

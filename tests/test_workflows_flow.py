@@ -120,6 +120,39 @@ def test_expert_goes_to_the_profile_association_and_gets_district_level(network)
                                                                               "district_city")
 
 
+def test_a_profile_association_examines_its_own_subject_only(network, django_capture_on_commit_callbacks):
+    from workflows import roles
+
+    mathematicians = reviewer("assoc_maths", Role.ASSOCIATION, subject="mathematics")
+    historians = reviewer("assoc_history", Role.ASSOCIATION, subject="history")
+    submission = submitted(network, category=rules.Category.TEACHER_EXPERT, subject="mathematics")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = run_to(submission, (network["head"], "endorse"))
+    assert submission.stage == "association"
+    # Told of the task: the mathematics association and the association of every profile, not the historians.
+    told = {address for message in mail.outbox for address in message.to}
+    assert mathematicians.email in told and network["association"].email in told and historians.email not in told
+    assert roles.can_view_submission(mathematicians, submission)
+    assert not roles.can_view_submission(historians, submission)
+    assert not Task.objects.filter(roles.actionable_tasks_q(historians), process_id=submission.pk).exists()
+    with pytest.raises(PermissionDenied):
+        decide(submission, historians, "approve")
+    assert reload(submission).state == "in_review"
+    submission = run_to(submission, (mathematicians, "approve"))
+    assert submission.state == "approved"
+    # The approved experience keeps its subject: the library and the search facet by it.
+    assert ApprovedExperiencePage.objects.get(submission=submission).subject == "mathematics"
+
+
+def test_only_an_association_is_formed_by_profile(network):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewerRole.objects.create(user=network["regional"], role=Role.REGIONAL_COUNCIL,
+                                    region=network["school"].region, subject="history")
+
+
 @pytest.mark.parametrize("category", [rules.Category.TEACHER_MASTER, rules.Category.HEAD_FIRST,
                                       rules.Category.DEPUTY_FIRST])
 def test_masters_and_first_category_heads_are_forwarded_to_the_republican_council(network, category):

@@ -130,7 +130,7 @@ def load_submission(users, title, language, category, target):
         return None
     submission = services.create_draft(
         teacher, teacher.school_membership, title=title, language=language, category=category,
-        result_kind=rules.result_kinds(category)[0],
+        result_kind=rules.result_kinds(category)[0], subject="primary",
         abstract="Тәжірибенің қысқаша сипаттамасы: мақсаты, әдістері, нәтижелері." if language == "kk"
         else "Краткое описание опыта: цель, методы, результаты.",
     )

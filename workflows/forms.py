@@ -8,7 +8,7 @@ from workflows.models import DisseminationEvent, Submission, SubmissionFile
 class SubmissionForm(forms.ModelForm):
     class Meta:
         model = Submission
-        fields = ["title", "abstract", "language", "category", "result_kind"]
+        fields = ["title", "abstract", "language", "subject", "category", "result_kind"]
         widgets = {"abstract": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
             "category": _("The council is chosen by the category: ОӘБ for teacher-experts, the regional council for "
@@ -16,6 +16,11 @@ class SubmissionForm(forms.ModelForm):
                           "for teacher-masters and heads of the 1st category."),
             "result_kind": _("16 kinds are counted by the regional and republican councils, 8 by the association."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Optional in the table (submissions made before it was asked for), required of every new one.
+        self.fields["subject"].required = True
 
     def clean(self):
         cleaned = super().clean()

@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from network.vocabulary import ContentLanguage
+from network.vocabulary import ContentLanguage, Subject
 from workflows import rules
 
 
@@ -101,13 +101,22 @@ class ReviewerRole(models.Model):
         "network.RegionPage", verbose_name=_("region"), null=True, blank=True, on_delete=models.CASCADE,
         related_name="+",
     )
+    subject = models.CharField(
+        _("subject profile"), max_length=32, choices=Subject.choices, blank=True,
+        help_text=_("For a member of a profile association (ОӘБ): the subject of the association; empty for an "
+                    "association of every profile and for the other roles."),
+    )
 
     class Meta:
         verbose_name = _("reviewer role")
         verbose_name_plural = _("reviewer roles")
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "school", "partner_school", "region"],
+            models.UniqueConstraint(fields=["user", "role", "school", "partner_school", "region", "subject"],
                                     name="workflows_unique_role"),
+            # Only an association is formed by profile.
+            models.CheckConstraint(
+                condition=Q(role="association") | Q(subject=""), name="workflows_profile_of_association",
+            ),
             # A head is scoped to a school, a regional council member to a region; the others are national.
             models.CheckConstraint(
                 condition=~Q(role="school_head") | Q(school__isnull=False), name="workflows_head_has_school",
@@ -157,6 +166,10 @@ class Submission(Process):
     language = models.CharField(_("language"), max_length=2, choices=ContentLanguage.choices, default="kk")
     category = models.CharField(_("qualification category sought"), max_length=32, choices=rules.Category.choices)
     result_kind = models.CharField(_("kind of result"), max_length=40, choices=rules.ResultKind.choices)
+    subject = models.CharField(
+        _("subject profile"), max_length=32, choices=Subject.choices, blank=True,
+        help_text=_("A teacher-expert's submission is examined by the profile association (ОӘБ) of this subject."),
+    )
 
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT, db_index=True)
     stage = models.CharField(_("stage"), max_length=16, choices=rules.Stage.choices, blank=True)
@@ -374,6 +387,7 @@ class ApprovedExperiencePage(Page):
     authors = models.CharField(_("authors"), max_length=500)
     category = models.CharField(_("qualification category"), max_length=32, choices=rules.Category.choices)
     result_kind = models.CharField(_("kind of result"), max_length=40, choices=rules.ResultKind.choices)
+    subject = models.CharField(_("subject"), max_length=32, choices=Subject.choices, blank=True)
     abstract = models.TextField(_("abstract"), blank=True)
     level = models.CharField(_("dissemination level"), max_length=16, choices=rules.DisseminationLevel.choices)
     required_coverage = models.PositiveSmallIntegerField(_("required coverage"), default=rules.MINIMUM_COVERAGE)
@@ -389,6 +403,7 @@ class ApprovedExperiencePage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("category"), FieldPanel("result_kind")]),
+                FieldPanel("subject"),
                 FieldRowPanel([FieldPanel("council"), FieldPanel("level")]),
                 FieldRowPanel([FieldPanel("required_coverage"), FieldPanel("coverage_unit")]),
                 FieldRowPanel([FieldPanel("protocol_number"), FieldPanel("protocol_date")]),

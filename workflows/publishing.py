@@ -55,6 +55,7 @@ def publish_approved_experience(submission):
             authors=", ".join(submission.author_names()),
             category=submission.category,
             result_kind=submission.result_kind,
+            subject=submission.subject,
             abstract=submission.abstract,
             level=submission.level,
             required_coverage=submission.required_coverage or rules.MINIMUM_COVERAGE,

@@ -32,6 +32,9 @@ def role_covers(role, submission):
         return role.school_id == submission.school_id and role.partner_school_id == submission.partner_school_id
     if role.role == Role.REGIONAL_COUNCIL:
         return role.region_id == submission.region_id
+    if role.role == Role.ASSOCIATION and role.subject:
+        # An association is formed by profile: a mathematics association examines mathematics teachers.
+        return role.subject == submission.subject
     return True
 
 
@@ -60,6 +63,8 @@ def _scope_q(role, prefix=""):
         q &= Q(**{f"{prefix}school_id": role.school_id, f"{prefix}partner_school_id": role.partner_school_id})
     elif role.role == Role.REGIONAL_COUNCIL:
         q &= Q(**{f"{prefix}region_id": role.region_id})
+    elif role.role == Role.ASSOCIATION and role.subject:
+        q &= Q(**{f"{prefix}subject": role.subject})
     return q
 
 
@@ -103,6 +108,8 @@ def actionable_tasks_q(user):
                         process__submission__partner_school_id=role.partner_school_id)
         elif role.role == Role.REGIONAL_COUNCIL:
             role_q &= Q(process__submission__region_id=role.region_id)
+        elif role.role == Role.ASSOCIATION and role.subject:
+            role_q &= Q(process__submission__subject=role.subject)
         q |= role_q
     # A task claimed by someone else is theirs until released; one's own submission is never one's task.
     return q & (Q(owner__isnull=True) | Q(owner=user)) & ~Q(process__submission__author=user)
@@ -118,5 +125,7 @@ def holders_of(stage, submission):
         roles = roles.filter(school_id=submission.school_id, partner_school_id=submission.partner_school_id)
     elif role == Role.REGIONAL_COUNCIL:
         roles = roles.filter(region_id=submission.region_id)
+    elif role == Role.ASSOCIATION:
+        roles = roles.filter(subject__in=["", submission.subject])
     return (get_user_model().objects.filter(pk__in=roles.values("user_id"), is_active=True)
             .exclude(pk=submission.author_id))

@@ -82,10 +82,10 @@ def teacher(username, school, *, partner=False, language="", full_name=""):
     return user
 
 
-def reviewer(username, role, *, school=None, partner_school=None, region=None, language=""):
+def reviewer(username, role, *, school=None, partner_school=None, region=None, language="", subject=""):
     user = make_user(username, language=language, group=REVIEWERS_GROUP)
     ReviewerRole.objects.get_or_create(user=user, role=role, school=school, partner_school=partner_school,
-                                       region=region)
+                                       region=region, subject=subject)
     return user
 
 
@@ -94,12 +94,12 @@ def upload(content, name="file.pdf"):
 
 
 def complete_draft(user, *, title="Criteria-based assessment in grade 5", category=rules.Category.TEACHER_RESEARCHER,
-                   result_kind=None, language="kk", tag=None):
+                   result_kind=None, language="kk", tag=None, subject="mathematics"):
     """A draft with a material and a unique supporting document, ready to submit."""
     result_kind = result_kind or rules.result_kinds(category)[0]
     submission = services.create_draft(
         user, user.school_membership, title=title, abstract="Abstract", language=language, category=category,
-        result_kind=result_kind,
+        result_kind=result_kind, subject=subject,
     )
     tag = tag or f"{user.pk}-{submission.pk}"
     services.add_file(submission, user, upload(f"material {tag}", "material.pdf"), "material")

@@ -83,8 +83,8 @@ from workflows.models import ReviewerRole, SchoolMembership  # noqa: E402
 class ReviewerRoleViewSet(ModelViewSet):
     model = ReviewerRole
     icon = "user"
-    form_fields = ["user", "role", "school", "partner_school", "region"]
-    list_display = ["user", "role", "school", "partner_school", "region"]
+    form_fields = ["user", "role", "school", "partner_school", "region", "subject"]
+    list_display = ["user", "role", "school", "partner_school", "region", "subject"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__last_name"]
 
