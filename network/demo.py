@@ -69,7 +69,13 @@ TEACHERS = [
     "Светлана Ким", "Ольга Петренко", "Дәурен Қасымов", "Жанар Бекова", "Нұрлан Төлеуов",
 ]
 
-POSITIONS = ("мұғалім-зерттеуші", "педагог-шебер", "директордың оқу ісі жөніндегі орынбасары", "педагог-сарапшы")
+POSITIONS = (
+    ("мұғалім-зерттеуші", "педагог-исследователь", "teacher-researcher"),
+    ("педагог-шебер", "педагог-мастер", "teacher-master"),
+    ("директордың оқу ісі жөніндегі орынбасары", "заместитель директора по учебной работе",
+     "deputy head for teaching"),
+    ("педагог-сарапшы", "педагог-эксперт", "teacher-expert"),
+)
 
 POST_TOPICS = [
     ("Lesson Study: бір сабақты бірге зерттедік", "Lesson Study: исследовали урок вместе", "Lesson Study: we studied one lesson together"),
@@ -325,8 +331,10 @@ class DemoNetwork:
             provision_school(translated)
 
         teachers = [
-            Teacher.objects.create(full_name=TEACHERS[(index + t) % len(TEACHERS)], position=POSITIONS[t % len(POSITIONS)],
-                                   school=school)
+            Teacher.objects.create(full_name=TEACHERS[(index + t) % len(TEACHERS)],
+                                   position=POSITIONS[t % len(POSITIONS)][0],
+                                   position_ru=POSITIONS[t % len(POSITIONS)][1],
+                                   position_en=POSITIONS[t % len(POSITIONS)][2], school=school)
             for t in range(3)
         ]
         sections = {type(child.specific): child.specific for child in school.get_children()}

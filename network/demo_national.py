@@ -684,6 +684,8 @@ class NationalLoader:
             for _ in range(8):
                 subject = self.rng.choice(list(SUBJECTS))
                 teachers.append(Teacher(full_name=pick_name(self.rng), position=f"{SUBJECTS[subject][0]} мұғалімі",
+                                        position_ru=f"учитель ({SUBJECTS[subject][1]})",
+                                        position_en=f"{SUBJECTS[subject][2]} teacher",
                                         school_id=plan.pages["kk"].pk))
         Teacher.objects.using(self.using).bulk_create(teachers, batch_size=1000)
         for index, plan in enumerate(plans):

@@ -86,6 +86,19 @@ def test_switcher_leads_to_the_nearest_translated_ancestor(client, demo_network)
     assert hreflangs == {"kk", "ru"}
 
 
+def test_authors_positions_are_given_in_the_readers_language(client, demo_network):
+    post = {code: first(BlogPostPage, code, authors__isnull=False) for code in ("kk", "ru", "en")}
+    for code, page in post.items():
+        author = page.authors.first()
+        expected = {"kk": author.position, "ru": author.position_ru, "en": author.position_en}[code]
+        assert expected and f"{author.full_name} ({expected})" in client.get(page.url).content.decode()
+    # Not given in a language: the Kazakh one, rather than nothing.
+    author = post["en"].authors.first()
+    author.position_en = ""
+    author.save()
+    assert f"{author.full_name} ({author.position})" in client.get(post["en"].url).content.decode()
+
+
 def test_dates_are_formatted_per_language(client, demo_network):
     post = first(BlogPostPage, "kk", slug="post-1")
     post.date = datetime.date(2026, 11, 22)

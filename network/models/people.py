@@ -22,7 +22,11 @@ class Teacher(index.Indexed, models.Model):
     """A teacher of a Leading or partner school who writes posts or authors resources."""
 
     full_name = models.CharField(_("full name"), max_length=255)
-    position = models.CharField(_("position"), max_length=255, blank=True)
+    # A teacher's name reads the same in every language, their position does not; the three are kept here rather
+    # than in three translated copies, so that posts in every language point at the same teacher.
+    position = models.CharField(_("position (Kazakh)"), max_length=255, blank=True)
+    position_ru = models.CharField(_("position (Russian)"), max_length=255, blank=True)
+    position_en = models.CharField(_("position (English)"), max_length=255, blank=True)
     school = models.ForeignKey(
         "network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -37,8 +41,8 @@ class Teacher(index.Indexed, models.Model):
 
     objects = TeacherQuerySet.as_manager()
 
-    panels = [FieldPanel("full_name"), FieldPanel("position"), FieldPanel("school"), FieldPanel("school_name"),
-              FieldPanel("photo")]
+    panels = [FieldPanel("full_name"), FieldPanel("position"), FieldPanel("position_ru"), FieldPanel("position_en"),
+              FieldPanel("school"), FieldPanel("school_name"), FieldPanel("photo")]
     search_fields = [index.SearchField("full_name"), index.AutocompleteField("full_name")]
 
     class Meta:
@@ -48,6 +52,12 @@ class Teacher(index.Indexed, models.Model):
 
     def __str__(self):
         return self.full_name
+
+    @property
+    def position_here(self):
+        """The position in the language of the page being read, or in Kazakh when it was not given in that one."""
+        language = (get_language() or "kk")[:2]
+        return (getattr(self, f"position_{language}", "") if language != "kk" else "") or self.position
 
 
 class TrilingualName(models.Model):
