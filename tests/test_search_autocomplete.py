@@ -96,9 +96,9 @@ def test_admin_users_who_edit_no_pages_neither_see_nor_open_popular_searches(cli
     assert "popular-searches" not in client.get("/admin/").content.decode()
     response = client.get("/admin/reports/popular-searches/", follow=True)
     assert response.redirect_chain and "бағалау" not in response.content.decode()
-    # Wagtail's own words (it has no Kazakh catalogue, so they stay in English)
+    # Wagtail's own words, in Kazakh from site/locale_admin
     assert [str(message).strip() for message in response.context["messages"]] == [
-        "Sorry, you do not have permission to access this area."]
+        "Кешіріңіз, бұл бөлімге кіруге рұқсатыңыз жоқ."]
 
     curator = django_user_model.objects.create_user("curator", password="pw")  # manages editors' picks only
     curator.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", "add_searchpromotion"]))

@@ -148,7 +148,9 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [SITE_DIR / "locale"]
+# The project's own messages, then the Wagtail admin's most visible ones in Kazakh: Wagtail ships no kk catalogue,
+# so a kk editor saw "Reports", "Help", "Save draft" in English (site/locale_admin/README.md).
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_admin"]
 # Django has no Kazakh formats module; ours gives day-first dates.
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
