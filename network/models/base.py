@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+
 def parse_int(value, allowed=None):
     """A filter's integer from the query string, or None when it is missing, malformed or not allowed."""
     try:
