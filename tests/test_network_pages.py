@@ -358,3 +358,10 @@ def test_nonsense_resource_filters_are_ignored(client, demo_network):
     response = client.get(library.url + "?grade=99&subject=nope&region=x&school=&language=zz&page=-3")
     assert response.status_code == 200
     assert len(soup(response).select(".card h3 a")) == len(everything)
+
+
+def test_titles_name_the_page_then_the_network_once(client, demo_network):
+    home = soup(client.get("/ru/")).title.get_text()
+    assert home == "Сеть Ведущих школ"
+    news = soup(client.get(first(NetworkNewsPage, "ru").url)).title.get_text()
+    assert news == f"{first(NetworkNewsPage, 'ru').title} · Сеть Ведущих школ"
