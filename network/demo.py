@@ -6,6 +6,7 @@ translated into Russian and English. Images and documents are generated here; no
 import datetime
 import io
 import random
+import re
 
 from anyascii import anyascii
 from django.core.files.images import ImageFile
@@ -185,7 +186,9 @@ def make_document(title, collection, seed):
 
 
 def first_sentence(text):
-    return text.split(". ")[0] + "."
+    """Up to the first full stop that ends a sentence: not the one of "No. 7"."""
+    match = re.search(r"(?<!\bNo)\.\s", text)
+    return text[: match.start() + 1] if match else text
 
 
 def rich(paragraph):

@@ -397,6 +397,10 @@ def test_approval_publishes_the_page_in_the_submissions_language(network, django
     submission = run_to(submission, (network["head"], "endorse"), (network["regional"], "approve"))
     page = ApprovedExperiencePage.objects.get(submission=submission)
     assert page.locale.language_code == "ru" and page.get_parent().pk == ru_portal.pk
+    # The page names the Russian school and region, as every page of the Russian tree does.
+    ru_school = ru_portal.get_parent().specific
+    assert (page.school_id, page.region_id) == (ru_school.pk, ru_school.region_id)
+    assert page.school.locale.language_code == "ru" and page.school_id != school.pk
     assert (page.protocol_number, page.level, page.required_coverage) == ("7", "region", 3)
     assert page.authors == "Aigerim Bekova"
 

@@ -50,8 +50,9 @@ def publish_approved_experience(submission):
             # A page lives in its parent's language tree; the portal was chosen in the submission's language.
             locale=portal.locale,
             submission=submission,
-            school_id=submission.school_id,
-            region_id=submission.region_id,
+            # The school and region of the page's own language, like every page inside a school.
+            school_id=portal.get_parent().pk,
+            region_id=portal.get_parent().specific_deferred.region_id,
             authors=", ".join(submission.author_names()),
             category=submission.category,
             result_kind=submission.result_kind,
