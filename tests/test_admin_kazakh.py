@@ -19,32 +19,40 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_CATALOGUE = ROOT / "site" / "locale_admin" / "kk" / "LC_MESSAGES" / "django.po"
 SITE_CATALOGUE = ROOT / "site" / "locale" / "kk" / "LC_MESSAGES" / "django.po"
+# The messages Wagtail's JavaScript draws (rich-text toolbar, block controls, comments, page explorer) are in the
+# separate djangojs domain, served by /admin/jsi18n/ (Django's JavaScriptCatalog, which also reads LOCALE_PATHS).
+DOMAINS = ("django", "djangojs")
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[A-Za-z_0-9]*\}")
 TAG = re.compile(r"</?[a-z][^>]*>")
 
 
-def reference_catalogues():
+def reference_catalogues(domain="django"):
     """The English catalogues of Wagtail (with wagtail-localize) and Django: they list every msgid their code uses."""
     wagtail_dir = Path(wagtail.__file__).parent
     django_dir = Path(django.__file__).parent
     paths = [
-        *wagtail_dir.glob("**/locale/en/LC_MESSAGES/django.po"),
-        Path(wagtail_localize.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "django.po",
-        django_dir / "conf" / "locale" / "en" / "LC_MESSAGES" / "django.po",
-        *django_dir.glob("contrib/*/locale/en/LC_MESSAGES/django.po"),
+        *wagtail_dir.glob(f"**/locale/en/LC_MESSAGES/{domain}.po"),
+        Path(wagtail_localize.__file__).parent / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po",
+        django_dir / "conf" / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po",
+        *django_dir.glob(f"contrib/*/locale/en/LC_MESSAGES/{domain}.po"),
     ]
-    return [polib.pofile(str(path)) for path in paths]
+    return [polib.pofile(str(path)) for path in paths if path.exists()]
+
+
+@pytest.fixture(scope="module", params=DOMAINS)
+def domain(request):
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def catalogue():
-    return polib.pofile(str(ADMIN_CATALOGUE))
+def catalogue(domain):
+    return polib.pofile(str(ADMIN_CATALOGUE.with_name(f"{domain}.po")))
 
 
 @pytest.fixture(scope="module")
-def reference():
+def reference(domain):
     known = {}
-    for source in reference_catalogues():
+    for source in reference_catalogues(domain):
         for entry in source:
             if not entry.obsolete:
                 known.setdefault((entry.msgctxt, entry.msgid), entry)
@@ -68,8 +76,21 @@ def test_the_catalogue_is_complete_and_uses_the_kazakh_plural_rule(catalogue):
     assert len(entries(catalogue)) >= 120
 
 
-def test_the_compiled_catalogue_matches_its_source(catalogue):
-    compiled = polib.mofile(str(ADMIN_CATALOGUE.with_suffix(".mo")))
+def test_the_javascript_catalogue_has_every_message_of_wagtails_admin_and_translation_editor():
+    """Wagtail's and wagtail-localize's djangojs catalogues are small: all of them is translated, not a selection."""
+    catalogue = polib.pofile(str(ADMIN_CATALOGUE.with_name("djangojs.po")))
+    ours = {(entry.msgctxt, entry.msgid) for entry in entries(catalogue)}
+    wanted = [
+        Path(wagtail.__file__).parent / "admin" / "locale" / "en" / "LC_MESSAGES" / "djangojs.po",
+        Path(wagtail_localize.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "djangojs.po",
+    ]
+    missing = [entry.msgid for path in wanted for entry in entries(polib.pofile(str(path)))
+               if (entry.msgctxt, entry.msgid) not in ours]
+    assert missing == [], "Wagtail's JavaScript has new messages: translate them in locale_admin/kk/djangojs.po"
+
+
+def test_the_compiled_catalogue_matches_its_source(catalogue, domain):
+    compiled = polib.mofile(str(ADMIN_CATALOGUE.with_name(f"{domain}.mo")))
 
     def as_dict(messages):
         return {
@@ -109,9 +130,12 @@ def test_placeholders_and_markup_survive_translation(catalogue):
             assert tags(entry.msgstr) == tags(entry.msgid), entry.msgid
 
 
-def test_no_entry_is_shadowed_by_the_sites_own_catalogue(catalogue):
+def test_no_entry_is_shadowed_by_the_sites_own_catalogue(catalogue, domain):
     """site/locale comes first in LOCALE_PATHS: the same message here would never be used."""
-    ours = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(SITE_CATALOGUE)) if not entry.obsolete}
+    site_catalogue = SITE_CATALOGUE.with_name(f"{domain}.po")
+    if not site_catalogue.exists():
+        return
+    ours = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(site_catalogue)) if not entry.obsolete}
     assert [entry.msgid for entry in entries(catalogue) if (entry.msgctxt, entry.msgid) in ours] == []
 
 
@@ -221,6 +245,60 @@ def test_saving_and_submitting_are_confirmed_in_kazakh(client, school_editor):
     in_moderation = visible_text(client.get(url))
     assert_shows(in_moderation, "Бұл бет қазір модерацияда.", "Жұмыс процесі құлыптаған",
                  never=["is currently awaiting moderation", "Locked by workflow"])
+
+
+def javascript_catalogue(response):
+    """The messages a JavaScriptCatalog view hands to the browser's gettext."""
+    found = re.search(r"const newcatalog = (\{.*?\});\n", response.content.decode(), re.DOTALL)
+    assert found, "no catalogue in the response: the language has no djangojs messages"
+    return json.loads(found.group(1))
+
+
+def json_strings(node):
+    """Every string in a decoded JSON value, keys included."""
+    if isinstance(node, dict):
+        return set(node) | {text for value in node.values() for text in json_strings(value)}
+    if isinstance(node, list):
+        return {text for value in node for text in json_strings(value)}
+    return {node} if isinstance(node, str) else set()
+
+
+@pytest.mark.django_db
+def test_the_page_editors_javascript_speaks_kazakh(client, school_editor):
+    from network.models import BlogPostPage
+
+    user, school = school_editor
+    client.force_login(user)
+
+    # The djangojs domain, read from LOCALE_PATHS by Wagtail's /admin/jsi18n/ and wagtail-localize's own view.
+    messages = javascript_catalogue(client.get("/admin/jsi18n/"))
+    assert messages["Insert a block"] == "Блок кірістіру"
+    assert messages["Move up"] == "Жоғары жылжыту" and messages["Duplicate"] == "Көшірмесін жасау"
+    assert messages["Add a comment"] == "Түсініктеме қосу"
+    assert messages["Page explorer"] == "Беттер шолғышы"
+    assert messages["Changes have been autosaved."] == "Өзгерістер автоматты түрде сақталды."
+    assert messages["%(num)s error"] == ["%(num)s қате", "%(num)s қате"]
+    assert javascript_catalogue(client.get("/admin/localize/jsi18n/"))["Translate"] == "Аудару"
+
+    # The django-domain strings Wagtail passes to its JavaScript as JSON in the page editor.
+    post = BlogPostPage.objects.filter(school=school).first()
+    page = BeautifulSoup(client.get(f"/admin/pages/{post.pk}/edit/").content, "html.parser")
+    body = page.find(attrs={"data-controller": "w-block"})
+    blocks = json_strings(json.loads(body["data-w-block-data-value"]))
+    toolbar = {"Қалың", "Көлбеу", "Сілтеме", "Нөмірленген тізім", "Маркерлі тізім", "Тақырып 3", "Түсініктеме қосу"}
+    assert toolbar <= blocks, f"missing {toolbar - blocks}"
+    english = {"Bold", "Italic", "Link", "Numbered list", "Bulleted list", "Heading 3", "Add Comment"}
+    assert blocks.isdisjoint(english), f"still English: {blocks & english}"
+
+    config = json.loads(page.find(id="wagtail-config").string)
+    assert config["STRINGS"]["BULK_ACTIONS"]["IMAGE"]["SINGULAR"] == "1 сурет таңдалды"
+    assert "Қаңтар" in config["STRINGS"]["MONTHS"]
+    checks = json_strings(json.loads(page.find(id="checker-axe-configuration").string))
+    assert {"Бос тақырып табылды", "Мета сипаттама бос"} <= checks
+    assert checks.isdisjoint({"Empty heading found", "Meta description is empty"})
+    labels = {tag["aria-label"] for tag in page.find_all(attrs={"aria-label": True})}
+    assert {"Түсініктемелер панелін ашу/жабу", "Тексерулер панелін ашу/жабу"} <= labels
+    assert labels.isdisjoint({"Toggle comments", "Toggle checks", "Toggle status", "Toggle preview"})
 
 
 @pytest.fixture
