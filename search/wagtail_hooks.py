@@ -22,5 +22,5 @@ def register_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_popular_searches_menu_item():
-    return PopularSearchesMenuItem(_("Popular searches"), reverse("search_popular_searches"), name="popular-searches",
-                    icon_name="search", order=1290)
+    return PopularSearchesMenuItem(_("Popular searches"), reverse("search_popular_searches"),
+                                   name="popular-searches", icon_name="search", order=1290)
