@@ -19,17 +19,21 @@ def test_every_message_is_translated(language):
     assert untranslated == [] and fuzzy == []
 
 
+def translations(catalogue):
+    """What a .po or .mo file translates, comparable between the two."""
+    return {
+        (entry.msgctxt, entry.msgid): (entry.msgstr, tuple(sorted(entry.msgstr_plural.items())))
+        for entry in catalogue
+        if entry.msgid and not entry.obsolete and "fuzzy" not in entry.flags
+    }
+
+
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_compiled_catalogue_matches_its_source(language):
     source = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
     compiled = polib.mofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.mo"))
-    def as_dict(catalogue):
-        return {
-            (entry.msgctxt, entry.msgid): (entry.msgstr, tuple(sorted(entry.msgstr_plural.items())))
-            for entry in catalogue
-            if entry.msgid and not entry.obsolete and "fuzzy" not in entry.flags
-        }
-    assert as_dict(compiled) == as_dict(source), "run: python manage.py compilemessages (or commit the .mo files)"
+    assert translations(compiled) == translations(source), (
+        "run: python manage.py compilemessages (or commit the .mo files)")
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="makemessages needs GNU gettext")
