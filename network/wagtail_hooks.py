@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _, ngettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.admin.panels import ObjectList
-from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView, EditView, HistoryView, SnippetViewSet, SnippetViewSetGroup, UsageView,
+)
 
 from network import rules
 from network.forms import TeacherForm
@@ -11,9 +13,17 @@ from network.models import BlogCategory, LeadingSchoolPage, Teacher
 
 
 class EditableTeachersMixin:
-    """Another school's teacher is "not found" for an editor, whatever the URL typed."""
+    """Another school's teacher is "not found" for an editor, whatever the URL typed (edit, delete)."""
 
     def get_queryset(self):
+        return Teacher.objects.editable_by(self.request.user)
+
+
+class EditableTeacherListingsMixin:
+    """The same for the views that list something about one teacher (history, usage): their own queryset is that
+    list, the teacher comes from this one."""
+
+    def get_base_object_queryset(self):
         return Teacher.objects.editable_by(self.request.user)
 
 
@@ -22,6 +32,14 @@ class TeacherEditView(EditableTeachersMixin, EditView):
 
 
 class TeacherDeleteView(EditableTeachersMixin, DeleteView):
+    pass
+
+
+class TeacherHistoryView(EditableTeacherListingsMixin, HistoryView):
+    pass
+
+
+class TeacherUsageView(EditableTeacherListingsMixin, UsageView):
     pass
 
 
@@ -34,6 +52,8 @@ class TeacherViewSet(SnippetViewSet):
     ordering = ["full_name"]
     edit_view_class = TeacherEditView
     delete_view_class = TeacherDeleteView
+    history_view_class = TeacherHistoryView
+    usage_view_class = TeacherUsageView
     edit_handler = ObjectList(Teacher.panels, base_form_class=TeacherForm)
 
     def get_queryset(self, request):

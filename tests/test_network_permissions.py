@@ -218,6 +218,10 @@ def test_editors_keep_their_own_schools_teachers_only(client, staff, admin_user)
     response = client.post(f"/admin/snippets/network/teacher/edit/{teacher_b.pk}/",
                            {"full_name": "Renamed by A", "school": staff["a"].pk})
     assert response.status_code in (302, 404)  # not found (a 404 outside /kk/ first redirects there)
+    for view in ("history", "usage", "delete"):
+        assert client.get(f"/admin/snippets/network/teacher/{view}/{teacher_b.pk}/", follow=True).status_code == 404
+    for view in ("history", "usage"):
+        assert client.get(f"/admin/snippets/network/teacher/{view}/{teacher_a.pk}/").status_code == 200
     teacher_b.refresh_from_db()
     assert teacher_b.full_name != "Renamed by A" and teacher_b.school_id == staff["b"].pk
 
