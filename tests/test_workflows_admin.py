@@ -326,5 +326,16 @@ def test_administrator_assigns_roles_and_schools(client, network, admin_user):
         "region": network["school"].region_id,
     })
     assert ReviewerRole.objects.filter(user=network["author"], role="regional_council").exists()
+    response = client.post(reverse("reviewer_roles:add"), {
+        "user": network["head"].pk, "role": "republican_council", "school": "", "partner_school": "", "region": "",
+        "subject": "history",
+    })
+    assert response.status_code == 200  # only an association is formed by profile: said, not a server error
+    assert "Only a profile association (ОӘБ) is formed by subject" in response.content.decode()
+    client.post(reverse("reviewer_roles:add"), {
+        "user": network["head"].pk, "role": "association", "school": "", "partner_school": "", "region": "",
+        "subject": "history",
+    })
+    assert ReviewerRole.objects.get(user=network["head"], role="association").subject == "history"
     assert client.get(reverse("school_memberships:index")).status_code == 200
     assert refused(login(client, network["head"]).get(reverse("reviewer_roles:index")))

@@ -116,6 +116,8 @@ class ReviewerRole(models.Model):
             # Only an association is formed by profile.
             models.CheckConstraint(
                 condition=Q(role="association") | Q(subject=""), name="workflows_profile_of_association",
+                violation_error_message=_("Only a profile association (ОӘБ) is formed by subject: leave the "
+                                          "subject profile empty for the other roles."),
             ),
             # A head is scoped to a school, a regional council member to a region; the others are national.
             models.CheckConstraint(

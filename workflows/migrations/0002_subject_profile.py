@@ -38,6 +38,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='reviewerrole',
-            constraint=models.CheckConstraint(condition=models.Q(('role', 'association'), ('subject', ''), _connector='OR'), name='workflows_profile_of_association'),
+            constraint=models.CheckConstraint(condition=models.Q(('role', 'association'), ('subject', ''), _connector='OR'), name='workflows_profile_of_association', violation_error_message='Only a profile association (ОӘБ) is formed by subject: leave the subject profile empty for the other roles.'),
         ),
     ]
