@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from network.models.base import parse_int
 from network.vocabulary import Direction, ResourceKind, Subject
 
 from .models import ContentKind, SearchEntry, SearchWord
@@ -37,14 +38,6 @@ HEADLINE_OPTIONS = (
 )
 
 ORDERS = ("relevance", "date")
-
-
-def _int(value, allowed=None):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if allowed is None or number in allowed else None
 
 
 def _date(value):
@@ -80,12 +73,12 @@ class SearchParams:
         get = request.GET
         params = cls(query=" ".join(get.get("query", "").split())[:MAX_QUERY_LENGTH])
         params.kind = get.get("kind", "") if get.get("kind") in ContentKind.values else ""
-        params.region = _int(get.get("region"))
-        params.school = _int(get.get("school"))
+        params.region = parse_int(get.get("region"))
+        params.school = parse_int(get.get("school"))
         params.direction = get.get("direction", "") if get.get("direction") in Direction.values else ""
         params.subject = get.get("subject", "") if get.get("subject") in Subject.values else ""
         params.resource_kind = get.get("resource_kind", "") if get.get("resource_kind") in ResourceKind.values else ""
-        params.grade = _int(get.get("grade"), GRADES)
+        params.grade = parse_int(get.get("grade"), GRADES)
         params.date_from, bad_from = _date(get.get("from"))
         params.date_to, bad_to = _date(get.get("to"))
         if bad_from or bad_to:
