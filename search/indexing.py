@@ -219,6 +219,18 @@ def write_rows(rows):
         cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {', '.join(values_sql)}", params)  # noqa: S608
 
 
+def write_in_batches(rows):
+    """Write rows as they come, BATCH to an INSERT; returns how many were written."""
+    count, batch = 0, []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= BATCH:
+            write_rows(batch)
+            count, batch = count + len(batch), []
+    write_rows(batch)
+    return count + len(batch)
+
+
 WORDS_SQL = """
     INSERT INTO {words} (language, word, frequency)
     SELECT language, word, count(*) FROM (
@@ -317,28 +329,14 @@ def rebuild(stdout=None):
         for kind in indexed_kinds():
             # Exact type only: a subclass with a kind of its own is indexed under that kind.
             pages = visible_pages(kind.model.objects.exact_type(kind.model)).order_by("pk")
-            batch = []
-            for page in pages.iterator(chunk_size=BATCH):
-                batch.append(page_row(page, kind, languages))
-                if len(batch) >= BATCH:
-                    write_rows(batch)
-                    count += len(batch)
-                    batch = []
-            write_rows(batch)
-            count += len(batch)
+            count += write_in_batches(page_row(page, kind, languages) for page in pages.iterator(chunk_size=BATCH))
             if stdout:
                 stdout.write(f"{kind.model_label}: indexed, {count} rows so far")
                 stdout.flush()
         documents = public_documents(get_document_model().objects.order_by("pk")).prefetch_related("tags")
-        batch = []
-        for document in documents.iterator(chunk_size=BATCH):
-            batch.extend(document_rows(document))
-            if len(batch) >= BATCH:
-                write_rows(batch)
-                count += len(batch)
-                batch = []
-        write_rows(batch)
-        count += len(batch)
+        count += write_in_batches(
+            row for document in documents.iterator(chunk_size=BATCH) for row in document_rows(document)
+        )
         add_words()
     if not connection.in_atomic_block:
         # Rows of one language and shard side by side: a sampled query then reads a few contiguous pages. VACUUM
