@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from network.models import ResourcePortalPage
+from network.models.base import school_at
 from workflows import rules
 from workflows.models import ApprovedExperiencePage, SubmissionEvent
 
@@ -43,6 +44,7 @@ def publish_approved_experience(submission):
         logger.warning("No resource portal for school %s: submission %s not published", submission.school_id,
                        submission.pk)
         return None
+    school = school_at(portal.path)
     with translation.override(submission.language):
         page = ApprovedExperiencePage(
             title=submission.title,
@@ -51,8 +53,8 @@ def publish_approved_experience(submission):
             locale=portal.locale,
             submission=submission,
             # The school and region of the page's own language, like every page inside a school.
-            school_id=portal.get_parent().pk,
-            region_id=portal.get_parent().specific_deferred.region_id,
+            school_id=school.pk,
+            region_id=school.region_id,
             authors=", ".join(submission.author_names()),
             category=submission.category,
             result_kind=submission.result_kind,

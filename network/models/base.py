@@ -1,7 +1,6 @@
 """What every page inside a Leading School shares: it knows its school and region without walking the tree."""
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
@@ -20,39 +19,14 @@ def parse_int(value, allowed=None):
 SCHOOL_DEPTH = 4
 
 
-class SchoolContentMixin(models.Model):
-    """Posts, events and resources record their school and region, so listings filter and join cheaply."""
-
-    school = models.ForeignKey(
-        "network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
-    )
-    region = models.ForeignKey(
-        "network.RegionPage", verbose_name=_("region"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
-    )
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        from .schools import LeadingSchoolPage
-
-        if self.path and len(self.path) > self.steplen * SCHOOL_DEPTH:
-            school_path = self.path[: self.steplen * SCHOOL_DEPTH]
-            school = LeadingSchoolPage.objects.filter(path=school_path).only("id", "region_id").first()
-            if school is not None:
-                self.school_id, self.region_id = school.pk, school.region_id
-        super().save(*args, **kwargs)
-
-
 def school_at(path):
-    """The Leading School a page at this tree path belongs to, or None."""
+    """The Leading School a page at this tree path belongs to (or the school itself), or None."""
     from .schools import LeadingSchoolPage
 
     if not path or len(path) < Page.steplen * SCHOOL_DEPTH:
         return None
-    return LeadingSchoolPage.objects.filter(path=path[: Page.steplen * SCHOOL_DEPTH]).first()
+    return (LeadingSchoolPage.objects.filter(path=path[: Page.steplen * SCHOOL_DEPTH])
+            .only("id", "region_id", "translation_key").first())
 
 
 class SchoolContentPageForm(WagtailAdminPageForm):
@@ -67,8 +41,29 @@ class SchoolContentPageForm(WagtailAdminPageForm):
             return
         school = school_at(self.instance.path or (parent_page.path if parent_page else ""))
         chosen = [teacher.pk for teacher in self.instance.authors.all()] if self.instance.pk else []
-        own = Q(school__translation_key=school.translation_key) if school else Q(pk__in=[])
-        self.fields["authors"].queryset = Teacher.objects.filter(own | Q(pk__in=chosen))
+        own = Teacher.objects.of_school(school) if school else Teacher.objects.none()
+        self.fields["authors"].queryset = own | Teacher.objects.filter(pk__in=chosen)
 
 
-SchoolContentMixin.base_form_class = SchoolContentPageForm
+class SchoolContentMixin(models.Model):
+    """Posts, events and resources record their school and region, so listings filter and join cheaply."""
+
+    school = models.ForeignKey(
+        "network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    region = models.ForeignKey(
+        "network.RegionPage", verbose_name=_("region"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    base_form_class = SchoolContentPageForm
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        school = school_at(self.path)
+        if school is not None:
+            self.school_id, self.region_id = school.pk, school.region_id
+        super().save(*args, **kwargs)
