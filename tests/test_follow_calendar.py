@@ -3,24 +3,14 @@
 import datetime
 
 import icalendar
-import pytest
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from follow.testing import ALMATY, add_event, build_network
+from follow.testing import ALMATY, add_event
+
+from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
 UTC = datetime.timezone.utc
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def network(homes, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return build_network(homes["kk"])
 
 
 def parse(response):

@@ -15,20 +15,11 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from follow.sources import get_source
-from follow.testing import add_event, add_post, add_resource, build_network, translate
+from follow.testing import add_event, add_post, add_resource, translate
+
+from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def network(homes, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return build_network(homes["kk"])
 
 
 def make_items(network, kind, count, prefix="Item"):

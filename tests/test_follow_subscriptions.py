@@ -2,18 +2,18 @@
 
 import re
 
-import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.core.cache import cache
 from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client, override_settings
 from django.utils import timezone
 
 from follow.models import Frequency, SentItem, Subscriber, Subscription
 from follow.tasks import deliver, send_digest
-from follow.testing import add_event, add_post, build_network, translate
+from follow.testing import add_event, add_post, translate
 from follow.tokens import make_confirm_token, make_manage_token, read_manage_token
+
+from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
 
 class FailingBackend(EmailBackend):
@@ -21,17 +21,6 @@ class FailingBackend(EmailBackend):
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("SMTP server unavailable")
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def network(homes, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return build_network(homes["kk"])
 
 
 def subscribe(client, email="reader@example.kz", lang="kk", topics=("news", "events"), frequency="daily",

@@ -1,0 +1,18 @@
+"""The fixtures the follow tests share (imported by tests/test_follow_*.py)."""
+
+import pytest
+from django.core.cache import cache
+
+from follow.testing import build_network
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Feeds and calendars are cached: every test starts without what another one served."""
+    cache.clear()
+
+
+@pytest.fixture
+def network(homes, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_network(homes["kk"])
