@@ -202,7 +202,7 @@ def test_school_page_type_rules(demo_network):
     assert Page.objects.type(BlogIndexPage).filter(locale=Locale.get_default()).count() == 2
 
 
-def test_editors_keep_their_own_schools_teachers_only(client, staff, admin_user):
+def test_editors_keep_their_own_schools_teachers_only(client, staff, admin_user, django_user_model):
     from network.models import Teacher
 
     teacher_a = Teacher.objects.of_school(staff["a"]).first()
@@ -237,6 +237,21 @@ def test_editors_keep_their_own_schools_teachers_only(client, staff, admin_user)
         "Мектебіңізді таңдаңыз: оның мұғалімдерін мектеп редакторлары жүргізеді."]
     client.post("/admin/snippets/network/teacher/add/", {"full_name": "Асель Нұрланқызы", "school": staff["a"].pk})
     assert Teacher.objects.get(full_name="Асель Нұрланқызы").school == staff["a"]
+
+    # An admin user who edits no school (a council member, say) has no school to record a teacher for.
+    from django.contrib.auth.models import Permission
+
+    outsider = django_user_model.objects.create_user("outsider", "outsider@school.kz", "pass-for-tests")
+    outsider.user_permissions.add(*Permission.objects.filter(
+        codename__in=["access_admin", "add_teacher", "change_teacher", "view_teacher"]))
+    client.force_login(outsider)
+    assert not client.get("/admin/snippets/network/teacher/").context["object_list"]
+    form = client.get("/admin/snippets/network/teacher/add/").context["form"]
+    assert list(form.fields["school"].queryset) == []
+    response = client.post("/admin/snippets/network/teacher/add/", {"full_name": "Нұрлан Ахметов",
+                                                                     "school": staff["a"].pk})
+    assert response.status_code == 200 and response.context["form"].errors["school"]
+    assert not Teacher.objects.filter(full_name="Нұрлан Ахметов").exists()
 
     client.force_login(admin_user)  # the network's superuser keeps everyone
     assert client.get(f"/admin/snippets/network/teacher/edit/{teacher_b.pk}/").status_code == 200
