@@ -2,7 +2,7 @@
 
 A GIN index over a tsvector holds no word positions. For a phrase ("пәндер сынып") PostgreSQL finds every row
 containing all its words in the index, then reads each row's vector to check that the words are adjacent: for two
-common words that are rarely side by side that is every page holding both, up to a second and a half at national
+common words that are rarely side by side that is every page holding both, up to 1.3 s at national
 scale. So each row also stores the pairs of its words that stand one or two positions apart ("a b" and "a _ b":
 a stop word between them leaves a gap, as in "работа с родителями"), computed from its own search vector by
 `search_phrase_keys`. A phrase's pairs, computed by the same function from the query, are then looked up in the
