@@ -30,9 +30,16 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def chromium():
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API gives the test's greenlet a context of its own, and Django keeps its connections per
+    # context: without this, every later test would get new connection objects, which have lost the serialized
+    # database that `serialized_rollback` restores (Wagtail's root page, seen as a flaky "no root" elsewhere).
+    ours = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in ours.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
         yield browser
         browser.close()
