@@ -67,8 +67,6 @@ def resolve_scope(request, kind, school_id=None):
     locale = active_locale()
     school = None
     if school_id is not None:
-        if not source.has_school:
-            raise Http404("No such feed")
         school = school_in_locale(school_id, locale)
     return Scope(source=source, locale=locale, school=school, request=request)
 

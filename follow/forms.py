@@ -4,11 +4,11 @@ from django.forms import modelformset_factory
 from django.utils.translation import get_language, gettext_lazy as _
 
 from .models import Frequency, Subscriber, Subscription
-from .sources import available_sources
+from .sources import all_sources
 
 
 def topic_choices():
-    return [(source.key, source.label) for source in available_sources()]
+    return [(source.key, source.label) for source in all_sources()]
 
 
 class SubscribeForm(forms.Form):

@@ -1,33 +1,26 @@
 """What can be followed: the kinds of published items, each a page model with its listing rules.
 
-Feeds, calendars, autodiscovery links and e-mail digests all read this registry, so a new kind of item (the
-approved experience of the review workflow) is one more `Source` here and nothing else.
-
-The approved-experience source is looked up lazily: its model lives in the `workflows` app, which is being built
-separately. Until `settings.FOLLOW_EXPERIENCE_MODEL` ("app_label.ModelName", default
-"workflows.ApprovedExperiencePage") names an installed Page model, the source reports itself unavailable and every
-feed, form field and digest section for it is skipped (its feed URLs answer 404).
+Feeds, calendars, autodiscovery links and e-mail digests all read this registry, so a new kind of item is one more
+`Source` here and nothing else. Models are named by label and looked up when used, so that this module imports no
+app's models at start-up.
 """
 
 from django.apps import apps
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-
-DEFAULT_EXPERIENCE_MODEL = "workflows.ApprovedExperiencePage"
 
 
 class Source:
     """One kind of followable item.
 
-    `model_label` names a Page model that has `first_published_at`, `locale` and, for per-school feeds, a
-    `school` foreign key to the Leading School page of the same language. An optional classmethod
+    `model_label` names a Page model that has `first_published_at`, `locale` and a `school` foreign key to the
+    Leading School page of the same language. An optional classmethod
     `follow_queryset(queryset)` on the model narrows the live public pages further (e.g. approved only).
     """
 
     def __init__(self, key, model_label, title, school_title, label, listing_model=None, school_listing_model=None,
                  related=(), prefetch=()):
         self.key = key
-        self._model_label = model_label
+        self.model_label = model_label
         self.title = title  # the network feed's title
         self.school_title = school_title  # a school feed's title, formatted with %(school)s
         self.label = label  # what a subscriber ticks
@@ -37,30 +30,17 @@ class Source:
         self.prefetch = prefetch
 
     @property
-    def model_label(self):
-        return self._model_label() if callable(self._model_label) else self._model_label
-
-    @property
     def model(self):
-        """The page model, or None when it is not installed (yet)."""
-        return _model_or_none(self.model_label)
+        return apps.get_model(self.model_label)
 
     @property
     def listing(self):
-        """The network listing page model, or None."""
-        return _model_or_none(self.listing_model)
+        """The network listing page model."""
+        return apps.get_model(self.listing_model)
 
     @property
     def school_listing(self):
-        return _model_or_none(self.school_listing_model)
-
-    @property
-    def available(self):
-        return self.model is not None
-
-    @property
-    def has_school(self):
-        return self.available and any(field.name == "school" for field in self.model._meta.get_fields())
+        return apps.get_model(self.school_listing_model)
 
     def queryset(self, locale, school=None):
         """Live, public items of one language, newest first, with what a feed or digest shows of each."""
@@ -70,27 +50,7 @@ class Source:
             items = model.follow_queryset(items)
         if school is not None:
             items = items.filter(school=school)
-        names = {field.name for field in model._meta.get_fields()}
-        related = [name for name in self.related if name.split("__")[0] in names]
-        prefetch = [name for name in self.prefetch if name in names]
-        if related:
-            items = items.select_related(*related)
-        if prefetch:
-            items = items.prefetch_related(*prefetch)
-        return items.order_by("-first_published_at", "-pk")
-
-
-def _model_or_none(label):
-    if not label:
-        return None
-    try:
-        return apps.get_model(label)
-    except (LookupError, ValueError):
-        return None
-
-
-def _experience_model_label():
-    return getattr(settings, "FOLLOW_EXPERIENCE_MODEL", DEFAULT_EXPERIENCE_MODEL)
+        return items.select_related(*self.related).prefetch_related(*self.prefetch).order_by("-first_published_at", "-pk")
 
 
 SOURCES = {
@@ -113,7 +73,7 @@ SOURCES = {
             prefetch=("authors",),
         ),
         Source(
-            "experience", _experience_model_label, _("Approved pedagogical experience"),
+            "experience", "workflows.ApprovedExperiencePage", _("Approved pedagogical experience"),
             _("%(school)s: approved experience"), _("Approved pedagogical experience"),
             listing_model="workflows.ApprovedExperienceLibraryPage", school_listing_model="network.ResourcePortalPage",
             related=("school", "region"),
@@ -122,18 +82,17 @@ SOURCES = {
 }
 
 
-def available_sources():
-    return [source for source in SOURCES.values() if source.available]
+def all_sources():
+    return list(SOURCES.values())
 
 
 def get_source(key):
-    """The source called `key` if it exists and its model is installed, else None."""
-    source = SOURCES.get(key)
-    return source if source is not None and source.available else None
+    """The source called `key`, or None for a key nobody defined (an old or mistyped URL)."""
+    return SOURCES.get(key)
 
 
 def source_for_model(model):
-    for source in available_sources():
+    for source in all_sources():
         if issubclass(model, source.model):
             return source
     return None

@@ -70,8 +70,6 @@ def collect(subscriber, subscriptions, locale, limit=MAX_DIGEST_ITEMS):
             source = get_source(topic)
             if source is None:
                 continue
-            if subscription.school_id and not source.has_school:
-                continue
             items = source.queryset(locale).filter(first_published_at__gte=subscription.consented_at)
             if subscription.school_id:
                 items = items.filter(school__translation_key=subscription.school.translation_key)

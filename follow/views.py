@@ -26,7 +26,7 @@ from .feeds import FEED_CLASSES, resolve_scope
 from .forms import SubscribeForm, SubscriberForm, SubscriptionFormSet
 from .mail import send_confirmation
 from .models import Subscriber, Subscription
-from .sources import available_sources
+from .sources import all_sources
 from .tokens import make_confirm_token, make_manage_token, read_confirm_token, read_manage_token
 
 logger = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def event_ics(request, event_id):
 @require_GET
 def index(request):
     feeds = []
-    for source in available_sources():
+    for source in all_sources():
         feeds.append({
             "title": source.title,
             "rss": reverse("follow:rss", kwargs={"kind": source.key}),

@@ -49,15 +49,11 @@ class IndexedKind:
 
     @property
     def model(self):
-        try:
-            return apps.get_model(self.model_label)
-        except LookupError:
-            # Another app's model (approved experience) may not exist yet: the kind is skipped until it does.
-            return None
+        return apps.get_model(self.model_label)
 
 
 def _experience_date(page):
-    return getattr(page, "protocol_date", None) or _published(page)
+    return page.protocol_date or _published(page)
 
 
 SCHOOL_FACETS = {"school_id": "school_id", "region_id": "region_id"}
@@ -72,28 +68,12 @@ KINDS = [
     ),
     IndexedKind(
         ContentKind.EXPERIENCE, "workflows.ApprovedExperiencePage", date=_experience_date,
-        facets={**SCHOOL_FACETS, "direction": "direction", "subject": "subject", "grade_from": "grade_from",
-                "grade_to": "grade_to"},
+        facets={**SCHOOL_FACETS, "subject": "subject"},
     ),
     IndexedKind(ContentKind.SCHOOL, "network.LeadingSchoolPage", facets={"school_id": "pk", "region_id": "region_id"}),
     IndexedKind(ContentKind.PAGE, "network.RegionPage", facets={"region_id": "pk"}),
     IndexedKind(ContentKind.PAGE, "network.StandardPage"),
 ]
-
-
-def indexed_kinds():
-    return [kind for kind in KINDS if kind.model is not None]
-
-
-def kind_for(model):
-    for kind in indexed_kinds():
-        if issubclass(model, kind.model):
-            return kind
-    return None
-
-
-def indexed_models():
-    return [kind.model for kind in indexed_kinds()]
 
 
 def is_supported():
@@ -263,7 +243,7 @@ def index_pages(page_ids):
     page_ids = list(page_ids)
     languages = _languages()
     rows = []
-    for kind in indexed_kinds():
+    for kind in KINDS:
         pages = visible_pages(kind.model.objects.filter(pk__in=page_ids))
         rows.extend(page_row(page, kind, languages) for page in pages)
     with transaction.atomic():
@@ -325,7 +305,7 @@ def rebuild(stdout=None):
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         SearchWord.objects.all().delete()
-        for kind in indexed_kinds():
+        for kind in KINDS:
             # Exact type only: a subclass with a kind of its own is indexed under that kind.
             pages = visible_pages(kind.model.objects.exact_type(kind.model)).order_by("pk")
             count += write_in_batches(page_row(page, kind, languages) for page in pages.iterator(chunk_size=BATCH))

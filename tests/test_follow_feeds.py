@@ -9,12 +9,11 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from follow.sources import get_source
 from follow.testing import add_event, add_post, add_resource, translate
 
 from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
@@ -168,29 +167,11 @@ def test_unknown_feeds_answer_404(client, network):
     assert client.get("/kk/follow/schools/999999/news.rss").status_code == 404
 
 
-@override_settings(FOLLOW_EXPERIENCE_MODEL="workflows.NoSuchPage")
-def test_experience_feed_is_skipped_while_its_model_is_absent(client, network):
-    assert client.get("/kk/follow/experience.rss").status_code == 404
-    assert client.get(feed_url("experience", "atom", network["school"])).status_code == 404
-    page = BeautifulSoup(client.get("/kk/").content, "html.parser")
-    assert not [link for link in page.find_all("link", rel="alternate", type=True) if "experience" in link["href"]]
-
-
 def test_private_or_unpublished_school_has_no_feed(client, network):
     PageViewRestriction.objects.create(page=network["school"], restriction_type=PageViewRestriction.PASSWORD,
                                        password="x")
     assert client.get(feed_url("news", "rss", network["school"])).status_code == 404
     assert client.get(feed_url("events", "atom", network["school"])).status_code == 404
-
-
-@override_settings(FOLLOW_EXPERIENCE_MODEL="network.BlogPostPage")
-def test_experience_feed_appears_once_its_model_is_registered(client, network):
-    # Any Page model with `school` and `locale` plugs in: here blog posts stand in for approved experience.
-    add_post(network["blog"], "Criteria-based assessment in grade 5")
-    parsed = feedparser.parse(client.get("/kk/follow/experience.atom").content)
-    assert parsed.bozo is False
-    assert [e.title for e in parsed.entries] == ["Criteria-based assessment in grade 5"]
-    assert client.get(feed_url("experience", "rss", network["school"])).status_code == 200
 
 
 def test_conditional_get_and_refresh_on_publish_and_unpublish(client, network):
@@ -260,10 +241,9 @@ def test_school_pages_discover_the_school_feeds(network, name):
         html = Template("{% load follow_tags %}{% feed_links %}").render(Context({"page": page, "request": request}))
     hrefs = [link["href"] for link in BeautifulSoup(html, "html.parser").find_all("link")]
     school_id = network["school"].pk
-    experience = {"experience"} if get_source("experience") else set()
     expected = {
-        "school": {"news", "events", "resources"} | experience, "blog": {"news"}, "events": {"events"},
-        "portal": {"resources"} | experience,
+        "school": {"news", "events", "resources", "experience"}, "blog": {"news"}, "events": {"events"},
+        "portal": {"resources", "experience"},
     }[name]
     assert {href.rsplit("/", 1)[1].split(".")[0] for href in hrefs} == expected
     assert all(f"/kk/follow/schools/{school_id}/" in href for href in hrefs)

@@ -52,6 +52,16 @@ def test_approved_experience_is_public_with_its_coverage(client, demo):
     assert page.title not in client.get(library.url + "?level=republic").content.decode()
 
 
+def test_approved_experience_is_in_the_network_and_school_feeds(client, demo):
+    import feedparser
+
+    page = ApprovedExperiencePage.objects.get()
+    for url in ("/kk/follow/experience.atom", f"/kk/follow/schools/{page.school_id}/experience.rss"):
+        parsed = feedparser.parse(client.get(url).content)
+        assert parsed.bozo is False
+        assert [entry.title for entry in parsed.entries] == [page.title]
+
+
 def test_supporting_documents_are_not_under_media(client, demo, settings, private_root):  # noqa: F811
     from workflows.models import SubmissionFile
 

@@ -20,7 +20,7 @@ from network.tree import school_of
 
 from follow import identity
 from follow.feeds import FEED_MIME_TYPES
-from follow.sources import available_sources, get_source
+from follow.sources import all_sources, get_source
 
 register = template.Library()
 
@@ -28,14 +28,14 @@ register = template.Library()
 def _kinds_of(page):
     """(kinds, belongs to a school) from the registry: a network listing, a school's section, or an item."""
     if isinstance(page, HomePage):
-        return [source.key for source in available_sources()], False
+        return [source.key for source in all_sources()], False
     if isinstance(page, LeadingSchoolPage):
-        return [source.key for source in available_sources()], True
+        return [source.key for source in all_sources()], True
     kinds, in_school = [], False
-    for source in available_sources():
-        if source.listing is not None and isinstance(page, source.listing):
+    for source in all_sources():
+        if isinstance(page, source.listing):
             kinds.append(source.key)
-        elif source.school_listing is not None and isinstance(page, source.school_listing):
+        elif isinstance(page, source.school_listing):
             kinds.append(source.key)
             in_school = True
         elif isinstance(page, source.model):
@@ -48,10 +48,7 @@ def page_kinds(page, extra=()):
     """(school or None, [source keys]) for a page; an unknown page follows nothing unless kinds are named."""
     kinds, in_school = _kinds_of(page)
     school = school_of(page) if in_school else None
-    available = [key for key in dict.fromkeys([*kinds, *extra]) if get_source(key) is not None]
-    if school is not None:
-        available = [key for key in available if get_source(key).has_school]
-    return school, available
+    return school, [key for key in dict.fromkeys([*kinds, *extra]) if get_source(key) is not None]
 
 
 def follow_links(context, extra=()):
