@@ -1,7 +1,7 @@
 """The site search's own index: one row per live, public page (or document, once per language) that visitors find.
 
 Wagtail's database backend keeps one index with one text-search configuration for every language, and matches
-on an expression no index serves (see FINDINGS.md). This table is built for the public search instead: each row
+on an expression no index serves (see docs/measurements.md). This table is built for the public search instead: each row
 is indexed with its language's configuration, carries the facets as plain columns, and is served by per-language
 GIN indexes (migration 0002, PostgreSQL only). On SQLite the table stays empty and the search page falls back to
 Wagtail's backend.
@@ -84,7 +84,7 @@ class SearchEntry(models.Model):
 class SearchWord(models.Model):
     """The words of the indexed titles and summaries: the vocabulary that spelling suggestions are drawn from.
 
-    Trigram similarity over documents took seconds (FINDINGS.md); over this small table of distinct words,
+    Trigram similarity over documents took seconds (docs/measurements.md); over this small table of distinct words,
     with a trigram GIN index (migration 0002), it takes milliseconds.
     """
 

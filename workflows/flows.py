@@ -85,7 +85,7 @@ class SubmissionFlow(Flow):
     """Review of innovative pedagogical experience"""
 
     process_class = Submission
-    # Without a row lock two simultaneous decisions both succeed and fork the process (FINDINGS.md).
+    # Without a row lock two simultaneous decisions both succeed and fork the process (docs/measurements.md).
     lock_impl = lock.select_for_update_lock
 
     submit = SubmitDraft().Next(this.school_review)

@@ -27,7 +27,7 @@ FORWARD = [
     "(language, (lower(title) COLLATE \"C\"))",
     "CREATE INDEX IF NOT EXISTS search_word_trigram ON search_searchword USING gin (word gin_trgm_ops)",
     # Wagtail's own database backend (the admin's page search) matches `title || body`, which no index serves:
-    # tens of seconds at national scale (FINDINGS.md). This expression index serves exactly that expression.
+    # tens of seconds at national scale (docs/measurements.md). This expression index serves exactly that expression.
     "CREATE INDEX IF NOT EXISTS wagtailsearch_indexentry_title_body ON wagtailsearch_indexentry "
     "USING gin ((title || body))",
 ]
