@@ -71,7 +71,7 @@ TEACHERS = [
 ]
 
 POSITIONS = (
-    ("мұғалім-зерттеуші", "педагог-исследователь", "teacher-researcher"),
+    ("педагог-зерттеуші", "педагог-исследователь", "teacher-researcher"),
     ("педагог-шебер", "педагог-мастер", "teacher-master"),
     ("директордың оқу ісі жөніндегі орынбасары", "заместитель директора по учебной работе",
      "deputy head for teaching"),
@@ -126,7 +126,7 @@ CREATIVE_GROUPS = [
 
 NETWORK_PAGES = [
     (NetworkNewsPage, "news", ("Жаңалықтар", "Новости", "News"),
-     ("Желінің барлық жетекші мектептерінің блогтарынан жаңалықтар.", "Новости из блогов всех Ведущих школ сети.", "News from the blogs of every Leading School in the network.")),
+     ("Желінің барлық Жетекші мектептерінің блогтарынан жаңалықтар.", "Новости из блогов всех Ведущих школ сети.", "News from the blogs of every Leading School in the network.")),
     (NetworkEventsPage, "events", ("Іс-шаралар", "Мероприятия", "Events"),
      ("Желінің семинарлары, шеберлік сыныптары, Lesson Study және конференциялары.", "Семинары, мастер-классы, Lesson Study и конференции сети.", "Seminars, master classes, Lesson Study and conferences across the network.")),
     (ResourceLibraryPage, "resources", ("Ресурс кітапханасы", "Библиотека ресурсов", "Resource library"),
@@ -257,7 +257,7 @@ class DemoNetwork:
                 coordination_centre_address=f"{centres[0]}, Тәуелсіздік көшесі, {10 + order}",
                 coordination_centre_phone=f"+7 7{order % 10}2 55 {10 + order:02d} {20 + order:02d}",
                 coordination_centre_email=f"{slug}@cpm.edu.kz",
-                intro=f"<p>{names[0]} жетекші мектептері серіктес мектептермен бірлесіп желілік қоғамдастық құрады.</p>",
+                intro=f"<p>{names[0]} Жетекші мектептері серіктес мектептермен бірлесіп желілік қоғамдастық құрады.</p>",
             )
             region.trainers = [
                 CoordinationCentreTrainer(name=TEACHERS[(order + i) % len(TEACHERS)], position="тренер, желі жетекшісі",
