@@ -85,6 +85,17 @@ def test_researcher_route_school_then_regional_council(network, django_capture_o
     assert page.live and page.get_parent().specific_class.__name__ == "ResourcePortalPage"
 
 
+def test_two_approved_experiences_with_one_title_get_their_own_addresses(network, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(2):
+            run_to(submitted(network), (network["head"], rules.Decision.ENDORSE),
+                   (network["regional"], rules.Decision.APPROVE))
+    first, second = ApprovedExperiencePage.objects.order_by("pk")
+    assert first.title == second.title and first.get_parent().pk == second.get_parent().pk
+    assert second.slug == f"{first.slug}-1"
+    assert first.live and second.live
+
+
 def run_to(submission, *steps):
     """Apply (reviewer, decision) steps in order, reloading between them."""
     for user, decision in steps:

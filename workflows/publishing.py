@@ -4,6 +4,7 @@ import logging
 
 from django.utils import translation
 from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
 
 from network.models import ResourcePortalPage
 from network.tree import school_at
@@ -28,15 +29,6 @@ def portal_for(submission):
     return portal
 
 
-def unique_slug(parent, base):
-    base = base or "experience"
-    slug, number = base, 1
-    while parent.get_children().filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
 def publish_approved_experience(submission):
     """Create and publish the approved experience page; runs inside the approving transition's transaction."""
     portal = portal_for(submission)
@@ -48,7 +40,7 @@ def publish_approved_experience(submission):
     with translation.override(submission.language):
         page = ApprovedExperiencePage(
             title=submission.title,
-            slug=unique_slug(portal, slugify(submission.title, allow_unicode=True)[:70] or f"experience-{submission.pk}"),
+            slug=find_available_slug(portal, slugify(submission.title, allow_unicode=True)[:70] or f"experience-{submission.pk}"),
             # A page lives in its parent's language tree; the portal was chosen in the submission's language.
             locale=portal.locale,
             submission=submission,
