@@ -234,7 +234,7 @@ def test_editors_keep_their_own_schools_teachers_only(client, staff, admin_user,
     assert response.context["form"].errors["school"]
     response = client.post("/admin/snippets/network/teacher/add/", {"full_name": "Асель Нұрланқызы"})
     assert response.context["form"].errors["school"] == [
-        "Мектебіңізді таңдаңыз: оның мұғалімдерін мектеп редакторлары жүргізеді."]
+        "Мектебіңізді таңдаңыз: мұғалімдер туралы деректерді сол мектептің редакторлары жүргізеді."]
     client.post("/admin/snippets/network/teacher/add/", {"full_name": "Асель Нұрланқызы", "school": staff["a"].pk})
     assert Teacher.objects.get(full_name="Асель Нұрланқызы").school == staff["a"]
 
