@@ -38,28 +38,38 @@ class TeacherProfile(models.Model):
         return [labels[code] for code in self.subjects if code in labels]
 
 
+def school_scope(user):
+    """Whose affiliation a user decides, as a filter on `school` / `partner_school` (None: nobody's, Q(): all).
+
+    A school's editors and moderators keep the whole network of their Leading School (its workspace's groups,
+    `SchoolWorkspace.objects.school_keys_of`); a first head signs for their own organisation only, as in the review
+    (`workflows.roles`). Requests and memberships name the school's default-language page, whose translation key
+    every language version shares. Used for listings and for every single decision alike.
+    """
+    from network.models import SchoolWorkspace
+    from workflows.models import ReviewerRole
+
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        return Q()
+    scope = Q(school__translation_key__in=SchoolWorkspace.objects.school_keys_of(user))
+    for role in ReviewerRole.objects.filter(user=user, role=ReviewerRole.Role.SCHOOL_HEAD).select_related("school"):
+        scope |= Q(school__translation_key=role.school.translation_key, partner_school_id=role.partner_school_id)
+    return scope
+
+
+def in_scope_of(queryset, user):
+    scope = school_scope(user)
+    return queryset.none() if scope is None else queryset.filter(scope)
+
+
 class AffiliationRequestQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=AffiliationRequest.Status.PENDING)
 
     def decidable_by(self, user):
-        """The requests a user may confirm or decline: their school's, as its editor or moderator, or as its head.
-
-        Requests name the school's default-language page (`network.provisioning.source_of`), whose translation key
-        the workspace shares with every language version. Editors keep the whole network of their Leading School;
-        a first head signs for their own organisation only, as in the review (`workflows.roles`).
-        """
-        from network.models import SchoolWorkspace
-        from workflows.models import ReviewerRole
-
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        scope = Q(school__translation_key__in=SchoolWorkspace.objects.school_keys_of(user))
-        for role in ReviewerRole.objects.filter(user=user, role=ReviewerRole.Role.SCHOOL_HEAD).select_related("school"):
-            scope |= Q(school__translation_key=role.school.translation_key, partner_school_id=role.partner_school_id)
-        return self.filter(scope)
+        return in_scope_of(self, user)
 
 
 class AffiliationRequest(models.Model):
