@@ -10,7 +10,7 @@ default-language page, which is also the page the review's roles name (`network.
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.models import Locale
+from django.utils.translation import get_language
 
 from network.models import LeadingSchoolPage, PartnerSchool, RegionPage
 
@@ -26,8 +26,8 @@ class Found:
 
 
 def regions():
-    return list(RegionPage.objects.live().filter(locale=Locale.get_active()).order_by("title").only("id", "title",
-                                                                                                   "translation_key"))
+    return list(RegionPage.objects.live().filter(locale__language_code=get_language()).order_by("title")
+                .only("id", "title", "translation_key"))
 
 
 def search(region, query, limit=RESULTS):
@@ -44,3 +44,16 @@ def search(region, query, limit=RESULTS):
     found += [Found(f"partner:{partner.pk}", partner.name, partner.locality, partner.leading_school.title)
               for partner in partners[: max(limit - len(found), 0)]]
     return found
+
+
+def name_here(affiliations):
+    """Give each affiliation (request or membership) `school_title`: its Leading School in the visitor's language.
+
+    They name the default-language page; one query finds the titles of the active language's versions.
+    """
+    keys = {item.school.translation_key for item in affiliations}
+    titles = dict(LeadingSchoolPage.objects.filter(translation_key__in=keys, locale__language_code=get_language())
+                  .values_list("translation_key", "title")) if keys else {}
+    for item in affiliations:
+        item.school_title = titles.get(item.school.translation_key, item.school.title)
+        item.name_here = item.partner_school.name if item.partner_school_id else item.school_title

@@ -55,8 +55,10 @@ def school(request):
                    .select_related("school", "partner_school"))
     pending = next((item for item in history if item.status == AffiliationRequest.Status.PENDING), None)
     profile = TeacherProfile.objects.filter(user=request.user).only("position").first()
+    membership = membership_of(request.user)
+    schools.name_here([membership, *history] if membership else history)
     return render(request, "accounts/school.html", {
-        "membership": membership_of(request.user), "pending": pending, "history": history,
+        "membership": membership, "pending": pending, "history": history,
         "search": search, "found": found, "region": region,
         "join": JoinForm(initial={"position": profile.position if profile else ""}),
     })
