@@ -57,7 +57,8 @@ class ProfileForm(forms.ModelForm):
 
 class SchoolSearchForm(forms.Form):
     region = forms.TypedChoiceField(label=_("region"), coerce=int, empty_value=None)
-    query = forms.CharField(label=_("name of the school"), required=False, max_length=100)
+    # Not "query": the site header's search box already uses that name on the same page.
+    school_name = forms.CharField(label=_("name of the school"), required=False, max_length=100)
 
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,3 +19,8 @@ def display_name(user, language):
     if language == "en":
         return (profile.latin_name if profile else "") or latin_form(official) or user.get_username()
     return official or user.get_username()
+
+
+def user_display(user):
+    """How allauth names the user in its messages ("Signed in as …"): never the username the teacher never chose."""
+    return official_name(user) or user.email

@@ -50,7 +50,7 @@ def school(request):
     found, region = None, None
     if search.is_bound and search.is_valid():
         region = next(r for r in regions if r.pk == search.cleaned_data["region"])
-        found = schools.search(region, search.cleaned_data["query"])
+        found = schools.search(region, search.cleaned_data["school_name"])
     history = list(AffiliationRequest.objects.filter(user=request.user)
                    .select_related("school", "partner_school"))
     pending = next((item for item in history if item.status == AffiliationRequest.Status.PENDING), None)

@@ -59,17 +59,22 @@ def test_finding_a_school_costs_the_same_few_queries_whatever_the_region_holds(c
     # The Russian version of the region and of the school: the teacher searches in their language.
     region_ru = a.region.get_translation(a.get_translation(a.locale.__class__.objects.get(language_code="ru")).locale)
     with CaptureQueriesContext(connection) as everything:
-        page = client.get("/ru/account/school/", {"region": region_ru.pk, "query": ""})
+        page = client.get("/ru/account/school/", {"region": region_ru.pk, "school_name": ""})
     with CaptureQueriesContext(connection) as narrowed:
-        client.get("/ru/account/school/", {"region": region_ru.pk, "query": "54"})
+        narrow_page = client.get("/ru/account/school/", {"region": region_ru.pk, "school_name": "54"})
     assert page.status_code == 200
     found = page.context["found"]
     assert {item.value.split(":")[0] for item in found} == {"school", "partner"}
+    assert [item.name for item in narrow_page.context["found"]] == [a_ru_title(a)]
     # Session, user, locale, regions, the two searches, history, profile, membership, and what base.html costs.
     assert len(everything) == len(narrowed) <= 16
     search_queries = [q["sql"] for q in everything.captured_queries
                       if 'FROM "network_partnerschool"' in q["sql"] or 'FROM "network_leadingschoolpage"' in q["sql"]]
     assert len(search_queries) == 2  # one for Leading Schools, one for partner schools
+
+
+def a_ru_title(school):
+    return school.get_translation(school.locale.__class__.objects.get(language_code="ru")).title
 
 
 def test_ask_confirm_and_the_teacher_becomes_an_author_of_their_school(client, people,

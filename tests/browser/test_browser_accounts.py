@@ -76,8 +76,9 @@ def test_sign_up_verify_ask_to_join_and_be_confirmed(language, viewport, network
     assert words["why"] in page.locator("main").inner_text()
     school = network["school"]
     page.select_option("select[name=region]", label=_region_title(school, language))
-    page.fill("input[name=query]", _number_in(school.title))
+    page.fill("input[name=school_name]", _number_in(school.title))
     page.get_by_role("button", name=words["find"], exact=True).click()
+    assert page.locator(".school-result").count() == 1  # the number finds the one school
     page.locator(".school-result label").first.click()
     checked(page, f"accounts-school-search-{tag}")
     page.get_by_role("button", name=words["ask"]).click()
