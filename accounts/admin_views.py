@@ -47,6 +47,7 @@ def teachers(request):
     for item in pending + confirmed:
         item.profile = profiles.get(item.user_id)
     return TemplateResponse(request, "accounts/admin/teachers.html", {
+        "page_title": _("Teachers of this school"), "header_icon": "group",
         "pending": pending, "confirmed": confirmed, "decline_form": DeclineForm(),
     })
 
