@@ -69,7 +69,7 @@ def main():
             start = time.perf_counter()
             response = client.get("/ru/account/school/", {"region": region.pk, "school_name": "7"})
             times.append((time.perf_counter() - start) * 1000)
-    print(f"page /ru/account/school/?region&query: HTTP {response.status_code}, {len(queries)} queries, "
+    print(f"page /ru/account/school/?region&school_name=7: HTTP {response.status_code}, {len(queries)} queries, "
           f"p50 {statistics.median(times):.1f} ms, max {max(times):.1f} ms")
     user.delete()
 
