@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
 from config import views
 from home.sitemaps import MultilingualSitemap
 from network import views as network_views
@@ -33,6 +34,10 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("resources/<int:pk>/download/", network_views.resource_download, name="resource_download"),
     path("follow/", include("follow.urls")),
+    # Teachers' accounts: allauth's sign-up, sign-in, e-mail and password pages, then the teacher's own pages.
+    path("account/", include("allauth.urls")),
+    path("account/", include("accounts.urls")),
+    path("privacy/", accounts_views.privacy, name="privacy"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "workflows",
     "search",
     "follow",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -150,7 +154,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The project's own messages, then the Wagtail admin's most visible ones in Kazakh: Wagtail ships no kk catalogue,
 # so a kk editor saw "Reports", "Help", "Save draft" in English (site/locale_admin/README.md).
-LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_admin"]
+# site/locale_allauth/kk: django-allauth ships ru but no kk; the messages of allauth a teacher sees (accounts/README.md).
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_admin", SITE_DIR / "locale_allauth"]
 # Django has no Kazakh formats module; ours gives day-first dates.
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
@@ -228,3 +233,43 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English"), ("kk", "Қазақша")]
 WAGTAIL_MODERATION_ENABLED = True
+
+# Teachers' accounts (django-allauth): e-mail is the login, verified before the first sign-in.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+# The cabinet's home (branch `cabinet`); until it exists, accounts.adapter falls back to the teacher's profile.
+LOGIN_REDIRECT_URL = "cabinet:home"
+# A new teacher, once their address is verified, fills in their profile and then finds their school.
+ACCOUNT_SIGNUP_REDIRECT_URL = "accounts:profile"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
+ACCOUNT_USER_DISPLAY = "accounts.names.user_display"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# The same answer whether an address is registered or not (sign-up and password reset).
+ACCOUNT_PREVENT_ENUMERATION = True
+# A field that people never see and bots fill in: such a sign-up is silently dropped.
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ALLAUTH_TRUSTED_PROXY_COUNT = FOLLOW_PROXY_COUNT
+# Per client address (and per e-mail address where allauth keys on it), counted in the shared cache.
+ACCOUNT_RATE_LIMITS = {
+    "signup": os.environ.get("ACCOUNT_RATE_LIMIT_SIGNUP", "10/h/ip"),
+    "login": os.environ.get("ACCOUNT_RATE_LIMIT_LOGIN", "30/m/ip"),
+    "login_failed": os.environ.get("ACCOUNT_RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    "reset_password": os.environ.get("ACCOUNT_RATE_LIMIT_RESET", "20/h/ip,5/h/key"),
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language, gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -37,6 +38,12 @@ class Teacher(index.Indexed, models.Model):
     photo = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
+    )
+    # The teacher's own account, when they have one: set when their school confirms them (accounts.services), so
+    # that a confirmed teacher is a choosable author of their school; unset when the account is closed.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="author_record", editable=False,
     )
 
     objects = TeacherQuerySet.as_manager()
