@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("resources/<int:pk>/download/", network_views.resource_download, name="resource_download"),
     path("follow/", include("follow.urls")),
+    path("", include("attendance.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
