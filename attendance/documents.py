@@ -12,6 +12,7 @@ from pathlib import Path
 import segno
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
@@ -103,7 +104,7 @@ def certificate_pdf(certificate, event):
     school = event.school.title if event.school_id and event.school else ""
     pdf.set_x(60)
     pdf.facts([
-        (_("Kind of event"), event.get_kind_display()),
+        (_("Kind of event"), capfirst(event.get_kind_display())),
         (_("Date"), local_date(certificate.event_start or event.start)),
         (_("Hours"), certificate.hours),
         (_("Organising school"), school),

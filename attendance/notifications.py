@@ -69,7 +69,7 @@ def _send(registration, what):
                                render_to_string("attendance/email/registration.txt", context),
                                settings.DEFAULT_FROM_EMAIL, [user.email], headers={"Content-Language": language})
         if what in (Status.CONFIRMED, "promoted", "reminder"):
-            message.attach("event.ics", build_calendar(event.title, [event], request), "text/calendar")
+            message.attach("event.ics", build_calendar(event.title, [event], request, private_links=True), "text/calendar")
         message.send()
     return 1
 
