@@ -48,18 +48,26 @@ class Document(FPDF):
         if gap:
             self.ln(gap)
 
-    def facts(self, rows, label_width=60, size=11):
+    def facts(self, rows, label_width=60, size=11, x=None):
+        """Label and value side by side, each row as tall as the taller of the two."""
+        x = self.l_margin if x is None else x
+        line = size * 0.55
+        value_width = self.w - self.r_margin - x - label_width
         for label, value in rows:
             if not value:
                 continue
             y = self.get_y()
             self.set_font(FONT, "", size)
+            label_lines = len(self.multi_cell(label_width - 2, line, label, dry_run=True, output="LINES"))
             self.set_text_color(*GREY)
-            self.multi_cell(label_width, size * 0.55, label, new_x="RIGHT", new_y="TOP")
+            self.set_xy(x, y)
+            self.multi_cell(label_width - 2, line, label, align="L")
             self.set_font(FONT, "B", size)
+            value_lines = len(self.multi_cell(value_width, line, str(value), dry_run=True, output="LINES"))
             self.set_text_color(*INK)
-            self.multi_cell(0, size * 0.55, str(value), new_x="LMARGIN", new_y="NEXT")
-            self.set_y(max(self.get_y(), y + size * 0.55) + 1.5)
+            self.set_xy(x + label_width, y)
+            self.multi_cell(value_width, line, str(value), align="L")
+            self.set_y(y + max(label_lines, value_lines) * line + 1.5)
 
     def verification(self, certificate, x, y, size=32):
         """The QR code with the number and the address beside it, at (x, y)."""
@@ -87,7 +95,8 @@ class Document(FPDF):
 def certificate_pdf(certificate, event):
     """A participation certificate (A4 landscape). `event` is the event page in the document's language."""
     pdf = Document("L")
-    pdf.set_title(f"{_('Certificate of participation')} {certificate.number}")
+    heading = _("Certificate of participation")
+    pdf.set_title(f"{heading} {certificate.number}")
     pdf.set_draw_color(*INK)
     pdf.set_line_width(1.2)
     pdf.rect(8, 8, pdf.w - 16, pdf.h - 16)
@@ -96,20 +105,19 @@ def certificate_pdf(certificate, event):
     pdf.set_margins(25, 22, 25)
     pdf.set_y(22)
     pdf.text_line(_("Leading Schools network"), size=12, colour=GREY, gap=6)
-    pdf.text_line(_("Certificate of participation").upper(), size=26, style="B", gap=8)
+    pdf.text_line(heading.upper(), size=26, style="B", gap=8)
     pdf.text_line(_("This certificate is awarded to"), size=12, colour=GREY, gap=2)
     pdf.text_line(certificate.holder_name, size=22, style="B", gap=4)
     pdf.text_line(_("for taking part in the event"), size=12, colour=GREY, gap=2)
     pdf.text_line(f"«{event.title}»", size=15, style="B", gap=8)
     school = event.school.title if event.school_id and event.school else ""
-    pdf.set_x(60)
     pdf.facts([
         (_("Kind of event"), capfirst(event.get_kind_display())),
         (_("Date"), local_date(certificate.event_start or event.start)),
         (_("Hours"), certificate.hours),
         (_("Organising school"), school),
         (_("Issued"), local_date(certificate.issued_at)),
-    ], label_width=55)
+    ], label_width=60, x=70)
     pdf.verification(certificate, x=25, y=pdf.h - 58)
     return pdf.output_bytes()
 
@@ -117,11 +125,12 @@ def certificate_pdf(certificate, event):
 def conclusion_pdf(certificate, submission, decision, council):
     """The council's conclusion on an approved dissemination (A4 portrait), in the submission's language."""
     pdf = Document("P")
-    pdf.set_title(f"{_('Conclusion')} {certificate.number}")
+    heading = _("Conclusion")
+    pdf.set_title(f"{heading} {certificate.number}")
     pdf.set_margins(22, 20, 22)
     pdf.set_y(20)
     pdf.text_line(_("Leading Schools network"), size=10, colour=GREY, gap=4)
-    pdf.text_line(_("Conclusion").upper(), size=18, style="B", gap=2)
+    pdf.text_line(heading.upper(), size=18, style="B", gap=2)
     pdf.text_line(council, size=12, gap=6)
     date = formats.date_format(submission.protocol_date, "DATE_FORMAT") if submission.protocol_date else ""
     pdf.text_line(
@@ -149,7 +158,8 @@ def conclusion_pdf(certificate, submission, decision, council):
     if decision and decision.actor:
         chair = decision.actor.get_full_name() or decision.actor.get_username()
     pdf.ln(8)
-    pdf.text_line(f"{_('Chair of the council')} ____________________ {chair}", size=11, align="L", gap=2)
+    chair_label = _("Chair of the council")
+    pdf.text_line(f"{chair_label} ____________________ {chair}", size=11, align="L", gap=2)
     pdf.text_line(local_date(submission.decided_at), size=11, align="L")
     pdf.verification(certificate, x=22, y=pdf.h - 52)
     return pdf.output_bytes()
