@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.models import Locale
 
 from attendance import access, services
 from attendance.models import Certificate, Registration, RegistrationDesk
@@ -55,10 +56,11 @@ class DeskForm(forms.ModelForm):
 
 
 def index(request):
-    """The events of the user's schools, newest first, with their registration figures."""
+    """The events of the user's schools, newest first, with their registration figures: each event once, in the
+    default language in which schools write them (the desk is shared by every language version)."""
     if not access.is_organiser(request.user):
         raise PermissionDenied
-    events = (access.organised_events(request.user).filter(locale__language_code=request.LANGUAGE_CODE)
+    events = (access.organised_events(request.user).filter(locale=Locale.get_default())
               .select_related("school").order_by("-start", "-pk"))
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("p"))
     desks = {desk.event_key: desk for desk in
@@ -164,14 +166,14 @@ class RegistrationsReport(ReportView):
                    "created_at", "certificate_number"]
     export_headings = {
         "user.last_name": gettext_lazy("Last name"), "user.first_name": gettext_lazy("First name"),
-        "user.email": gettext_lazy("E-mail"), "get_status_display": gettext_lazy("Status"),
+        "user.email": gettext_lazy("E-mail"), "get_status_display": gettext_lazy("Registration status"),
         "attended": gettext_lazy("Present"), "created_at": gettext_lazy("Registered at"),
         "certificate_number": gettext_lazy("Certificate number"),
     }
     columns = [
         Column("name", label=gettext_lazy("Teacher"), accessor="holder"),
         Column("email", label=gettext_lazy("E-mail"), accessor="user.email"),
-        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        Column("status", label=gettext_lazy("Registration status"), accessor="get_status_display"),
         BooleanColumn("attended", label=gettext_lazy("Present")),
         DateColumn("created_at", label=gettext_lazy("Registered at")),
         Column("certificate_number", label=gettext_lazy("Certificate number")),

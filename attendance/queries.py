@@ -1,5 +1,6 @@
 """What other apps ask about registrations, without knowing the models."""
 
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 
@@ -14,9 +15,30 @@ def open_event_keys(now=None):
             .values("event_key"))
 
 
+DESK_KEYS_CACHE = "attendance:desk-event-keys"
+# Another process's new desk is seen within this time even on a per-process cache (locmem); Redis sees it at once.
+DESK_KEYS_TTL = 60
+
+
+def desk_event_keys():
+    """The translation keys of every event that takes registrations, from the cache (one query on a miss): feeds
+    and calendars ask it for each item, at no cost per item."""
+    keys = cache.get(DESK_KEYS_CACHE)
+    if keys is None:
+        keys = {str(key) for key in RegistrationDesk.objects.values_list("event_key", flat=True)}
+        cache.set(DESK_KEYS_CACHE, keys, DESK_KEYS_TTL)
+    return keys
+
+
+def forget_desk_keys():
+    cache.delete(DESK_KEYS_CACHE)
+
+
+def link_is_private(event):
+    """Does this event give its joining link to registered teachers only?"""
+    return bool(getattr(event, "online_url", "")) and str(event.translation_key) in desk_event_keys()
+
+
 def events_with_registration(events):
     """Which of these event pages take registrations (their joining link is for registered teachers only)."""
-    keys = {event.translation_key for event in events if event.online_url}
-    if not keys:
-        return set()
-    return set(RegistrationDesk.objects.filter(event_key__in=keys).values_list("event_key", flat=True))
+    return {event.translation_key for event in events if link_is_private(event)}

@@ -52,7 +52,8 @@ def events_network(homes):
     return {
         "school": school, "other": other, "home": home,
         "event": make_event(school),
-        "other_event": make_event(other, title="Шеберлік сыныбы", translations=False),
+        "other_event": make_event(other, title="Шеберлік сыныбы", online_url="https://meet.example.kz/master-class",
+                                  translations=False),
         "editor": organiser("editor_a", school, language="ru"),
         "moderator": organiser("moderator_a", school, role="moderators"),
         "other_editor": organiser("editor_b", other),

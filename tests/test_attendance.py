@@ -149,6 +149,8 @@ def test_online_link_only_for_registered_teachers_and_anonymous_visitors_are_ask
     # The public calendar file no longer gives it away either.
     ics = client.get(reverse("follow:event_ics", args=[events_network["event"].pk])).content.decode()
     assert link not in ics
+    rss = client.get(reverse("follow:rss", args=["events"])).content.decode()
+    assert TITLES["kk"] in rss and link not in rss
     # An event that takes no registrations keeps its link public.
     assert "https://meet.example.kz" in client.get(url_of(events_network["other_event"])).content.decode()
 
