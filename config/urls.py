@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("privacy/", accounts_views.privacy, name="privacy"),
+    path("", include("attendance.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

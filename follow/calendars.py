@@ -30,7 +30,7 @@ def utc(value):
     return value.astimezone(datetime.timezone.utc)
 
 
-def event_component(event, request):
+def event_component(event, request, show_link=True):
     component = icalendar.Event()
     component.add("uid", identity.event_uid(event))
     # Without METHOD, DTSTAMP is when the information was last revised: the last publication, stable between fetches.
@@ -45,15 +45,16 @@ def event_component(event, request):
     url = request.build_absolute_uri(event.get_url(request=request))
     component.add("url", url)
     description = [event.intro] if event.intro else []
-    if event.online_url:
-        description.append(_("Online: %(url)s") % {"url": event.online_url})
+    online_url = event.online_url if show_link else ""
+    if online_url:
+        description.append(_("Online: %(url)s") % {"url": online_url})
     description.append(url)
     component.add("description", "\n\n".join(description))
-    location = event.venue or event.online_url
+    location = event.venue or online_url
     if location:
         component.add("location", location)
-    if event.online_url:
-        component.add("conference", event.online_url, parameters={"VALUE": "URI"})
+    if online_url:
+        component.add("conference", online_url, parameters={"VALUE": "URI"})
     if event.school_id and event.school is not None:
         component.add("organizer", f"mailto:{event.school.email}" if event.school.email else url,
                       parameters={"CN": event.organiser or event.school.title})
@@ -62,7 +63,12 @@ def event_component(event, request):
     return component
 
 
-def build_calendar(name, events, request):
+def build_calendar(name, events, request, private_links=False):
+    """The calendar of these events. An event that takes registrations gives its joining link to registered
+    teachers only: public calendars leave it out; `private_links` is for the file mailed to a registered teacher."""
+    from attendance.queries import events_with_registration
+
+    hidden = set() if private_links else events_with_registration(events)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -72,5 +78,5 @@ def build_calendar(name, events, request):
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")
     for event in events:
-        calendar.add_component(event_component(event, request))
+        calendar.add_component(event_component(event, request, show_link=event.translation_key not in hidden))
     return calendar.to_ical()

@@ -88,7 +88,10 @@ def listing_url(scope):
 
 
 def item_summary(item):
-    """A short plain-text summary, with when and where for an event."""
+    """A short plain-text summary, with when and where for an event (the joining link only when the event takes no
+    registrations: then it is for registered teachers)."""
+    from attendance.queries import link_is_private
+
     parts = []
     school = getattr(item, "school", None)
     if school is not None:
@@ -98,7 +101,7 @@ def item_summary(item):
         parts.append(_("When: %(when)s") % {"when": when})
         if getattr(item, "venue", ""):
             parts.append(_("Where: %(venue)s") % {"venue": item.venue})
-        if getattr(item, "online_url", ""):
+        if getattr(item, "online_url", "") and not link_is_private(item):
             parts.append(_("Online: %(url)s") % {"url": item.online_url})
     intro = getattr(item, "intro", "") or getattr(item, "abstract", "") or getattr(item, "search_description", "")
     if intro:

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from viewflow.workflow.models import Task
 
+from tests.pdf_support import pdf_text
 from tests.test_workflows_flow import decide, network, open_task, private_root, reload, submitted  # noqa: F401
 from workflows import rules, services
 from workflows.models import ApprovedExperiencePage, Submission, SubmissionFile
@@ -262,9 +263,10 @@ def test_approved_submission_conclusion_page_and_dissemination(client, network):
     login(client, network["author"])
     response = client.get(reverse("workflows:conclusion", args=[submission.pk]))
     assert response.status_code == 200
-    assert response["Content-Language"] == "ru"
-    content = response.content.decode()
-    assert '<html lang="ru">' in content and "Критериальное оценивание" in content and "Рекомендовано." in content
+    assert response["Content-Language"] == "ru" and response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "ЗАКЛЮЧЕНИЕ" in text and "Критериальное оценивание" in text and "Рекомендовано." in text
+    assert submission.conclusion_document.number in text
     assert refused(login(client, network["other_head"]).get(reverse("workflows:conclusion", args=[submission.pk])))
     login(client, network["author"])
     page_url = reverse("workflows:my_submission", args=[submission.pk])

@@ -7,8 +7,8 @@ under /admin/ would be redirected by LocaleMiddleware to the language-prefixed p
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -188,17 +188,20 @@ def evidence_download(request, event_id):
 
 
 def conclusion(request, submission_id):
-    """The council's conclusion as a printable page, in the submission's language."""
+    """The council's conclusion as a PDF in the submission's language, verifiable by its number (attendance app)."""
+    from attendance.documents import conclusion_pdf
+    from attendance.services import conclusion_document
+
     submission = _visible_submission(request, submission_id)
     if submission.state != Submission.State.APPROVED:
         raise Http404
     decision = submission.events.filter(action=SubmissionEvent.Action.APPROVED).select_related("actor").last()
+    document = conclusion_document(submission)
     with translation.override(submission.language):
-        response = render(request, "workflows/conclusion.html", {
-            "submission": submission, "decision": decision, "authors": submission.author_names(),
-            "council": rules.Stage(rules.DECIDING_COUNCIL[rules.Category(submission.category)]).label,
-            "language": submission.language,
-        })
+        council = rules.Stage(rules.DECIDING_COUNCIL[rules.Category(submission.category)]).label
+        content = conclusion_pdf(document, submission, decision, str(council))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="conclusion-{document.number}.pdf"'
     response["Content-Language"] = submission.language
     return response
 

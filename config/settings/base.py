@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "search",
     "follow",
     "accounts",
+    "attendance",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -35,6 +35,7 @@ class EventFilter:
         self.region = parse_int(request.GET.get("region"))
         self.school = parse_int(request.GET.get("school"))
         self.month = _month(request.GET.get("month"))
+        self.registration_open = request.GET.get("registration") == "open"
 
     def apply(self, events):
         now = timezone.now()
@@ -44,6 +45,10 @@ class EventFilter:
             events = events.filter(region_id=self.region)
         if self.school:
             events = events.filter(school_id=self.school)
+        if self.registration_open:
+            from attendance.queries import open_event_keys
+
+            events = events.filter(translation_key__in=open_event_keys(now))
         if self.month:
             start, end = month_bounds(self.month)
             return events.filter(start__lt=end, end__gte=start).order_by("start", "pk")

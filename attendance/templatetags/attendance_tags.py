@@ -1,0 +1,21 @@
+from django import template
+from django.utils import translation
+
+from attendance.registrations import event_registration, registrations_of
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def registration_for(context, page):
+    """{% registration_for page as registration %}: the event's registration state for this visitor."""
+    return event_registration(page, context["request"])
+
+
+@register.inclusion_tag("attendance/includes/my_registrations.html", takes_context=True)
+def my_registrations(context):
+    """The teacher's registrations and certificates, for the cabinet: {% my_registrations %}."""
+    request = context["request"]
+    if not request.user.is_authenticated:
+        return {"anonymous": True}
+    return {"request": request, **registrations_of(request.user, translation.get_language())}
