@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cabinet.urls import legacy_urlpatterns as cabinet_legacy_urls
 from config import views
 from home.sitemaps import MultilingualSitemap
 from network import views as network_views
@@ -17,6 +18,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("django-admin/", admin.site.urls),
+    *cabinet_legacy_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -31,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("resources/<int:pk>/download/", network_views.resource_download, name="resource_download"),
     path("follow/", include("follow.urls")),
+    path("cabinet/", include("cabinet.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

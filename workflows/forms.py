@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workflows import rules
-from workflows.models import DisseminationEvent, Submission, SubmissionFile
+from workflows.models import DisseminationEvent, Submission
 
 
 class SubmissionForm(forms.ModelForm):
@@ -38,24 +38,6 @@ class CoAuthorForm(forms.Form):
 
 CoAuthorFormSet = forms.formset_factory(CoAuthorForm, extra=2, max_num=rules.MAX_AUTHORS_OTHERWISE - 1,
                                         validate_max=True)
-
-
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("what it is"), choices=SubmissionFile.Kind.choices, required=False)
-    document_kind = forms.ChoiceField(
-        label=_("kind of supporting document"), required=False,
-        choices=[("", "—")] + list(rules.SupportingDocumentKind.choices),
-    )
-    file = forms.FileField(label=_("file"), required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("file"):
-            if not cleaned.get("kind"):
-                self.add_error("kind", _("Say whether the file is a material or a supporting document."))
-            elif cleaned["kind"] == SubmissionFile.Kind.SUPPORTING and not cleaned.get("document_kind"):
-                self.add_error("document_kind", _("Choose the kind of the supporting document."))
-        return cleaned
 
 
 class DecisionForm(forms.Form):
