@@ -80,7 +80,7 @@ def home(request):
             and done < (submission.required_coverage or rules.MINIMUM_COVERAGE),
         })
     return TemplateResponse(request, "cabinet/home.html", {
-        "membership": membership_of(user), "page": page, "rows": rows, "counts": counts,
+        "membership": membership_of(user), "submissions_page": page, "rows": rows, "counts": counts,
         "to_do": [row for row in rows if row["submission"].is_editable or row["coverage_short"]],
     })
 
@@ -123,7 +123,7 @@ def edit(request, submission_id=None):
             return _answer(request, reverse("cabinet:home"))
         for _name, message in refused:
             uploads.add_error("files", message)
-        problems = bool(form.errors or formset.errors or formset.non_form_errors() or uploads.errors)
+        problems = bool(form.errors or formset.total_error_count() or uploads.errors)
         if not problems and action == "send":
             try:
                 if missing := checklist(submission):

@@ -100,12 +100,13 @@ def check_file(uploaded):
     return uploaded
 
 
-def check_total(files, already=0):
-    """Refuse when these files, with the `already` bytes attached before, exceed the limit per submission."""
-    total = already + sum(uploaded.size for uploaded in files)
+def check_total(uploaded, already=0):
+    """Refuse a file that would take a submission's files (`already` bytes before it) beyond the limit."""
+    total = already + uploaded.size
     if total > max_total_size():
         raise ValidationError(
-            _("All the files of one submission together may be at most %(limit)s; with these it would be %(total)s.")
-            % {"limit": filesizeformat(max_total_size()), "total": filesizeformat(total)},
+            _("“%(name)s” was not added: the files of one submission may be at most %(limit)s together; with it "
+              "they would be %(total)s.")
+            % {"name": uploaded.name, "limit": filesizeformat(max_total_size()), "total": filesizeformat(total)},
             code="total_too_large",
         )

@@ -104,7 +104,7 @@ def add_file(submission, user, uploaded, kind, document_kind=""):
     if kind == SubmissionFile.Kind.SUPPORTING and document_kind not in rules.SupportingDocumentKind.values:
         raise ValidationError(_("Choose the kind of the supporting document."), code="document_kind")
     limits.check_file(uploaded)
-    limits.check_total([uploaded], already=attached_bytes(submission))
+    limits.check_total(uploaded, already=attached_bytes(submission))
     sha256 = SubmissionFile.digest(uploaded)
     supporting = kind == SubmissionFile.Kind.SUPPORTING
     if supporting and (existing := where_counted(sha256)) is not None:
