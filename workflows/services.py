@@ -352,16 +352,10 @@ def withdraw(submission, user, comment=""):
             if submission.state not in (Submission.State.DRAFT, *Submission.OPEN_STATES):
                 raise WorkflowError(_("This submission can no longer be withdrawn: it is %(state)s.")
                                     % {"state": submission.get_state_display()})
-            for task in Task.objects.filter(process=submission, status__in=OPEN_TASK_STATUSES):
-                activation = task.flow_task.activation_class(task)
-                activation.cancel()
-            from viewflow.workflow.status import PROCESS
-
-            submission.status = PROCESS.CANCELED
-            submission.finished = timezone.now()
             submission.state = Submission.State.WITHDRAWN
             submission.stage_due = None
-            submission.save()
+            # Viewflow's own cancel: every open task cancelled, the process ended as cancelled (and saved).
+            SubmissionFlow.instance.cancel(submission)
             # A withdrawn submission was never decided: its supporting documents may be counted elsewhere.
             submission.files.filter(counted=True).update(counted=False)
             SubmissionEvent.objects.create(submission=submission, actor=user, comment=comment,
