@@ -117,6 +117,9 @@ def edit(request, submission_id=None):
             submission, refused = services.save_draft(
                 user, membership, submission, fields=form.savable(), co_authors=authors, files=uploads.accepted(),
                 remove=[pk for pk in request.POST.getlist("remove") if pk.isdigit()],
+                # The checkboxes are on the form only when it lists materials: an absent box means "not published".
+                published=({int(pk) for pk in request.POST.getlist("publish") if pk.isdigit()}
+                           if request.POST.get("publish_shown") else None),
             )
         except services.WorkflowError as error:
             messages.error(request, error.message)

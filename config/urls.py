@@ -12,6 +12,7 @@ from cabinet.urls import legacy_urlpatterns as cabinet_legacy_urls
 from config import views
 from home.sitemaps import MultilingualSitemap
 from network import views as network_views
+from workflows.public_views import published_material
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -34,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("resources/<int:pk>/download/", network_views.resource_download, name="resource_download"),
     path("follow/", include("follow.urls")),
     path("cabinet/", include("cabinet.urls")),
+    path("experience/materials/<int:file_id>/", published_material, name="published_material"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -293,3 +293,36 @@ def test_teachers_have_no_admin_and_its_old_addresses_lead_to_the_cabinet(client
     assert response.status_code == 302 and response.url == "/ru/cabinet/"
     response = client.get(f"/admin/reviews/mine/{submission.pk}/edit/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 302 and response.url == url("submission", submission.pk)
+
+
+def test_approved_materials_are_offered_under_the_chosen_licence_and_listed_in_the_portal(client, homes, network):
+    author = network["author"]
+    client.force_login(author)
+    client.post(url("new"), {**fields(category="teacher_researcher", result_kind="talk", licence="cc-by-4.0"),
+                             **three_files(), "files": [upload("plan", "plan.pdf"), upload("notes", "notes.pdf"),
+                                                        upload("act", "act.pdf")],
+                             "file_kind": ["material", "material", "supporting:implementation_act"]})
+    submission = Submission.objects.get(author=author)
+    notes = submission.files.get(original_name="notes.pdf")
+    # The author keeps the notes to themselves: only the plan is published.
+    plan = submission.files.get(original_name="plan.pdf")
+    response = client.post(url("edit", submission.pk), {
+        **fields(category="teacher_researcher", result_kind="talk", licence="cc-by-4.0", action="send"),
+        "publish_shown": "1", "publish": [str(plan.pk)]})
+    assert response.status_code == 302
+    assert not reload(submission).files.get(pk=notes.pk).publish
+    public = reverse("published_material", args=[plan.pk])
+    client.logout()
+    assert client.get(public).status_code == 404  # nothing is public before approval
+    decide(reload(submission), network["head"], "endorse")
+    decide(reload(submission), network["regional"], "approve")
+    page = ApprovedExperiencePage.objects.get(submission=submission)
+    content = page_content = client.get(page.url).content.decode()
+    assert f"/experience/materials/{plan.pk}/" in content and f"/experience/materials/{notes.pk}/" not in content
+    assert "creativecommons.org/licenses/by/4.0" in page_content
+    response = client.get(public)
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    assert client.get(reverse("published_material", args=[notes.pk])).status_code == 404
+    # Listed in the school's resource portal and in the network's library of this language.
+    portal = page.get_parent()
+    assert page.url in client.get(portal.url).content.decode()

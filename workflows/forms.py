@@ -8,7 +8,7 @@ from workflows.models import DisseminationEvent, Submission
 class SubmissionForm(forms.ModelForm):
     class Meta:
         model = Submission
-        fields = ["title", "abstract", "language", "subject", "category", "result_kind"]
+        fields = ["title", "abstract", "language", "subject", "category", "result_kind", "licence"]
         widgets = {"abstract": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
             "category": _("The council is chosen by the category: ОӘБ for teacher-experts, the regional council for "

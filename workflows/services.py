@@ -130,13 +130,15 @@ def remove_file(submission_file, user):
     submission_file.save(update_fields=["removed_at", "counted"])
 
 
-def save_draft(user, membership=None, submission=None, fields=None, co_authors=None, files=(), remove=()):
+def save_draft(user, membership=None, submission=None, fields=None, co_authors=None, files=(), remove=(),
+               published=None):
     """Create or update a draft (or a submission returned for revision) in one transaction: its fields, its
     co-authors, the files removed and the files added.
 
     `files` holds (uploaded file, kind, document kind) triples. A refused file (a supporting document counted
     elsewhere, a limit) does not undo the rest: it is reported in `refused` as (file name, message) and the other
-    files and fields are saved. Returns (submission, refused).
+    files and fields are saved. `published`, when given, is the set of ids of the materials to publish if the
+    experience is approved (the others are not). Returns (submission, refused).
     """
     fields = fields or {}
     refused = []
@@ -154,6 +156,10 @@ def save_draft(user, membership=None, submission=None, fields=None, co_authors=N
             set_co_authors(submission, user, co_authors)
         for removed in submission.files.filter(pk__in=list(remove), removed_at__isnull=True):
             remove_file(removed, user)
+        if published is not None:
+            materials = submission.active_files().filter(kind=SubmissionFile.Kind.MATERIAL)
+            materials.filter(pk__in=list(published)).update(publish=True)
+            materials.exclude(pk__in=list(published)).update(publish=False)
         for uploaded, kind, document_kind in files:
             try:
                 add_file(submission, user, uploaded, kind, document_kind)
