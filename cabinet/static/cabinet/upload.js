@@ -57,6 +57,7 @@
   }
 
   input.addEventListener("change", render);
+  render();  // with the script, each file gets its own kind: the one choice for all is not needed
 
   if (dropzone && window.DataTransfer) {
     ["dragenter", "dragover"].forEach(function (type) {
