@@ -40,7 +40,6 @@ class DraftForm(SubmissionForm):
         for field in self.fields.values():
             field.required = False
         self.fields["language"].required = True
-        self.fields["subject"].help_text = ""
 
     def savable(self):
         """The fields that are valid, to be saved even when others are not: nothing correct is lost."""

@@ -11,7 +11,7 @@ from viewflow.workflow.models import Task
 
 from tests.test_workflows_flow import decide, network, open_task, private_root, reload, submitted  # noqa: F401
 from workflows import rules, services
-from workflows.models import Submission, SubmissionFile
+from workflows.models import ApprovedExperiencePage, Submission, SubmissionFile
 from workflows.testing import complete_draft, teacher
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +221,33 @@ def test_administrator_assigns_roles_and_schools(client, network, admin_user):
     assert ReviewerRole.objects.get(user=network["head"], role="association").subject == "history"
     assert client.get(reverse("school_memberships:index")).status_code == 200
     assert refused(login(client, network["head"]).get(reverse("reviewer_roles:index")))
+
+
+def test_reviewers_screen_decision_first_required_protocol_capitalised_labels_and_public_link(client, network):
+    submission = decide_school(network)
+    task = open_task(submission)
+    content = login(client, network["regional"]).get(reverse("workflows:task", args=[task.pk])).content.decode()
+    # The decision is reachable at once: a jump link, and the form comes before the summary and the history.
+    assert 'href="#decision"' in content
+    assert content.index('id="decision"') < content.index("History")
+    form = client.get(reverse("workflows:task", args=[task.pk])).context["form"]
+    assert form.fields["protocol_number"].required and form.fields["protocol_date"].required
+    assert [str(field.label)[0].isupper() for field in form.fields.values()] == [True] * len(form.fields)
+    response = client.post(reverse("workflows:task", args=[task.pk]), {"decision": "approve"})
+    assert "Give the number of the council meeting&#x27;s protocol." in response.content.decode()
+    decide(reload(submission), network["regional"], "approve")
+    page = ApprovedExperiencePage.objects.get(submission=submission)
+    history = client.get(reverse("workflows:submission", args=[submission.pk])).content.decode()
+    assert f'href="{page.url}"' in history and page.url_path not in history
+
+
+def test_a_reviewer_is_not_offered_reports(client, network, admin_user):
+    import re
+
+    def menu_names(user):
+        content = login(client, user).get(reverse("wagtailadmin_home")).content.decode()
+        return set(re.findall(r'&quot;name&quot;: &quot;([a-z-]+)&quot;|"name": "([a-z-]+)"', content))
+
+    assert any("reports" in pair for pair in menu_names(admin_user))  # the check sees the menu
+    names = menu_names(network["head"])
+    assert any("reviews" in pair for pair in names) and not any("reports" in pair for pair in names)

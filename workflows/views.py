@@ -19,7 +19,7 @@ from viewflow.workflow.models import Task
 from workflows import roles, rules, services
 from workflows.flows import ReviewTask
 from workflows.forms import DecisionForm
-from workflows.models import DisseminationEvent, Submission, SubmissionEvent, SubmissionFile
+from workflows.models import ApprovedExperiencePage, DisseminationEvent, Submission, SubmissionEvent, SubmissionFile
 
 PAGE_SIZE = 25
 
@@ -60,6 +60,9 @@ def _submission_context(request, submission):
         "authors": list(submission.authors.all()),
         "history": history(submission),
         "route": [rules.Stage(stage).label for stage in submission.route],
+        # The history links to the published page itself, not to its place in the page tree.
+        "public_page": (ApprovedExperiencePage.objects.live().filter(submission=submission).first()
+                        if submission.state == Submission.State.APPROVED else None),
     }
 
 
