@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.signals import post_page_move
 
 from network.models import LeadingSchoolPage
+from network.tree import SCHOOL_DEPTH, ancestor_path, region_at
 
 
 @receiver(post_save, sender=LeadingSchoolPage)
@@ -28,15 +29,13 @@ def relocate_school_content(sender, instance, **kwargs):
     Treebeard moves rows by SQL, so the school and region stored on posts, events and resources (and the region
     stored on schools) are recomputed here for the moved subtree.
     """
-    from network.models import BlogPostPage, EventPage, RegionPage, ResourcePage
-    from network.models.base import SCHOOL_DEPTH
+    from network.models import BlogPostPage, EventPage, ResourcePage
 
     moved = Page.objects.get(pk=instance.pk)
-    steplen = Page.steplen
-    own_school_path = moved.path[: steplen * SCHOOL_DEPTH]
+    own_school_path = ancestor_path(moved.path, SCHOOL_DEPTH)
     schools = LeadingSchoolPage.objects.filter(Q(path__startswith=moved.path) | Q(path=own_school_path))
     for school in schools.only("id", "path"):
-        region = RegionPage.objects.filter(path=school.path[: steplen * (SCHOOL_DEPTH - 1)]).only("id").first()
+        region = region_at(school.path)
         region_id = region.pk if region else None
         LeadingSchoolPage.objects.filter(pk=school.pk).update(region_id=region_id)
         for model in (BlogPostPage, EventPage, ResourcePage):

@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from network.models import ResourcePortalPage
-from network.models.base import school_at
+from network.tree import school_at
 from workflows import rules
 from workflows.models import ApprovedExperiencePage, SubmissionEvent
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from home.models import HomePage
 from network.models import EventPage, LeadingSchoolPage
-from network.models.base import SCHOOL_DEPTH
+from network.tree import school_of
 
 from follow import identity
 from follow.feeds import FEED_MIME_TYPES
@@ -42,14 +42,6 @@ def _kinds_of(page):
             kinds.append(source.key)
             in_school = in_school or getattr(page, "school_id", None) is not None
     return kinds, in_school
-
-
-def school_of(page):
-    if isinstance(page, LeadingSchoolPage):
-        return page
-    if getattr(page, "school_id", None):
-        return page.school
-    return LeadingSchoolPage.objects.filter(path=page.path[: page.steplen * SCHOOL_DEPTH]).first()
 
 
 def page_kinds(page, extra=()):

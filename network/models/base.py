@@ -3,7 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Page
+
+from network.tree import school_at
 
 
 def parse_int(value, allowed=None):
@@ -13,20 +14,6 @@ def parse_int(value, allowed=None):
     except (TypeError, ValueError):
         return None
     return number if allowed is None or number in allowed else None
-
-
-# home (2) → region (3) → Leading School (4) → blog / events / resource portal (5) → item (6)
-SCHOOL_DEPTH = 4
-
-
-def school_at(path):
-    """The Leading School a page at this tree path belongs to (or the school itself), or None."""
-    from .schools import LeadingSchoolPage
-
-    if not path or len(path) < Page.steplen * SCHOOL_DEPTH:
-        return None
-    return (LeadingSchoolPage.objects.filter(path=path[: Page.steplen * SCHOOL_DEPTH])
-            .only("id", "region_id", "translation_key").first())
 
 
 class SchoolContentPageForm(WagtailAdminPageForm):

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from network import rules
 from network.blocks import BodyBlock
+from network.tree import REGION_DEPTH, region_at
 from network.vocabulary import CreativeGroupKind, Direction, LeaderRole
 
 
@@ -86,10 +87,8 @@ class LeadingSchoolPage(Page):
         verbose_name_plural = _("Leading Schools")
 
     def save(self, *args, **kwargs):
-        if self.path and self.depth and self.depth > 3:
-            from .regions import RegionPage
-
-            region = RegionPage.objects.filter(path=self.path[: self.steplen * 3]).only("id").first()
+        if self.path and self.depth and self.depth > REGION_DEPTH:
+            region = region_at(self.path)
             self.region_id = region.pk if region else None
         super().save(*args, **kwargs)
 
