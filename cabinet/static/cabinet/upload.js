@@ -83,7 +83,8 @@
     var data = new FormData(form);
     if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
     var request = new XMLHttpRequest();
-    request.open("POST", form.action);
+    // getAttribute: the buttons are named "action", which hides the form.action property behind them.
+    request.open("POST", form.getAttribute("action"));
     request.setRequestHeader("X-Cabinet-Upload", "1");
     progress.hidden = false;
     progressText.hidden = false;
