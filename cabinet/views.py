@@ -148,12 +148,10 @@ def edit(request, submission_id=None):
         messages.error(request, _("The submission has not been sent: correct what is marked below. Everything "
                                   "else has been saved in the draft.") if action == "send"
                        else _("The draft has been saved except what is marked below: correct it and save again."))
-        status = 200
     else:
         form = DraftForm(instance=submission)
         formset = CoAuthorFormSet(initial=co_authors, prefix="authors")
         uploads = FilesForm()
-        status = 200
     return TemplateResponse(request, "cabinet/edit.html", {
         "submission": submission if submission and submission.pk else None, "membership": membership,
         "form": form, "formset": formset, "uploads": uploads,
@@ -164,7 +162,7 @@ def edit(request, submission_id=None):
         "max_authors": rules.MAX_AUTHORS, "limits": {
             "file": limits.max_file_size(), "total": limits.max_total_size(), "types": limits.allowed_types_text(),
             "accept": limits.accept_attribute()},
-    }, status=status)
+    })
 
 
 @login_required
