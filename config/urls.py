@@ -9,9 +9,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from cabinet.urls import legacy_urlpatterns as cabinet_legacy_urls
 from config import views
 from home.sitemaps import MultilingualSitemap
 from network import views as network_views
+from workflows.public_views import published_material
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -20,6 +22,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("django-admin/", admin.site.urls),
+    *cabinet_legacy_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -39,6 +42,8 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("privacy/", accounts_views.privacy, name="privacy"),
     path("", include("attendance.urls")),
+    path("cabinet/", include("cabinet.urls")),
+    path("experience/materials/<int:file_id>/", published_material, name="published_material"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -318,19 +318,22 @@ def test_reviewers_and_teachers_see_the_reviews_in_kazakh(client, review):
     client.force_login(review["head"])
     inbox = client.get("/admin/reviews/")
     assert "Критериалды бағалау" in inbox.content.decode()
-    assert KAZAKH_SIDEBAR | {"Қарау", "Кіріс"} <= sidebar_labels(inbox)
+    # A reviewer edits no page: "Reports" is not offered to them (issue 10), the rest of the sidebar is Kazakh.
+    assert (KAZAKH_SIDEBAR - {"Есептер"}) | {"Қарау", "Кіріс"} <= sidebar_labels(inbox)
+    assert "Есептер" not in sidebar_labels(inbox)
     assert sidebar_labels(inbox).isdisjoint(ENGLISH_SIDEBAR)
     assert_shows(visible_text(inbox), "1 / 1 бет", never=["Page 1 of 1"])
     assert_shows(visible_text(client.get("/admin/")), "Басқару тақтасы", never=["Dashboard"])
 
+    # Teachers work in the cabinet on the public site: their old admin address leads there.
     client.force_login(review["author"])
-    mine = client.get("/admin/reviews/mine/")
-    assert KAZAKH_SIDEBAR <= sidebar_labels(mine)
-    assert_shows(visible_text(mine), "1 / 1 бет", never=["Page 1 of 1"])
+    response = client.get("/admin/reviews/mine/")
+    assert response.status_code == 302 and response.url == "/kk/cabinet/"
 
     # The catalogue is Kazakh only: someone who chose English in their account keeps Wagtail's English.
-    UserProfile.objects.update_or_create(user=review["author"], defaults={"preferred_language": "en"})
-    assert {"Reports", "Help", "Account"} <= sidebar_labels(client.get("/admin/reviews/mine/"))
+    client.force_login(review["head"])
+    UserProfile.objects.update_or_create(user=review["head"], defaults={"preferred_language": "en"})
+    assert {"Help", "Account"} <= sidebar_labels(client.get("/admin/reviews/"))
 
 
 @pytest.mark.django_db

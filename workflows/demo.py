@@ -61,7 +61,7 @@ def load_workflow_demo(stdout=None):
 
 def describe(key, school):
     return {
-        "teacher": f"teacher of {school.title}: Reviews → My submissions",
+        "teacher": f"teacher of {school.title}: the cabinet at /kk/cabinet/ (no admin access)",
         "head": f"first head of {school.title}: Reviews → Inbox",
         "council": f"regional council (ОӘК) of {school.region.title if school.region else '—'}",
         "association": "profile association (ОӘБ)",

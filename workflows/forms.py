@@ -1,20 +1,24 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from workflows import rules
-from workflows.models import DisseminationEvent, Submission, SubmissionFile
+from workflows.models import DisseminationEvent, Submission
 
 
 class SubmissionForm(forms.ModelForm):
     class Meta:
         model = Submission
-        fields = ["title", "abstract", "language", "subject", "category", "result_kind"]
+        fields = ["title", "abstract", "language", "subject", "category", "result_kind", "licence"]
         widgets = {"abstract": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
             "category": _("The council is chosen by the category: ОӘБ for teacher-experts, the regional council for "
                           "teacher-researchers and heads of the 2nd and 3rd categories, the republican council "
                           "for teacher-masters and heads of the 1st category."),
             "result_kind": _("16 kinds are counted by the regional and republican councils, 8 by the association."),
+            # Said for every category: the association reads it for a teacher-expert, the councils for the others.
+            "subject": _("The subject you teach. A teacher-expert's submission is examined by the profile "
+                         "association (ОӘБ) of this subject."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -40,24 +44,6 @@ CoAuthorFormSet = forms.formset_factory(CoAuthorForm, extra=2, max_num=rules.MAX
                                         validate_max=True)
 
 
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("what it is"), choices=SubmissionFile.Kind.choices, required=False)
-    document_kind = forms.ChoiceField(
-        label=_("kind of supporting document"), required=False,
-        choices=[("", "—")] + list(rules.SupportingDocumentKind.choices),
-    )
-    file = forms.FileField(label=_("file"), required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("file"):
-            if not cleaned.get("kind"):
-                self.add_error("kind", _("Say whether the file is a material or a supporting document."))
-            elif cleaned["kind"] == SubmissionFile.Kind.SUPPORTING and not cleaned.get("document_kind"):
-                self.add_error("document_kind", _("Choose the kind of the supporting document."))
-        return cleaned
-
-
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("decision"), widget=forms.RadioSelect)
     comment = forms.CharField(label=_("comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
@@ -71,10 +57,22 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, stage, category, **kwargs):
         super().__init__(*args, **kwargs)
         self.stage = stage
-        self.fields["decision"].choices = [(d.value, d.label) for d in rules.decisions_for(stage, category)]
+        decisions = rules.decisions_for(stage, category)
+        self.fields["decision"].choices = [(d.value, d.label) for d in decisions]
         if stage not in rules.COUNCIL_STAGES:
             for name in ("protocol_number", "protocol_date", "conclusion"):
                 del self.fields[name]
+        elif all(rules.needs_protocol(stage, decision) for decision in decisions):
+            # Every council decision records its protocol: the form says so before the service refuses.
+            self.fields["protocol_number"].required = True
+            self.fields["protocol_number"].error_messages["required"] = _(
+                "Give the number of the council meeting's protocol.")
+            self.fields["protocol_date"].required = True
+            self.fields["protocol_date"].error_messages["required"] = _(
+                "Give the date of the council meeting's protocol.")
+        # Labels begin with a capital, like every other label of the admin.
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
 
 
 class DisseminationForm(forms.ModelForm):

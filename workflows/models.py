@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from network.vocabulary import ContentLanguage, Subject
+from network.vocabulary import ContentLanguage, Licence, Subject
 from workflows import rules
 
 
@@ -136,6 +136,12 @@ class ReviewerRole(models.Model):
         return self.STAGE_BY_ROLE[self.role]
 
 
+# What an author may choose for the materials published with an approved experience: reuse with attribution, or
+# reading only.
+PUBLISHED_LICENCES = [(Licence.CC_BY.value, Licence.CC_BY.label),
+                      (Licence.ALL_RIGHTS_RESERVED.value, _("view only (all rights reserved)"))]
+
+
 class Submission(Process):
     """A teacher's innovative pedagogical experience submitted for review; the process of its review."""
 
@@ -171,6 +177,11 @@ class Submission(Process):
     subject = models.CharField(
         _("subject profile"), max_length=32, choices=Subject.choices, blank=True,
         help_text=_("A teacher-expert's submission is examined by the profile association (ОӘБ) of this subject."),
+    )
+    licence = models.CharField(
+        _("licence of the published materials"), max_length=32, choices=PUBLISHED_LICENCES, default=Licence.CC_BY,
+        help_text=_("If the experience is approved, the materials you mark are offered for download under this "
+                    "licence on its public page."),
     )
 
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT, db_index=True)
@@ -288,6 +299,8 @@ class SubmissionFile(models.Model):
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size"), default=0)
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
+    # A material the author offers for download on the public page once the experience is approved.
+    publish = models.BooleanField(_("publish if approved"), default=True)
     # A supporting document counts while its submission is live; a removed file or a withdrawn submission frees it.
     counted = models.BooleanField(default=False, editable=False)
     round = models.PositiveSmallIntegerField(_("round"), default=1)
@@ -398,9 +411,12 @@ class ApprovedExperiencePage(Page):
     protocol_number = models.CharField(_("protocol number"), max_length=64)
     protocol_date = models.DateField(_("protocol date"))
     conclusion = models.TextField(_("conclusion"), blank=True)
+    licence = models.CharField(_("licence of the materials"), max_length=32, choices=PUBLISHED_LICENCES,
+                               default=Licence.CC_BY)
 
     content_panels = Page.content_panels + [
         FieldPanel("authors"),
+        FieldPanel("licence"),
         FieldPanel("abstract"),
         MultiFieldPanel(
             [
@@ -441,8 +457,18 @@ class ApprovedExperiencePage(Page):
             coverage_reached=done >= self.required_coverage,
             coverage_percent=min(100, round(100 * done / self.required_coverage)) if self.required_coverage else 100,
             dissemination_events=self.submission.dissemination_events.all() if self.submission_id else [],
+            materials=self.published_materials(),
         )
         return context
+
+    def published_materials(self):
+        """The materials the author chose to publish; none before approval or once the page is unpublished."""
+        if not self.submission_id:
+            return SubmissionFile.objects.none()
+        return SubmissionFile.objects.filter(
+            submission_id=self.submission_id, submission__state=Submission.State.APPROVED,
+            kind=SubmissionFile.Kind.MATERIAL, publish=True, removed_at__isnull=True,
+        ).order_by("uploaded_at", "pk")
 
 
 class ApprovedExperienceLibraryPage(Page):

@@ -111,7 +111,7 @@ def decision_taken(event_id):
             {
                 "submission": submission, "event": event, "stage": rules.Stage(event.stage).label,
                 "subject_vars": {"title": submission.title},
-                "url": absolute(reverse("workflows:my_submission", args=[submission.pk])),
+                "url": absolute(reverse("cabinet:submission", args=[submission.pk])),
             },
         ))
 

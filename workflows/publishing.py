@@ -59,6 +59,7 @@ def publish_approved_experience(submission):
             protocol_number=submission.protocol_number,
             protocol_date=submission.protocol_date,
             conclusion=submission.conclusion,
+            licence=submission.licence,
         )
         portal.add_child(instance=page)
         page.save_revision(log_action=False).publish(log_action=False)

@@ -26,16 +26,32 @@ def is_reviewer(user):
     return bool(roles_of(user)) or bool(user and user.is_authenticated and user.is_superuser)
 
 
+# A role's scope, said once: the fields of the role that must equal the submission's (role field, submission
+# field). The first head of the teacher's own organisation signs (a partner school's head for its teachers); a
+# regional council member sees their region; an association formed by profile sees its subject (an association
+# with no subject sees every profile); the republican council sees everything that reaches it.
+SCOPE = {
+    Role.SCHOOL_HEAD: (("school_id", "school_id"), ("partner_school_id", "partner_school_id")),
+    Role.REGIONAL_COUNCIL: (("region_id", "region_id"),),
+    Role.ASSOCIATION: (("subject", "subject"),),
+    Role.REPUBLICAN_COUNCIL: (),
+}
+
+
+def scope_of(role):
+    if role.role == Role.ASSOCIATION and not role.subject:
+        return ()
+    return SCOPE[role.role]
+
+
 def role_covers(role, submission):
-    if role.role == Role.SCHOOL_HEAD:
-        # The first head of the teacher's own organisation signs: a partner school's head for its teachers.
-        return role.school_id == submission.school_id and role.partner_school_id == submission.partner_school_id
-    if role.role == Role.REGIONAL_COUNCIL:
-        return role.region_id == submission.region_id
-    if role.role == Role.ASSOCIATION and role.subject:
-        # An association is formed by profile: a mathematics association examines mathematics teachers.
-        return role.subject == submission.subject
-    return True
+    """The single check, from SCOPE."""
+    return all(getattr(submission, theirs) == getattr(role, ours) for ours, theirs in scope_of(role))
+
+
+def scope_q(role, prefix=""):
+    """The same scope as a Q over Submission (or over a relation to it, with `prefix`), from SCOPE."""
+    return Q(**{f"{prefix}{theirs}": getattr(role, ours) for ours, theirs in scope_of(role)})
 
 
 def can_review(user, stage, submission):
@@ -59,13 +75,7 @@ def _scope_q(role, prefix=""):
     position = 0 if stage == rules.Stage.SCHOOL else (2 if stage == rules.Stage.REPUBLICAN else 1)
     q = Q(**{f"{prefix}reached__gte": position, f"{prefix}category__in": categories_through(stage)})
     q &= ~Q(**{f"{prefix}state": Submission.State.DRAFT})
-    if role.role == Role.SCHOOL_HEAD:
-        q &= Q(**{f"{prefix}school_id": role.school_id, f"{prefix}partner_school_id": role.partner_school_id})
-    elif role.role == Role.REGIONAL_COUNCIL:
-        q &= Q(**{f"{prefix}region_id": role.region_id})
-    elif role.role == Role.ASSOCIATION and role.subject:
-        q &= Q(**{f"{prefix}subject": role.subject})
-    return q
+    return q & scope_q(role, prefix)
 
 
 def visible_submissions(user, queryset=None):
@@ -101,16 +111,7 @@ def actionable_tasks_q(user):
         return Q(flow_task__in=[node for node in SubmissionFlow.review_nodes()])
     q = Q(pk__in=[])
     for role in roles_of(user):
-        node = SubmissionFlow.review_node(role.stage)
-        role_q = Q(flow_task=node)
-        if role.role == Role.SCHOOL_HEAD:
-            role_q &= Q(process__submission__school_id=role.school_id,
-                        process__submission__partner_school_id=role.partner_school_id)
-        elif role.role == Role.REGIONAL_COUNCIL:
-            role_q &= Q(process__submission__region_id=role.region_id)
-        elif role.role == Role.ASSOCIATION and role.subject:
-            role_q &= Q(process__submission__subject=role.subject)
-        q |= role_q
+        q |= Q(flow_task=SubmissionFlow.review_node(role.stage)) & scope_q(role, "process__submission__")
     # A task claimed by someone else is theirs until released; one's own submission is never one's task.
     return q & (Q(owner__isnull=True) | Q(owner=user)) & ~Q(process__submission__author=user)
 
@@ -120,12 +121,10 @@ def holders_of(stage, submission):
     from django.contrib.auth import get_user_model
 
     role = ROLE_BY_STAGE[rules.Stage(stage)]
-    roles = ReviewerRole.objects.filter(role=role)
-    if role == Role.SCHOOL_HEAD:
-        roles = roles.filter(school_id=submission.school_id, partner_school_id=submission.partner_school_id)
-    elif role == Role.REGIONAL_COUNCIL:
-        roles = roles.filter(region_id=submission.region_id)
-    elif role == Role.ASSOCIATION:
-        roles = roles.filter(subject__in=["", submission.subject])
+    # SCOPE read the other way round: the roles whose fields equal this submission's.
+    matches = Q(**{ours: getattr(submission, theirs) for ours, theirs in SCOPE[role]})
+    if role == Role.ASSOCIATION:
+        matches |= Q(subject="")
+    roles = ReviewerRole.objects.filter(matches, role=role)
     return (get_user_model().objects.filter(pk__in=roles.values("user_id"), is_active=True)
             .exclude(pk=submission.author_id))

@@ -6,12 +6,14 @@ either happens entirely (task done, next task created, history written, page pub
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from uploads import limits
 from workflows import rules
 from workflows.flows import ReviewTask, SubmissionFlow
 from workflows.models import SubmissionAuthor, Submission, SubmissionEvent, SubmissionFile
@@ -91,11 +93,18 @@ def document_once_message(existing):
     ) % {"title": existing.submission.title, "number": existing.submission_id}
 
 
+def attached_bytes(submission):
+    return submission.active_files().aggregate(total=Sum("size"))["total"] or 0
+
+
 def add_file(submission, user, uploaded, kind, document_kind=""):
-    """Attach a material or a supporting document; a supporting document already counted anywhere is refused."""
+    """Attach a material or a supporting document within the site's upload limits (uploads.limits); a supporting
+    document already counted anywhere is refused."""
     check_editable(submission, user)
     if kind == SubmissionFile.Kind.SUPPORTING and document_kind not in rules.SupportingDocumentKind.values:
         raise ValidationError(_("Choose the kind of the supporting document."), code="document_kind")
+    limits.check_file(uploaded)
+    limits.check_total(uploaded, already=attached_bytes(submission))
     sha256 = SubmissionFile.digest(uploaded)
     supporting = kind == SubmissionFile.Kind.SUPPORTING
     if supporting and (existing := where_counted(sha256)) is not None:
@@ -121,9 +130,54 @@ def remove_file(submission_file, user):
     submission_file.save(update_fields=["removed_at", "counted"])
 
 
+def save_draft(user, membership=None, submission=None, fields=None, co_authors=None, files=(), remove=(),
+               published=None):
+    """Create or update a draft (or a submission returned for revision) in one transaction: its fields, its
+    co-authors, the files removed and the files added.
+
+    `files` holds (uploaded file, kind, document kind) triples. A refused file (a supporting document counted
+    elsewhere, a limit) does not undo the rest: it is reported in `refused` as (file name, message) and the other
+    files and fields are saved. `published`, when given, is the set of ids of the materials to publish if the
+    experience is approved (the others are not). Returns (submission, refused).
+    """
+    fields = fields or {}
+    refused = []
+    with transaction.atomic():
+        if submission is None:
+            if membership is None:
+                raise PermissionDenied
+            submission = create_draft(user, membership, **fields)
+        else:
+            check_editable(submission, user)
+            for name, value in fields.items():
+                setattr(submission, name, value)
+            submission.save()
+        if co_authors is not None:
+            set_co_authors(submission, user, co_authors)
+        for removed in submission.files.filter(pk__in=list(remove), removed_at__isnull=True):
+            remove_file(removed, user)
+        if published is not None:
+            materials = submission.active_files().filter(kind=SubmissionFile.Kind.MATERIAL)
+            materials.filter(pk__in=list(published)).update(publish=True)
+            materials.exclude(pk__in=list(published)).update(publish=False)
+        for uploaded, kind, document_kind in files:
+            try:
+                add_file(submission, user, uploaded, kind, document_kind)
+            except ValidationError as error:
+                refused.extend((uploaded.name, message) for message in error.messages)
+    return submission, refused
+
+
 def completeness_errors(submission):
+    """The checklist of what is still missing before the submission can be sent."""
     errors = []
-    if submission.result_kind not in rules.result_kinds(submission.category):
+    if not submission.title.strip():
+        errors.append(_("Give the title."))
+    if not submission.category:
+        errors.append(_("Choose the qualification category sought."))
+    if not submission.result_kind:
+        errors.append(_("Choose the kind of result."))
+    elif submission.category and submission.result_kind not in rules.result_kinds(submission.category):
         errors.append(_("This kind of result is not counted for the qualification category sought."))
     files = list(submission.active_files())
     if not any(f.kind == SubmissionFile.Kind.MATERIAL for f in files):
@@ -304,16 +358,10 @@ def withdraw(submission, user, comment=""):
             if submission.state not in (Submission.State.DRAFT, *Submission.OPEN_STATES):
                 raise WorkflowError(_("This submission can no longer be withdrawn: it is %(state)s.")
                                     % {"state": submission.get_state_display()})
-            for task in Task.objects.filter(process=submission, status__in=OPEN_TASK_STATUSES):
-                activation = task.flow_task.activation_class(task)
-                activation.cancel()
-            from viewflow.workflow.status import PROCESS
-
-            submission.status = PROCESS.CANCELED
-            submission.finished = timezone.now()
             submission.state = Submission.State.WITHDRAWN
             submission.stage_due = None
-            submission.save()
+            # Viewflow's own cancel: every open task cancelled, the process ended as cancelled (and saved).
+            SubmissionFlow.instance.cancel(submission)
             # A withdrawn submission was never decided: its supporting documents may be counted elsewhere.
             submission.files.filter(counted=True).update(counted=False)
             SubmissionEvent.objects.create(submission=submission, actor=user, comment=comment,
@@ -343,5 +391,5 @@ def open_task_of(submission):
 
 __all__ = [
     "AlreadyDecided", "WorkflowError", "add_file", "claim", "create_draft", "decide", "release", "remove_file",
-    "record_dissemination", "set_co_authors", "submit", "withdraw",
+    "record_dissemination", "save_draft", "set_co_authors", "submit", "withdraw",
 ]

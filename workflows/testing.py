@@ -19,6 +19,14 @@ def admin_group(name):
     return group
 
 
+def teachers_group():
+    """Teachers work in the cabinet on the public site: their group grants no admin access."""
+    group, _created = Group.objects.get_or_create(name=TEACHERS_GROUP)
+    group.permissions.remove(*Permission.objects.filter(content_type__app_label="wagtailadmin",
+                                                        codename="access_admin"))
+    return group
+
+
 def make_user(username, *, email=None, language="", password=None, group=None, full_name=""):
     from wagtail.users.models import UserProfile
 
@@ -30,7 +38,9 @@ def make_user(username, *, email=None, language="", password=None, group=None, f
     if created:
         user.set_password(password or username)
         user.save()
-    if group:
+    if group == TEACHERS_GROUP:
+        user.groups.add(teachers_group())
+    elif group:
         user.groups.add(admin_group(group))
     if language:
         UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
@@ -89,8 +99,13 @@ def reviewer(username, role, *, school=None, partner_school=None, region=None, l
     return user
 
 
+PDF_HEADER = b"%PDF-1.4\n"
+
+
 def upload(content, name="file.pdf"):
-    return SimpleUploadedFile(name, content if isinstance(content, bytes) else content.encode(), "application/pdf")
+    """A small PDF: the header the upload limits recognise by content, then `content`."""
+    content = content if isinstance(content, bytes) else content.encode()
+    return SimpleUploadedFile(name, PDF_HEADER + content, "application/pdf")
 
 
 def complete_draft(user, *, title="Criteria-based assessment in grade 5", category=rules.Category.TEACHER_RESEARCHER,

@@ -15,9 +15,4 @@ urlpatterns = [
     path("submission/<int:submission_id>/conclusion/", views.conclusion, name="conclusion"),
     path("file/<int:file_id>/", views.file_download, name="file"),
     path("evidence/<int:event_id>/", views.evidence_download, name="evidence"),
-    path("mine/", views.my_submissions, name="my_submissions"),
-    path("mine/new/", views.my_new, name="my_new"),
-    path("mine/<int:submission_id>/", views.my_submission, name="my_submission"),
-    path("mine/<int:submission_id>/edit/", views.my_edit, name="my_edit"),
-    path("mine/<int:submission_id>/withdraw/", views.my_withdraw, name="my_withdraw"),
 ]

@@ -1,4 +1,4 @@
-"""The review in the Wagtail admin: the reviewers' inbox and decisions, the teachers' submissions.
+"""The review in the Wagtail admin: the reviewers' inbox and decisions (teachers work in the cabinet app).
 
 Every view asks workflows.roles who may see what; an object outside the user's scope is refused with 403 (a 404
 under /admin/ would be redirected by LocaleMiddleware to the language-prefixed page tree).
@@ -18,8 +18,8 @@ from viewflow.workflow.models import Task
 
 from workflows import roles, rules, services
 from workflows.flows import ReviewTask
-from workflows.forms import CoAuthorFormSet, DecisionForm, DisseminationForm, SubmissionForm, UploadForm
-from workflows.models import DisseminationEvent, SchoolMembership, Submission, SubmissionEvent, SubmissionFile
+from workflows.forms import DecisionForm
+from workflows.models import ApprovedExperiencePage, DisseminationEvent, Submission, SubmissionEvent, SubmissionFile
 
 PAGE_SIZE = 25
 
@@ -60,6 +60,9 @@ def _submission_context(request, submission):
         "authors": list(submission.authors.all()),
         "history": history(submission),
         "route": [rules.Stage(stage).label for stage in submission.route],
+        # The history links to the published page itself, not to its place in the page tree.
+        "public_page": (ApprovedExperiencePage.objects.live().filter(submission=submission).first()
+                        if submission.state == Submission.State.APPROVED else None),
     }
 
 
@@ -167,14 +170,18 @@ def submission_detail(request, submission_id):
     return TemplateResponse(request, "workflows/admin/submission.html", context)
 
 
+def private_file_response(stored, filename=None):
+    """A private file as an attachment that no cache keeps (the caller has checked who asks)."""
+    response = FileResponse(stored.open("rb"), as_attachment=True, filename=filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def file_download(request, file_id):
     """The only way to a submitted file: the requester must be allowed to see its submission."""
     submission_file = get_object_or_404(SubmissionFile, pk=file_id)
     _visible_submission(request, submission_file.submission_id)
-    response = FileResponse(submission_file.file.open("rb"), as_attachment=True,
-                            filename=submission_file.original_name)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(submission_file.file, submission_file.original_name)
 
 
 def evidence_download(request, event_id):
@@ -182,9 +189,7 @@ def evidence_download(request, event_id):
     _visible_submission(request, event.submission_id)
     if not event.evidence:
         raise Http404
-    response = FileResponse(event.evidence.open("rb"), as_attachment=True)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(event.evidence)
 
 
 def conclusion(request, submission_id):
@@ -195,6 +200,10 @@ def conclusion(request, submission_id):
     submission = _visible_submission(request, submission_id)
     if submission.state != Submission.State.APPROVED:
         raise Http404
+    return conclusion_response(request, submission)
+
+
+def conclusion_response(request, submission):
     decision = submission.events.filter(action=SubmissionEvent.Action.APPROVED).select_related("actor").last()
     document = conclusion_document(submission)
     with translation.override(submission.language):
@@ -204,152 +213,6 @@ def conclusion(request, submission_id):
     response["Content-Disposition"] = f'inline; filename="conclusion-{document.number}.pdf"'
     response["Content-Language"] = submission.language
     return response
-
-
-# Teachers -----------------------------------------------------------------------------------------------------------
-
-
-def my_submissions(request):
-    submissions = (Submission.objects.filter(author=request.user).select_related("school")
-                   .order_by("-process_ptr_id"))
-    membership = SchoolMembership.objects.filter(user=request.user).select_related("school").first()
-    return TemplateResponse(request, "workflows/admin/my_submissions.html", {
-        "page_title": _("My submissions"), "header_icon": "doc-full-inverse", "submissions": _page(request,
-                                                                                                   submissions),
-        "membership": membership,
-    })
-
-
-def my_new(request):
-    membership = SchoolMembership.objects.filter(user=request.user).select_related("school").first()
-    if membership is None:
-        messages.error(request, _("Only a teacher of a Leading or partner school can submit experience. Ask your "
-                                  "school's administrator to add you to your school."))
-        return redirect("workflows:my_submissions")
-    form = SubmissionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        submission = services.create_draft(request.user, membership, **form.cleaned_data)
-        messages.success(request, _("Draft saved. Add your materials and supporting documents, then send it."))
-        return redirect("workflows:my_edit", submission.pk)
-    return TemplateResponse(request, "workflows/admin/my_new.html", {
-        "page_title": _("New submission"), "header_icon": "doc-full-inverse", "form": form, "membership": membership,
-    })
-
-
-def _own_submission(request, submission_id):
-    submission = get_object_or_404(Submission.objects.select_related("school"), pk=submission_id)
-    if submission.author_id != request.user.pk:
-        raise PermissionDenied
-    return submission
-
-
-def my_edit(request, submission_id):
-    """Edit a draft or a returned submission: what was typed stays in the form, uploads are kept at once."""
-    submission = _own_submission(request, submission_id)
-    if not submission.is_editable:
-        return redirect("workflows:my_submission", submission.pk)
-    co_authors = [{"full_name": a.full_name, "workplace": a.workplace}
-                  for a in submission.authors.all() if a.sort_order > 0]
-    if request.method == "POST":
-        form = SubmissionForm(request.POST, instance=submission)
-        formset = CoAuthorFormSet(request.POST, prefix="authors")
-        upload = UploadForm(request.POST, request.FILES)
-        action = request.POST.get("action", "save")
-        problems = False
-        # The upload is kept whatever else is wrong with the page.
-        if upload.is_valid() and upload.cleaned_data.get("file"):
-            try:
-                services.add_file(submission, request.user, upload.cleaned_data["file"], upload.cleaned_data["kind"],
-                                  upload.cleaned_data.get("document_kind", ""))
-                messages.success(request, _("File attached: %(name)s.") % {"name": upload.cleaned_data["file"].name})
-                upload = UploadForm()
-            except ValidationError as error:
-                upload.add_error("file", error)
-                problems = True
-        elif upload.errors:
-            problems = True
-        if action.startswith("remove:"):
-            removed = submission.files.filter(pk=action.split(":", 1)[1], removed_at__isnull=True).first()
-            if removed:
-                services.remove_file(removed, request.user)
-                messages.success(request, _("File removed: %(name)s.") % {"name": removed.original_name})
-        if form.is_valid() and formset.is_valid():
-            try:
-                services.check_authors(form.cleaned_data["result_kind"],
-                                       1 + sum(1 for f in formset.cleaned_data if f.get("full_name", "").strip()))
-            except ValidationError as error:
-                formset._non_form_errors = formset.error_class(error.messages)
-                problems = True
-            else:
-                form.save()
-                services.set_co_authors(submission, request.user, formset.cleaned_data)
-                if action == "submit" and not problems:
-                    try:
-                        services.submit(submission, request.user)
-                    except ValidationError as error:
-                        for message in error.messages:
-                            messages.error(request, message)
-                        problems = True
-                    except services.WorkflowError as error:
-                        _refusal(request, error)
-                        problems = True
-                    else:
-                        messages.success(request, _("Sent for review: %(title)s.") % {"title": submission.title})
-                        return redirect("workflows:my_submission", submission.pk)
-                if not problems:
-                    if action == "save":
-                        messages.success(request, _("Draft saved."))
-                    return redirect("workflows:my_edit", submission.pk)
-        else:
-            problems = True
-        if problems:
-            messages.error(request, _("The submission has not been sent: correct the errors below."))
-    else:
-        form = SubmissionForm(instance=submission)
-        formset = CoAuthorFormSet(initial=co_authors, prefix="authors")
-        upload = UploadForm()
-    context = _submission_context(request, submission)
-    context.update(page_title=submission.title, page_subtitle=submission.get_state_display(),
-                   header_icon="edit", form=form, formset=formset, upload=upload,
-                   max_authors=rules.MAX_AUTHORS, missing=services.completeness_errors(submission),
-                   last_return=submission.events.filter(action=SubmissionEvent.Action.RETURNED).last()
-                   if submission.state == Submission.State.REVISION else None)
-    return TemplateResponse(request, "workflows/admin/my_edit.html", context)
-
-
-def my_submission(request, submission_id):
-    submission = _own_submission(request, submission_id)
-    form = DisseminationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.record_dissemination(submission, request.user, **form.cleaned_data)
-            except services.WorkflowError as error:
-                _refusal(request, error)
-            else:
-                messages.success(request, _("Dissemination event recorded."))
-            return redirect("workflows:my_submission", submission.pk)
-    context = _submission_context(request, submission)
-    events = list(submission.dissemination_events.all())
-    done = submission.coverage_done()
-    context.update(
-        page_title=submission.title, page_subtitle=submission.get_state_display(), header_icon="doc-full",
-        dissemination_form=form if submission.state == Submission.State.APPROVED else None,
-        dissemination_events=events, coverage_done=done,
-        coverage_reached=bool(submission.required_coverage) and done >= submission.required_coverage,
-    )
-    return TemplateResponse(request, "workflows/admin/my_submission.html", context)
-
-
-@require_POST
-def my_withdraw(request, submission_id):
-    submission = _own_submission(request, submission_id)
-    try:
-        services.withdraw(submission, request.user, comment=request.POST.get("comment", ""))
-        messages.success(request, _("The submission has been withdrawn."))
-    except services.WorkflowError as error:
-        _refusal(request, error)
-    return redirect("workflows:my_submission", submission.pk)
 
 
 def dashboard_counts(user):

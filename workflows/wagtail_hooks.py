@@ -26,27 +26,12 @@ class ReviewerMenuItem(MenuItem):
         return roles.is_reviewer(request.user)
 
 
-class TeacherMenuItem(MenuItem):
-    def is_shown(self, request):
-        from workflows.models import SchoolMembership, Submission
-
-        user = request.user
-        return (SchoolMembership.objects.filter(user=user).exists()
-                or Submission.objects.filter(author=user).exists())
-
-
 reviews_menu = Menu(register_hook_name="register_reviews_menu_item", construct_hook_name="construct_reviews_menu")
 
 
 @hooks.register("register_reviews_menu_item")
 def register_inbox_item():
     return ReviewerMenuItem(_("Inbox"), reverse("workflows:inbox"), icon_name="tasks", order=100)
-
-
-@hooks.register("register_reviews_menu_item")
-def register_my_submissions_item():
-    return TeacherMenuItem(_("My submissions"), reverse("workflows:my_submissions"), icon_name="doc-full-inverse",
-                           order=200)
 
 
 @hooks.register("register_admin_menu_item")
@@ -107,3 +92,12 @@ class WhoIsWhoGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_who_is_who():
     return WhoIsWhoGroup()
+
+
+@hooks.register("construct_main_menu")
+def hide_reports_from_reviewers(request, menu_items):
+    """A reviewer who edits no page has nothing to read in "Reports": the menu does not offer it."""
+    from wagtail.admin.auth import user_has_any_page_permission
+
+    if roles.is_reviewer(request.user) and not user_has_any_page_permission(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "reports"]

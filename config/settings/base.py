@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "home",
     "network",
     "workflows",
+    "uploads",
+    "cabinet",
     "search",
     "follow",
     "accounts",
@@ -188,6 +190,15 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# What every upload field of the site accepts (uploads/limits.py): bytes per file, bytes per submission (all its
+# files), a file name's length in UTF-8 bytes (longer names are shortened), and the types accepted, recognised by
+# their content. A proxy in front should refuse bodies larger than UPLOADS_MAX_TOTAL_SIZE too.
+UPLOADS_MAX_FILE_SIZE = int(os.environ.get("UPLOADS_MAX_FILE_SIZE", 20 * 1024 * 1024))
+UPLOADS_MAX_TOTAL_SIZE = int(os.environ.get("UPLOADS_MAX_TOTAL_SIZE", 100 * 1024 * 1024))
+UPLOADS_MAX_NAME_BYTES = int(os.environ.get("UPLOADS_MAX_NAME_BYTES", 150))
+UPLOADS_ALLOWED_TYPES = env_list(
+    "UPLOADS_ALLOWED_TYPES", "pdf,doc,docx,odt,rtf,xls,xlsx,ods,ppt,pptx,odp,jpg,png,mp4")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -10,7 +10,7 @@ from network.vocabulary import EventKind
 from .base import parse_int
 from .blog import POSTS_PER_PAGE, BlogPostPage, paginate, post_listing
 from .events import EVENTS_PER_PAGE, EventFilter, EventPage, event_listing, month_grid
-from .resources import RESOURCES_PER_PAGE, ResourceFilter, ResourcePage, resource_listing
+from .resources import RESOURCES_PER_PAGE, ResourceFilter, ResourcePage, latest_approved_experience, resource_listing
 
 
 class NetworkIndexMixin(models.Model):
@@ -94,5 +94,6 @@ class ResourceLibraryPage(NetworkIndexMixin, Page):
         filters = ResourceFilter(request)
         resources = filters.apply(resource_listing(ResourcePage.objects.filter(locale=self.locale)))
         context.update(filters=filters, resources=paginate(request, resources, self.per_page),
+                       experiences=latest_approved_experience(locale=self.locale),
                        **self.facet_choices(filters.region))
         return context

@@ -24,6 +24,21 @@ def resource_listing(queryset):
     )
 
 
+APPROVED_EXPERIENCE_SHOWN = 6
+
+
+def latest_approved_experience(child_of=None, locale=None):
+    """The newest approved experience pages (workflows), beside a portal's or the network's resources."""
+    from workflows.models import ApprovedExperiencePage
+
+    pages = ApprovedExperiencePage.objects.live().public().select_related("school")
+    if child_of is not None:
+        pages = pages.child_of(child_of)
+    if locale is not None:
+        pages = pages.filter(locale=locale)
+    return list(pages.order_by("-protocol_date", "-pk")[:APPROVED_EXPERIENCE_SHOWN])
+
+
 class ResourceFilter:
     """The resource library's filters, shared by a school's portal and the network library."""
 
@@ -85,7 +100,8 @@ class ResourcePortalPage(Page):
         context = super().get_context(request, *args, **kwargs)
         filters = ResourceFilter(request)
         resources = filters.apply(resource_listing(ResourcePage.objects.child_of(self)))
-        context.update(filters=filters, resources=paginate(request, resources, self.per_page))
+        context.update(filters=filters, resources=paginate(request, resources, self.per_page),
+                       experiences=latest_approved_experience(child_of=self))
         return context
 
 
