@@ -44,7 +44,8 @@ def test_the_catalogues_hold_every_message_of_the_code_and_no_other(tmp_path, se
     """
     source = tmp_path / "project"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "staticfiles", "media", "private", "node_modules", "__pycache__", "*.sqlite3"))
+        ".venv", ".git", "staticfiles", "media", "private", "node_modules", "__pycache__", "*.sqlite3", ".test-*",
+        "*-media", "browser-screenshots"))
     settings.LOCALE_PATHS = [str(source / "site" / "locale")]
     monkeypatch.chdir(source)
     call_command("makemessages", locale=["kk"], verbosity=0)

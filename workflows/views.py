@@ -194,9 +194,6 @@ def evidence_download(request, event_id):
 
 def conclusion(request, submission_id):
     """The council's conclusion as a PDF in the submission's language, verifiable by its number (attendance app)."""
-    from attendance.documents import conclusion_pdf
-    from attendance.services import conclusion_document
-
     submission = _visible_submission(request, submission_id)
     if submission.state != Submission.State.APPROVED:
         raise Http404
@@ -204,6 +201,9 @@ def conclusion(request, submission_id):
 
 
 def conclusion_response(request, submission):
+    from attendance.documents import conclusion_pdf
+    from attendance.services import conclusion_document
+
     decision = submission.events.filter(action=SubmissionEvent.Action.APPROVED).select_related("actor").last()
     document = conclusion_document(submission)
     with translation.override(submission.language):
