@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
 from home.sitemaps import MultilingualSitemap
+from monitoring import views as monitoring_views
 from network import views as network_views
 
 urlpatterns = [
@@ -31,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("resources/<int:pk>/download/", network_views.resource_download, name="resource_download"),
     path("follow/", include("follow.urls")),
+    path("network-in-numbers/", monitoring_views.network_in_numbers, name="network_in_numbers"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

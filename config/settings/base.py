@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "workflows",
     "search",
     "follow",
+    "monitoring",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
