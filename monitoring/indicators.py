@@ -129,7 +129,9 @@ class EventsHeld(Indicator):
 
     def count(self, period, schools, only=None):
         start, end = period.bounds()
-        events = EventPage.objects.live().filter(start__gte=start, start__lt=end, is_cancelled=False)
+        # Held: begun by now; the events planned for the rest of the year are not counted yet.
+        events = EventPage.objects.live().filter(start__gte=start, start__lt=min(end, timezone.now()),
+                                                 is_cancelled=False)
         events = self._restrict(events, "school_id", schools, only)
         rows = events.annotate(month=TruncMonth("start")).values("school_id", "translation_key", "kind", "month")
         rows = [dict(row, month=timezone.localtime(row["month"]).strftime("%Y-%m")
@@ -147,7 +149,9 @@ class PostsPublished(Indicator):
     label = _("Blog posts published")
 
     def count(self, period, schools, only=None):
-        posts = BlogPostPage.objects.live().filter(date__gte=period.start, date__lt=period.end)
+        # A post dated in the future is not out yet.
+        posts = BlogPostPage.objects.live().filter(date__gte=period.start, date__lt=period.end,
+                                                   date__lte=timezone.localdate())
         posts = self._restrict(posts, "school_id", schools, only)
         rows = posts.values("school_id", "translation_key", language=F("locale__language_code"))
         counts = defaultdict(Counter)
