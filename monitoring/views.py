@@ -8,6 +8,7 @@ import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -205,7 +206,15 @@ def _school_rows(period, schools):
                 .values_list("school_id", "figures"))
 
 
-class FigureColumn(Column):
+class PlainColumn(Column):
+    """A cell written directly: Wagtail's cell template, rendered 500 times, was half of the report's time."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        return format_html("<td>{}</td>", "" if value is None else value)
+
+
+class FigureColumn(PlainColumn):
     def __init__(self, name, label):
         super().__init__(name, label=label, accessor=lambda school: school.figures.get(name, 0))
 
@@ -226,14 +235,15 @@ class SchoolsReport(ScopedReport):
         links = AdminLinks(self.scope, self.period)
         return [
             TitleColumn("title", label=_("Leading School"), get_url=lambda school: links.school(school.pk)),
-            Column("region_title", label=_("Region")),
+            PlainColumn("region_title", label=_("Region")),
         ] + [FigureColumn(name, label) for name, label in report.COMPARISON_FIELDS]
 
     def get_filename(self):
         return f"leading-schools-{self.period.label}"
 
     def get_queryset(self):
-        return self.scoped_schools().annotate(region_title=F("region__title")).order_by("region_title", "title")
+        return (self.scoped_schools().annotate(region_title=F("region__title")).order_by("region_title", "title")
+                .only("id", "title", "region_id"))
 
     def decorate_paginated_queryset(self, object_list):
         rows = _school_rows(self.period, LeadingSchoolPage.objects.filter(pk__in=[s.pk for s in object_list]))
