@@ -28,7 +28,7 @@ class PublicLinks:
     def _page_url(self, model):
         if model not in self._urls:
             page = model.objects.live().filter(locale=self.locale).first()
-            self._urls[model] = page.url if page else ""
+            self._urls[model] = (page.url or "") if page else ""
         return self._urls[model]
 
     def events(self, month=None, kind=None):
@@ -45,6 +45,10 @@ class PublicLinks:
             return self.events(kind=value)
         if prefix == "resources":
             return self.resources(**{dimension: value})
+        if prefix == "posts" and dimension == "language":
+            # The posts of a language are that language's network news.
+            page = NetworkNewsPage.objects.live().filter(locale__language_code=value).first()
+            return (page.url or "") if page else ""
         return ""
 
     def schools(self, **_filters):
@@ -53,8 +57,25 @@ class PublicLinks:
     def school(self, _school_id):
         return ""
 
+    def _region_page(self, region_id):
+        """The region's page in this language (figures name regions by their default-language page)."""
+        if not hasattr(self, "_regions"):
+            default = RegionPage.objects.filter(locale=Locale.get_default()).values("pk", "translation_key")
+            here = {page.translation_key: page for page in RegionPage.objects.live().filter(locale=self.locale)}
+            self._regions = {row["pk"]: here.get(row["translation_key"]) for row in default}
+        return self._regions.get(region_id)
+
     def region(self, region_id):
-        return ""
+        page = self._region_page(region_id)
+        return (page.url or "") if page else ""
+
+    def region_names(self, region_ids):
+        names = region_names(region_ids)
+        for region_id in names:
+            page = self._region_page(region_id)
+            if page is not None:
+                names[region_id] = page.title
+        return names
 
     teachers = submissions = schools
 

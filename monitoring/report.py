@@ -121,7 +121,7 @@ def comparison(current, names, field_names, links, by="region"):
     for unit_id, figures in units.items():
         rows.append({
             "id": unit_id, "name": names.get(unit_id, "—"),
-            "url": links.schools(region=unit_id) if by == "region" else links.school(unit_id),
+            "url": links.region(unit_id) if by == "region" else links.school(unit_id),
             "figures": [figures[name] for name in field_names],
             "thin": not any(figures[name] for name in ("events", "posts", "resources", "submissions")),
         })

@@ -5,6 +5,7 @@ what is shown from monitoring.report.
 """
 
 import django_filters
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
 from django.template.response import TemplateResponse
@@ -19,7 +20,7 @@ from wagtail.models import Locale
 from monitoring import figures as stored
 from monitoring import report
 from monitoring.indicators import ACTIVITY_KEYS, BREAKDOWNS
-from monitoring.links import AdminLinks, PublicLinks, region_names
+from monitoring.links import AdminLinks, PublicLinks
 from monitoring.periods import Period, period_choices
 from monitoring.scopes import NETWORK, Access, Scope
 from network import rules as network_rules
@@ -64,7 +65,7 @@ def overview_context(scope, period, links):
     charts.append(report.review_time_chart(current, previous))
     field_names = [name for name, _label in report.COMPARISON_FIELDS]
     if scope.is_network:
-        names, by = region_names(current.regions), "region"
+        names, by = links.region_names(current.regions), "region"
     else:
         names = dict(LeadingSchoolPage.objects.filter(pk__in=current.schools).values_list("pk", "title"))
         by = "school"
@@ -118,7 +119,7 @@ class ScopedFilterSet(WagtailFilterSet):
         label=_("Region"), method="keep", empty_label=_("All regions"),
         queryset=lambda request: Access(request.user).visible_regions(),
     )
-    school = django_filters.NumberFilter(method="keep", widget=django_filters.widgets.forms.HiddenInput)
+    school = django_filters.NumberFilter(method="keep", widget=forms.HiddenInput)
 
     def keep(self, queryset, name, value):
         return queryset  # the view reads these: they choose the scope and the period, not rows

@@ -74,6 +74,10 @@ def resource(portal, title, published, downloads=0, kind="lesson_plan", subject=
 def network(db, django_capture_on_commit_callbacks):
     """Two regions; school A (region 1) busy and over the ratio, school B (region 1) quiet, school C (region 2)
     with nothing at all in the period."""
+    from home.demo import load_home
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_home()  # the kk home as the site's root, with its ru and en translations
     home = make_home()
     a = make_school(home, "Almaty region", "School A", region_slug="almaty", school_slug="school-a")
     b = make_school(home, "Almaty region", "School B", region_slug="almaty", school_slug="school-b")
@@ -393,6 +397,9 @@ def test_public_page_in_each_language_names_nobody(client, network, reviewed, la
     summary = {row.slug: row for row in response.context["summary"]}
     assert (summary["events"].current, summary["events"].previous) == (3, 1)
     assert "<svg" in content and response.context["computed_at"] is not None
+    regions = {row["name"]: row["url"] for row in response.context["comparison"]}
+    # Each region leads to its page in the visitor's language; the fixture's regions exist in Kazakh only.
+    assert regions["Almaty region"] == ("/kk/almaty/" if language == "kk" else "")
 
 
 def test_public_page_is_linked_from_the_footer_and_home(client, homes):
