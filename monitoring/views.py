@@ -11,7 +11,7 @@ from django.db.models import Count, F, Q
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -173,7 +173,7 @@ class SchoolsFilterSet(ScopedFilterSet):
         label=_("Partner schools"), method="by_norm", empty_label=_("Any number"),
         choices=[("over", _("Over the one-to-ten ratio")), ("under", _("Under the one-to-ten ratio"))],
     )
-    thin = django_filters.ChoiceFilter(label=_("Activity in the period"), method="by_activity", empty_label=_("Any"),
+    thin = django_filters.ChoiceFilter(label=_("Activity in the period"), method="by_activity", empty_label=pgettext_lazy("filter", "Any"),
                                        choices=[("1", _("None: where the network is thin"))])
 
     class Meta:
@@ -257,14 +257,14 @@ class SchoolsReport(ScopedReport):
 
 class SubmissionsFilterSet(ScopedFilterSet):
     state = django_filters.ChoiceFilter(label=_("Outcome"), choices=Submission.State.choices, method="by_state",
-                                        empty_label=_("Any"))
+                                        empty_label=pgettext_lazy("filter", "Any"))
     stage = django_filters.ChoiceFilter(label=_("Stage"), choices=review_rules.Stage.choices, method="by_stage",
-                                        empty_label=_("Any"))
+                                        empty_label=pgettext_lazy("filter", "Any"))
     category = django_filters.ChoiceFilter(label=_("Category"), choices=review_rules.Category.choices,
-                                           empty_label=_("Any"))
+                                           empty_label=pgettext_lazy("filter", "Any"))
     level = django_filters.ChoiceFilter(label=_("Dissemination level"),
-                                        choices=review_rules.DisseminationLevel.choices, empty_label=_("Any"))
-    overdue = django_filters.ChoiceFilter(label=_("Overdue"), method="by_overdue", empty_label=_("Any"),
+                                        choices=review_rules.DisseminationLevel.choices, empty_label=pgettext_lazy("filter", "Any"))
+    overdue = django_filters.ChoiceFilter(label=_("Overdue"), method="by_overdue", empty_label=pgettext_lazy("filter", "Any"),
                                           choices=[("1", _("Overdue tasks only"))])
 
     class Meta:
