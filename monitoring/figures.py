@@ -12,7 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from monitoring.indicators import ACTIVITY_KEYS, Schools, count_all
-from monitoring.models import FiguresRefresh, SchoolFigures
+from monitoring.models import AreaFigures, FiguresRefresh, SchoolFigures
+
+
+def is_thin(counter):
+    return not any(counter.get(name, 0) for name in ACTIVITY_KEYS)
 
 
 @transaction.atomic
@@ -28,7 +32,27 @@ def refresh(period, only=None):
     if only is None:
         SchoolFigures.objects.filter(period_start=period.start).exclude(school_id__in=figures).delete()
         FiguresRefresh.objects.update_or_create(period_start=period.start, defaults={"computed_at": now})
+    add_up(period, now)
     return len(rows)
+
+
+def add_up(period, now):
+    """Store each region's and the network's sums of the period's school rows."""
+    areas = {AreaFigures.NETWORK: (Counter(), [], [0])}
+    for school_id, region_id, counter in SchoolFigures.objects.filter(period_start=period.start).values_list(
+            "school_id", "region_id", "figures"):
+        for area in (AreaFigures.NETWORK, str(region_id)):
+            totals, thin, count = areas.setdefault(area, (Counter(), [], [0]))
+            totals.update(counter)
+            count[0] += 1
+            if is_thin(counter):
+                thin.append(school_id)
+    AreaFigures.objects.filter(period_start=period.start).exclude(area__in=list(areas)).delete()
+    AreaFigures.objects.bulk_create(
+        [AreaFigures(period_start=period.start, area=area, figures=dict(totals), schools=count[0],
+                     thin_schools=sorted(thin), computed_at=now) for area, (totals, thin, count) in areas.items()],
+        update_conflicts=True, unique_fields=["period_start", "area"],
+        update_fields=["figures", "schools", "thin_schools", "computed_at"])
 
 
 @dataclass
@@ -36,10 +60,12 @@ class Figures:
     """The sum of a set of schools' figures, with the per-school rows it was made from."""
 
     totals: Counter = field(default_factory=Counter)
-    schools: dict = field(default_factory=dict)  # school id → Counter
+    schools: dict = field(default_factory=dict)  # school id → Counter (not read for the network: see `read`)
     regions: dict = field(default_factory=dict)  # region id → Counter
     region_of: dict = field(default_factory=dict)  # school id → region id
     computed_at: object = None
+    school_count: int = 0
+    thin: list = None  # the ids of the schools with no activity, when read from the stored sums
 
     def __getitem__(self, name):
         return self.totals[name]
@@ -48,18 +74,20 @@ class Figures:
         return self.totals.get(name, default)
 
     def thin_schools(self):
-        return sorted(school for school, counter in self.schools.items()
-                      if not any(counter[name] for name in ACTIVITY_KEYS))
+        if self.thin is not None:
+            return self.thin
+        return sorted(school for school, counter in self.schools.items() if is_thin(counter))
 
     def thin_regions(self):
-        return sorted(region for region, counter in self.regions.items()
-                      if not any(counter[name] for name in ACTIVITY_KEYS))
+        return sorted(region for region, counter in self.regions.items() if is_thin(counter))
 
 
 def read(period, scope):
     """The figures of a scope (monitoring.scopes.Scope) for the period, counted first if they never were."""
     if not FiguresRefresh.objects.filter(period_start=period.start).exists():
         refresh(period)
+    if scope.is_network:
+        return read_network(period)
     rows = SchoolFigures.objects.filter(period_start=period.start)
     if scope.school_id:
         rows = rows.filter(school_id=scope.school_id)
@@ -73,6 +101,20 @@ def read(period, scope):
         result.region_of[school_id] = region_id
         result.regions.setdefault(region_id, Counter()).update(counter)
         result.totals.update(counter)
+        result.computed_at = max(result.computed_at or computed_at, computed_at)
+    result.school_count = len(result.schools)
+    return result
+
+
+def read_network(period):
+    """The network's sums and each region's, as `add_up` stored them: 21 rows, whatever the number of schools."""
+    result = Figures()
+    for area, figures, schools, thin, computed_at in AreaFigures.objects.filter(
+            period_start=period.start).values_list("area", "figures", "schools", "thin_schools", "computed_at"):
+        if area == AreaFigures.NETWORK:
+            result.totals, result.school_count, result.thin = Counter(figures), schools, thin
+        else:
+            result.regions[int(area) if area.isdigit() else None] = Counter(figures)
         result.computed_at = max(result.computed_at or computed_at, computed_at)
     return result
 

@@ -83,6 +83,25 @@ class SchoolFigures(models.Model):
         indexes = [models.Index(fields=["period_start", "region"], name="monitoring_figures_region")]
 
 
+class AreaFigures(models.Model):
+    """A region's or the network's figures for one academic year: the sums of its SchoolFigures rows, stored so that
+    the network's report reads 21 rows rather than 750."""
+
+    NETWORK = "network"
+
+    period_start = models.DateField(_("period start"))
+    area = models.CharField(max_length=20, help_text="'network', or the region's page id")
+    figures = models.JSONField(default=dict)
+    schools = models.PositiveIntegerField(default=0)
+    thin_schools = models.JSONField(default=list)  # ids of its schools with no activity in the period
+    computed_at = models.DateTimeField(_("computed"))
+
+    class Meta:
+        verbose_name = _("area figures")
+        verbose_name_plural = _("area figures")
+        constraints = [models.UniqueConstraint(fields=["period_start", "area"], name="monitoring_area_once")]
+
+
 class FiguresRefresh(models.Model):
     """When a period's figures were last counted for the whole network: the time shown beside every figure."""
 

@@ -58,7 +58,7 @@ def average_days(figures, stage):
 def summary_rows(current, previous, links):
     """The headline figures; those of the present moment (partners, teachers, overdue) have no previous value."""
     rows = [
-        ("schools", _("Leading Schools"), len(current.schools), None, links.schools()),
+        ("schools", _("Leading Schools"), current.school_count, None, links.schools()),
         ("partners", _("Partner schools"), current["partners"], None, links.schools()),
         ("partners_over", _("Schools over the one-to-ten ratio"), current["partners_over"], None,
          links.schools(norm="over")),
@@ -80,7 +80,7 @@ def summary_rows(current, previous, links):
         ("coverage_reached", _("Approved experience that reached its coverage"), current["coverage_reached"],
          previous["coverage_reached"], links.submissions(state="approved")),
         ("thin", _("Schools with no activity in the period"), len(current.thin_schools()),
-         len(previous.thin_schools()) if previous.schools else None, links.schools(thin="1")),
+         len(previous.thin_schools()) if previous.school_count else None, links.schools(thin="1")),
     ]
     return [Row(label, now, before, url, slug) for slug, label, now, before, url in rows]
 

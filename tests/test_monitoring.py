@@ -192,7 +192,7 @@ def test_indicators_of_each_school_region_and_the_network(network, reviewed):
     assert region.thin_schools() == []
 
     network_figures = figures.read(PERIOD, NETWORK)
-    assert len(network_figures.schools) == 3 and network_figures["partners"] == 13
+    assert network_figures.school_count == 3 and network_figures["partners"] == 13
     assert network_figures["partners_under"] == 2 and network_figures["teachers"] == 3
     assert network_figures.thin_schools() == [c.pk]
     assert network_figures.thin_regions() == [c.region_id]
