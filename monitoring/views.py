@@ -192,9 +192,13 @@ class SchoolsFilterSet(ScopedFilterSet):
     def by_activity(self, queryset, name, value):
         if value != "1":
             return queryset
+        from monitoring.models import AreaFigures
+
         period = Period.from_param(self.data.get("period"))
-        thin = [school for school, figures in _school_rows(period, queryset).items()
-                if not any(figures.get(name, 0) for name in ACTIVITY_KEYS)]
+        _school_rows(period, queryset.none())  # counts the period first if it never was
+        # The network's stored sums keep the ids of its schools with no activity: no need to read 750 rows.
+        thin = AreaFigures.objects.filter(period_start=period.start, area=AreaFigures.NETWORK).values_list(
+            "thin_schools", flat=True).first() or []
         return queryset.filter(pk__in=thin)
 
 
