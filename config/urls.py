@@ -12,6 +12,7 @@ from accounts import views as accounts_views
 from cabinet.urls import legacy_urlpatterns as cabinet_legacy_urls
 from config import views
 from home.sitemaps import MultilingualSitemap
+from monitoring import views as monitoring_views
 from network import views as network_views
 from workflows.public_views import published_material
 
@@ -44,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("attendance.urls")),
     path("cabinet/", include("cabinet.urls")),
     path("experience/materials/<int:file_id>/", published_material, name="published_material"),
+    path("network-in-numbers/", monitoring_views.network_in_numbers, name="network_in_numbers"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,3 +10,8 @@ PARTNER_SCHOOLS_PER_LEADING_SCHOOL = 10
 def partner_schools_over_limit(count):
     """How many partner schools beyond the regulation's ratio (0 when within it)."""
     return max(0, count - PARTNER_SCHOOLS_PER_LEADING_SCHOOL)
+
+
+def partner_schools_below_ratio(count):
+    """How many partner schools the Leading School lacks to work with as many as the ratio says (0 when it has)."""
+    return max(0, PARTNER_SCHOOLS_PER_LEADING_SCHOOL - count)

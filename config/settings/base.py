@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "follow",
     "accounts",
     "attendance",
+    "monitoring",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

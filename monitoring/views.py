@@ -1,0 +1,354 @@
+"""Monitoring in the admin (an overview and three reports) and the public page "the network in numbers".
+
+Views are thin: the scope comes from monitoring.scopes (403 outside it), the figures from monitoring.figures,
+what is shown from monitoring.report.
+"""
+
+import django_filters
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Q
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale
+
+from monitoring import figures as stored
+from monitoring import report
+from monitoring.indicators import ACTIVITY_KEYS, BREAKDOWNS
+from monitoring.links import AdminLinks, PublicLinks
+from monitoring.periods import Period, period_choices
+from monitoring.scopes import NETWORK, Access, Scope
+from network import rules as network_rules
+from network.models import LeadingSchoolPage, RegionPage
+from network.models.base import parse_int
+from workflows import rules as review_rules
+from workflows.models import SchoolMembership, Submission
+
+
+def resolve_scope(request, access):
+    """The scope the query string asks for, checked against what the user may see (403 otherwise)."""
+    if not access.any:
+        raise PermissionDenied
+    default = Locale.get_default()
+    school_id, region_id = parse_int(request.GET.get("school")), parse_int(request.GET.get("region"))
+    if school_id:
+        school = LeadingSchoolPage.objects.filter(pk=school_id, locale=default).values("region_id").first()
+        if school is None or not access.allows(Scope(school_id=school_id), school["region_id"]):
+            raise PermissionDenied
+        return Scope(school_id=school_id)
+    if region_id:
+        if not RegionPage.objects.filter(pk=region_id, locale=default).exists() or not access.allows(
+                Scope(region_id=region_id)):
+            raise PermissionDenied
+        return Scope(region_id=region_id)
+    return access.default_scope()
+
+
+def scope_title(scope):
+    if scope.school_id:
+        return LeadingSchoolPage.objects.filter(pk=scope.school_id).values_list("title", flat=True).first()
+    if scope.region_id:
+        return RegionPage.objects.filter(pk=scope.region_id).values_list("title", flat=True).first()
+    return _("The whole network")
+
+
+def overview_context(scope, period, links):
+    current = stored.read(period, scope)
+    previous = stored.read(period.previous, scope)
+    charts = [report.month_chart(current, previous, period, links)]
+    charts += [report.breakdown_chart(slug, current, previous, links) for slug in BREAKDOWNS]
+    charts.append(report.review_time_chart(current, previous))
+    field_names = [name for name, _label in report.COMPARISON_FIELDS]
+    if scope.is_network:
+        names, by = links.region_names(current.regions), "region"
+    else:
+        names = dict(LeadingSchoolPage.objects.filter(pk__in=current.schools).values_list("pk", "title"))
+        by = "school"
+    return {
+        "period": period, "previous_period": period.previous, "figures": current,
+        "summary": report.summary_rows(current, previous, links),
+        "charts": [chart for chart in charts if chart.rows],
+        "comparison": report.comparison(current, names, field_names, links, by=by),
+        "comparison_by": by,
+        "comparison_headings": [label for _name, label in report.COMPARISON_FIELDS],
+        "comparison_chart": report.Chart(
+            _("Events held, side by side"),
+            [report.Row(row["name"], row["figures"][field_names.index("events")], None, row["url"])
+             for row in report.comparison(current, names, field_names, links, by=by)],
+            "comparison"),
+        "computed_at": current.computed_at or stored.last_refresh(period),
+        "ratio": network_rules.PARTNER_SCHOOLS_PER_LEADING_SCHOOL,
+        "periods": period_choices(),
+    }
+
+
+def overview(request):
+    """The monitoring overview of one scope: headline figures, charts with their tables, the side-by-side."""
+    access = Access(request.user)
+    scope = resolve_scope(request, access)
+    period = Period.from_param(request.GET.get("period"))
+    context = overview_context(scope, period, AdminLinks(scope, period))
+    context.update(
+        scope=scope, scope_title=scope_title(scope), access=access,
+        regions=access.visible_regions(),
+        schools=access.visible_schools().filter(region_id=scope.region_id).order_by("title")
+        if scope.region_id else access.visible_schools().filter(pk__in=access.schools).order_by("title"),
+        page_title=_("Monitoring"),
+    )
+    return TemplateResponse(request, "monitoring/admin/overview.html", context)
+
+
+def network_in_numbers(request):
+    """The public page: the network's aggregates for the academic year, beside the year before; nobody named."""
+    period = Period.from_param(request.GET.get("period"))
+    context = overview_context(NETWORK, period, PublicLinks())
+    return TemplateResponse(request, "monitoring/network_in_numbers.html", context)
+
+
+# The admin reports: lists that the figures count, with filters and CSV/XLSX export (Wagtail's ReportView).
+
+class ScopedFilterSet(WagtailFilterSet):
+    period = django_filters.ChoiceFilter(label=_("Academic year"), choices=period_choices, method="keep",
+                                         empty_label=None)
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), method="keep", empty_label=_("All regions"),
+        queryset=lambda request: Access(request.user).visible_regions(),
+    )
+    school = django_filters.NumberFilter(method="keep", widget=forms.HiddenInput)
+
+    def keep(self, queryset, name, value):
+        return queryset  # the view reads these: they choose the scope and the period, not rows
+
+
+class ScopedReport(ReportView):
+    """A report over the user's scope; region, school and period come from the query string."""
+
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        self.access = Access(request.user)
+        self.scope = resolve_scope(request, self.access)
+        self.period = Period.from_param(request.GET.get("period"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def stream_csv(self, queryset):
+        # The CSV is streamed after the view has returned, when Wagtail has already restored the language it
+        # activated for the admin user: without this the headings came out in the site's default language.
+        language = translation.get_language()
+        rows = super().stream_csv(queryset)
+
+        def in_language():
+            with translation.override(language):
+                yield from rows
+
+        return in_language()
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        kwargs["request"] = self.request
+        return kwargs
+
+    def scoped_schools(self):
+        schools = self.access.visible_schools()
+        if self.scope.school_id:
+            return schools.filter(pk=self.scope.school_id)
+        if self.scope.region_id:
+            return schools.filter(region_id=self.scope.region_id)
+        return schools
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context.update(scope_title=scope_title(self.scope), period=self.period,
+                       computed_at=stored.last_refresh(self.period))
+        return context
+
+
+class SchoolsFilterSet(ScopedFilterSet):
+    norm = django_filters.ChoiceFilter(
+        label=_("Partner schools"), method="by_norm", empty_label=_("Any number"),
+        choices=[("over", _("Over the one-to-ten ratio")), ("under", _("Under the one-to-ten ratio"))],
+    )
+    thin = django_filters.ChoiceFilter(label=_("Activity in the period"), method="by_activity", empty_label=pgettext_lazy("filter", "Any"),
+                                       choices=[("1", _("None: where the network is thin"))])
+
+    class Meta:
+        model = LeadingSchoolPage
+        fields = []
+
+    def by_norm(self, queryset, name, value):
+        ratio = network_rules.PARTNER_SCHOOLS_PER_LEADING_SCHOOL
+        counted = queryset.annotate(partner_total=Count("partner_schools", distinct=True))
+        if value == "over":
+            return counted.filter(partner_total__gt=ratio)
+        if value == "under":
+            return counted.filter(partner_total__lt=ratio)
+        return queryset
+
+    def by_activity(self, queryset, name, value):
+        if value != "1":
+            return queryset
+        from monitoring.models import AreaFigures
+
+        period = Period.from_param(self.data.get("period"))
+        _school_rows(period, queryset.none())  # counts the period first if it never was
+        # The network's stored sums keep the ids of its schools with no activity: no need to read 750 rows.
+        thin = AreaFigures.objects.filter(period_start=period.start, area=AreaFigures.NETWORK).values_list(
+            "thin_schools", flat=True).first() or []
+        return queryset.filter(pk__in=thin)
+
+
+def _school_rows(period, schools):
+    from monitoring.models import FiguresRefresh, SchoolFigures
+
+    if not FiguresRefresh.objects.filter(period_start=period.start).exists():
+        stored.refresh(period)
+    return dict(SchoolFigures.objects.filter(period_start=period.start, school__in=schools.values("pk"))
+                .values_list("school_id", "figures"))
+
+
+class PlainColumn(Column):
+    """A cell written directly: Wagtail's cell template, rendered 500 times, was half of the report's time."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        return format_html("<td>{}</td>", "" if value is None else value)
+
+
+class FigureColumn(PlainColumn):
+    def __init__(self, name, label):
+        super().__init__(name, label=label, accessor=lambda school: school.figures.get(name, 0))
+
+
+class SchoolsReport(ScopedReport):
+    page_title = _("Leading Schools in numbers")
+    header_icon = "site"
+    index_url_name = "monitoring:schools"
+    index_results_url_name = "monitoring:schools_results"
+    filterset_class = SchoolsFilterSet
+    list_export = ["title", "region_title", "partners"] + [name for name, _label in report.COMPARISON_FIELDS
+                                                           if name != "partners"]
+    export_headings = {"title": _("Leading School"), "region_title": _("Region"),
+                       **{name: label for name, label in report.COMPARISON_FIELDS}}
+
+    @property
+    def columns(self):
+        links = AdminLinks(self.scope, self.period)
+        return [
+            TitleColumn("title", label=_("Leading School"), get_url=lambda school: links.school(school.pk)),
+            PlainColumn("region_title", label=_("Region")),
+        ] + [FigureColumn(name, label) for name, label in report.COMPARISON_FIELDS]
+
+    def get_filename(self):
+        return f"leading-schools-{self.period.label}"
+
+    def get_queryset(self):
+        return (self.scoped_schools().annotate(region_title=F("region__title")).order_by("region_title", "title")
+                .only("id", "title", "region_id"))
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = _school_rows(self.period, LeadingSchoolPage.objects.filter(pk__in=[s.pk for s in object_list]))
+        for school in object_list:
+            school.figures = rows.get(school.pk, {})
+            for name, _label in report.COMPARISON_FIELDS:
+                setattr(school, name, school.figures.get(name, 0))
+        return object_list
+
+
+class SubmissionsFilterSet(ScopedFilterSet):
+    state = django_filters.ChoiceFilter(label=_("Outcome"), choices=Submission.State.choices, method="by_state",
+                                        empty_label=pgettext_lazy("filter", "Any"))
+    stage = django_filters.ChoiceFilter(label=_("Stage"), choices=review_rules.Stage.choices, method="by_stage",
+                                        empty_label=pgettext_lazy("filter", "Any"))
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=review_rules.Category.choices,
+                                           empty_label=pgettext_lazy("filter", "Any"))
+    level = django_filters.ChoiceFilter(label=_("Dissemination level"),
+                                        choices=review_rules.DisseminationLevel.choices, empty_label=pgettext_lazy("filter", "Any"))
+    overdue = django_filters.ChoiceFilter(label=_("Overdue"), method="by_overdue", empty_label=pgettext_lazy("filter", "Any"),
+                                          choices=[("1", _("Overdue tasks only"))])
+
+    class Meta:
+        model = Submission
+        fields = []
+
+    def by_state(self, queryset, name, value):
+        return queryset.filter(state=value) if value else queryset
+
+    def by_stage(self, queryset, name, value):
+        # Open submissions at that stage (an overdue list keeps its own state filter).
+        return queryset.filter(stage=value, state__in=Submission.OPEN_STATES) if value else queryset
+
+    def by_overdue(self, queryset, name, value):
+        if value != "1":
+            return queryset
+        return queryset.filter(state=Submission.State.IN_REVIEW, stage_due__lt=timezone.now())
+
+
+class SubmissionsReport(ScopedReport):
+    """Submissions of the scope: titles, schools and stages, no author named (the figures' list)."""
+
+    page_title = _("Submissions in numbers")
+    header_icon = "tasks"
+    index_url_name = "monitoring:submissions"
+    index_results_url_name = "monitoring:submissions_results"
+    filterset_class = SubmissionsFilterSet
+    list_export = ["title", "school.title", "region.title", "category", "stage", "state", "submitted_at",
+                   "stage_due", "level", "decided_at"]
+    export_headings = {"school.title": _("Leading School"), "region.title": _("Region")}
+    columns = [
+        Column("title", label=_("title")),
+        Column("school", label=_("Leading School")),
+        Column("get_category_display", label=_("Category")),
+        Column("get_stage_display", label=_("Stage")),
+        Column("get_state_display", label=_("Outcome")),
+        Column("submitted_at", label=_("submitted")),
+        Column("stage_due", label=_("decision due")),
+    ]
+
+    def get_filename(self):
+        return f"submissions-{self.period.label}"
+
+    def get_queryset(self):
+        start, end = self.period.bounds()
+        schools = self.scoped_schools().values("translation_key")
+        submissions = Submission.objects.filter(school__translation_key__in=schools).select_related("school",
+                                                                                                     "region")
+        overdue_asked = self.request.GET.get("overdue") == "1"
+        if not overdue_asked:  # overdue tasks are those of now, whenever the submission was sent
+            period = Q(submitted_at__gte=start, submitted_at__lt=end)
+            if self.request.GET.get("state") == Submission.State.APPROVED:
+                period = Q(decided_at__gte=start, decided_at__lt=end)
+            submissions = submissions.filter(period)
+        return submissions.order_by("-submitted_at", "-pk")
+
+
+class TeachersReport(ScopedReport):
+    """Teachers affiliated with the scope's schools (confirmed memberships)."""
+
+    page_title = _("Teachers affiliated")
+    header_icon = "group"
+    index_url_name = "monitoring:teachers"
+    index_results_url_name = "monitoring:teachers_results"
+    filterset_class = type("TeachersFilterSet", (ScopedFilterSet,), {
+        "Meta": type("Meta", (), {"model": SchoolMembership, "fields": []})})
+    list_export = ["user.get_full_name", "school.title", "partner_school.name", "position"]
+    export_headings = {"user.get_full_name": _("full name"), "school.title": _("Leading School"),
+                       "partner_school.name": _("partner school"), "position": _("position")}
+    columns = [
+        Column("user", label=_("teacher"), accessor=lambda m: m.user.get_full_name() or m.user.get_username()),
+        Column("school", label=_("Leading School")),
+        Column("partner_school", label=_("partner school")),
+        Column("position", label=_("position")),
+    ]
+
+    def get_filename(self):
+        return "teachers-affiliated"
+
+    def get_queryset(self):
+        schools = self.scoped_schools().values("translation_key")
+        return (SchoolMembership.objects.filter(school__translation_key__in=schools)
+                .select_related("user", "school", "partner_school").order_by("school__title", "user__last_name"))
