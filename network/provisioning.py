@@ -25,6 +25,8 @@ GLOBAL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("network", "add_teacher"), ("network", "change_teacher"), ("network", "view_teacher"),
     ("network", "view_blogcategory"),
+    # wagtail-localize's only permission is global; editors.translation limits it to the user's own school.
+    ("wagtail_localize", "submit_translation"),
 ]
 SECTIONS = [
     (BlogIndexPage, "blog", lambda: _("Blog")),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "workflows",
     "search",
     "follow",
+    "editors",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -228,3 +229,6 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English"), ("kk", "Қазақша")]
 WAGTAIL_MODERATION_ENABLED = True
+# A new translation starts as a draft even when its source is live: it is published through the school's
+# moderation like any page (editors/translation.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

@@ -1,0 +1,42 @@
+"""Demo logins for the admin: an editor and a moderator of each of the first two demo Leading Schools (idempotent).
+
+They are ordinary members of the groups provisioning gives every school (network/provisioning.py), so what they
+can do is exactly what a real school's editor or moderator can do.
+"""
+
+import sys
+
+from network.models import LeadingSchoolPage, SchoolWorkspace
+from workflows.testing import make_user
+
+PASSWORD = "editor-demo-2026"
+
+# username, role, full name, admin language
+ACCOUNTS = [
+    ("editor-demo", "editors", "Дана Мұқанова", "kk"),
+    ("moderator-demo", "moderators", "Асқар Нұрланов", "kk"),
+    ("editor2-demo", "editors", "Ольга Ким", "ru"),
+    ("moderator2-demo", "moderators", "Тимур Ахметов", "ru"),
+]
+
+
+def load_editors_demo(stdout=None):
+    stdout = stdout or sys.stdout
+    schools = list(LeadingSchoolPage.objects.filter(locale__language_code="kk").order_by("path")[:2])
+    workspaces = {
+        school.pk: SchoolWorkspace.objects.filter(translation_key=school.translation_key).first() for school in schools
+    }
+    schools = [school for school in schools if workspaces[school.pk] is not None]
+    if not schools:
+        return []
+    made = []
+    for index, (username, role, full_name, language) in enumerate(ACCOUNTS):
+        school = schools[(index // 2) % len(schools)]
+        user = make_user(username, password=PASSWORD, full_name=full_name, language=language)
+        user.groups.add(getattr(workspaces[school.pk], role))
+        made.append((user, role, school))
+    stdout.write("School editor and moderator demo logins (password for each: %s):\n" % PASSWORD)
+    for user, role, school in made:
+        what = "writes pages, submits them, translates" if role == "editors" else "approves and publishes"
+        stdout.write(f"  {user.get_username():<20} {role[:-1]} of {school.title}: {what}\n")
+    return made
