@@ -5,7 +5,10 @@ can do is exactly what a real school's editor or moderator can do.
 """
 
 import sys
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from wagtail.models import Site
 from network.models import LeadingSchoolPage, SchoolWorkspace
 from workflows.testing import make_user
 
@@ -40,3 +43,21 @@ def load_editors_demo(stdout=None):
         what = "writes pages, submits them, translates" if role == "editors" else "approves and publishes"
         stdout.write(f"  {user.get_username():<20} {role[:-1]} of {school.title}: {what}\n")
     return made
+
+
+def align_site_with_admin_base_url():
+    """Serve the demo site where WAGTAILADMIN_BASE_URL points, so that e-mails' admin and public links agree.
+
+    Wagtail's e-mails link to the admin through WAGTAILADMIN_BASE_URL and to the page through its Site's root URL
+    (Wagtail's placeholder Site is http://localhost). In production both are configured: the Site in the admin's
+    Settings → Sites, the base URL in the environment.
+    """
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or not base.hostname:
+        return None
+    port = base.port or (443 if base.scheme == "https" else 80)
+    if (site.hostname, site.port) != (base.hostname, port):
+        site.hostname, site.port = base.hostname, port
+        site.save()
+    return site

@@ -1,0 +1,55 @@
+"""Workflow e-mails reach a school's editor in their own language, with links to one host."""
+
+import re
+
+import pytest
+from wagtail.models import WorkflowState
+from wagtail.users.models import UserProfile
+
+from editors.demo import align_site_with_admin_base_url
+from network.models import BlogPostPage
+from tests.test_editors_translation import people  # noqa: F401 (fixture)
+from tests.test_network_permissions import post_form
+
+pytestmark = pytest.mark.django_db
+
+
+def speaks(user, language):
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
+
+
+def hosts(message):
+    return {found.group(1) for found in re.finditer(r"(https?://[^/\s]+)", message.body)}
+
+
+def test_workflow_mails_are_in_the_recipients_language_with_links_to_one_host(
+        client, people, mailoutbox, settings, django_capture_on_commit_callbacks):  # noqa: F811
+    align_site_with_admin_base_url()
+    editor, moderator = people["editor_a"], people["moderator_a"]
+    speaks(editor, "kk")
+    speaks(moderator, "ru")
+    post = BlogPostPage.objects.filter(school=people["a"], locale__language_code="kk").first()
+
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/pages/{post.pk}/edit/", post_form(post, "action-submit", title="Көктемгі семинар"))
+    to_moderator = [message for message in mailoutbox if moderator.email in message.to]
+    assert to_moderator, [message.subject for message in mailoutbox]
+    assert "Көктемгі семинар" in to_moderator[0].subject
+    assert "Здравствуйте" in to_moderator[0].body and "Hello" not in to_moderator[0].body, to_moderator[0].body
+    assert hosts(to_moderator[0]) == {settings.WAGTAILADMIN_BASE_URL}, to_moderator[0].body
+
+    mailoutbox.clear()
+    state = BlogPostPage.objects.get(pk=post.pk).current_workflow_state
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/pages/workflow/action/{post.pk}/reject/{state.current_task_state.pk}/",
+                    {"comment": "Суретке сипаттама қосыңыз."})
+    assert BlogPostPage.objects.get(pk=post.pk).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    [to_editor] = [message for message in mailoutbox if editor.email in message.to]
+    assert to_editor.subject.startswith("«Көктемгі семинар» беті"), to_editor.subject
+    assert "пысықтауға қайтарылды" in to_editor.body
+    assert "Сәлеметсіз бе" in to_editor.body and "Суретке сипаттама қосыңыз." in to_editor.body
+    for english in ("Hello", "has been rejected", "You can edit", "moderation"):
+        assert english not in to_editor.body, english
+    assert hosts(to_editor) == {settings.WAGTAILADMIN_BASE_URL}, to_editor.body
