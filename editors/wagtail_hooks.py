@@ -1,7 +1,10 @@
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 
-from editors import translation
+from editors import dashboard, translation
 
 
 @hooks.register("register_admin_urls")
@@ -10,3 +13,56 @@ def register_translation_moderation_url():
         path("editors/translations/<int:translation_id>/submit/", translation.submit_for_moderation,
              name="editors_submit_translation"),
     ]
+
+
+def school_versions(request):
+    """The user's schools, looked up once per request."""
+    if not hasattr(request, "_editors_schools"):
+        request._editors_schools = dashboard.schools_of(request.user)
+    return request._editors_schools
+
+
+@hooks.register("construct_homepage_panels")
+def add_school_panel(request, panels):
+    versions = school_versions(request)
+    if versions:
+        panels.insert(0, dashboard.SchoolPanel(request.user, versions))
+
+
+@hooks.register("construct_homepage_summary_items")
+def count_the_schools_pages(request, items):
+    school = dashboard.home_school(school_versions(request))
+    if school is None:
+        return
+    for index, item in enumerate(items):
+        if type(item) is PagesSummaryItem:
+            items[index] = dashboard.SchoolPagesSummaryItem(request, school)
+
+
+class SchoolExplorerMenuItem(ExplorerMenuItem):
+    """The sidebar's "Pages", opening at the user's school instead of the tree root."""
+
+    def __init__(self, original, school):
+        super().__init__(original.label, reverse("wagtailadmin_explore", args=[school.pk]), name=original.name,
+                         icon_name=original.icon_name, classname=original.classname, attrs=original.attrs,
+                         order=original.order)
+        self.school = school
+
+    def get_context(self, request):
+        context = super().get_context(request)
+        context["start_page_id"] = self.school.pk
+        return context
+
+    def render_component(self, request):
+        return PageExplorerMenuItemComponent(self.name, self.label, self.url, self.school.pk,
+                                             icon_name=self.icon_name, classname=self.classname)
+
+
+@hooks.register("construct_main_menu")
+def open_the_explorer_at_the_school(request, menu_items):
+    school = dashboard.home_school(school_versions(request))
+    if school is None:
+        return
+    for index, item in enumerate(menu_items):
+        if isinstance(item, ExplorerMenuItem):
+            menu_items[index] = SchoolExplorerMenuItem(item, school)
