@@ -13,6 +13,8 @@ from tests.test_network_permissions import member, school
 
 pytestmark = pytest.mark.django_db
 
+# The users have no admin language of their own: they get the default, Kazakh, and so do the messages asserted.
+
 
 @pytest.fixture
 def people(demo_network, django_user_model):
@@ -118,7 +120,7 @@ def test_an_editor_may_sync_but_not_publish_a_translation(client, people, django
     assert client.get(f"/admin/localize/update/{source.pk}/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         refused = client.post(f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}, follow=True)
-    assert any("submit each translation for moderation" in str(message)
+    assert any("әр аударманы өз аударма редакторынан модерацияға жіберіңіз" in str(message)
                for message in get_messages(refused.wsgi_request))
     assert not BlogPostPage.objects.get(translation_key=post.translation_key, locale__language_code="ru").live
     with django_capture_on_commit_callbacks(execute=True):
@@ -136,13 +138,13 @@ def test_a_translation_is_public_only_after_the_moderator_approves_it(
     # Untranslated text is never sent for publication.
     with django_capture_on_commit_callbacks(execute=True):
         refused = client.post(submit_url, follow=True)
-    assert any("translate every segment" in str(message) for message in get_messages(refused.wsgi_request))
+    assert any("жібермес бұрын әр бөлікті аударыңыз" in str(message) for message in get_messages(refused.wsgi_request))
     assert ru_post.current_workflow_state is None
 
     fill_every_segment(client, translation, "Орыс тіліндегі мәтін")
     with django_capture_on_commit_callbacks(execute=True):
         submitted = client.post(submit_url, follow=True)
-    assert any("submitted for moderation" in text for text in texts(submitted)), texts(submitted)
+    assert any("аудармасы модерацияға жіберілді" in text for text in texts(submitted)), texts(submitted)
     ru_post = BlogPostPage.objects.get(pk=ru_post.pk)
     state = ru_post.current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -152,7 +154,7 @@ def test_a_translation_is_public_only_after_the_moderator_approves_it(
     # A second submission while the first awaits is refused with a message, not a second workflow.
     with django_capture_on_commit_callbacks(execute=True):
         again = client.post(submit_url, follow=True)
-    assert any("already awaiting" in str(message) for message in get_messages(again.wsgi_request))
+    assert any("Бұл аударма модерацияны күтуде." in str(message) for message in get_messages(again.wsgi_request))
 
     client.force_login(people["moderator_a"])
     task_state = state.current_task_state
