@@ -1,4 +1,6 @@
+from django.contrib import messages
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.site_summary import PagesSummaryItem
@@ -66,3 +68,27 @@ def open_the_explorer_at_the_school(request, menu_items):
     for index, item in enumerate(menu_items):
         if isinstance(item, ExplorerMenuItem):
             menu_items[index] = SchoolExplorerMenuItem(item, school)
+
+
+@hooks.register("before_edit_page")
+def show_the_moderators_request(request, page):
+    """The moderator's comment, when they asked for changes, at the top of the page's editor (not only by e-mail).
+
+    Runs before wagtail-localize's hook (editors precedes it in INSTALLED_APPS), so translation editors show it too.
+    """
+    if request.method != "GET":
+        return None
+    state = page.current_workflow_state
+    if state is None or state.status != state.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = state.current_task_state
+    comment = task_state.get_comment() if task_state else ""
+    moderator = task_state.finished_by if task_state else None
+    name = (moderator.get_full_name() or moderator.get_username()) if moderator else ""
+    if comment:
+        messages.warning(request, _("The moderator (%(moderator)s) asked for changes: «%(comment)s». Make them, "
+                                    "then resubmit the page.") % {"moderator": name, "comment": comment})
+    else:
+        messages.warning(request, _("The moderator (%(moderator)s) asked for changes. Make them, then resubmit "
+                                    "the page.") % {"moderator": name})
+    return None

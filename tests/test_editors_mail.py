@@ -53,3 +53,28 @@ def test_workflow_mails_are_in_the_recipients_language_with_links_to_one_host(
     for english in ("Hello", "has been rejected", "You can edit", "moderation"):
         assert english not in to_editor.body, english
     assert hosts(to_editor) == {settings.WAGTAILADMIN_BASE_URL}, to_editor.body
+
+
+def test_the_editor_sees_the_moderators_comment_on_the_page_itself(
+        client, people, django_capture_on_commit_callbacks):  # noqa: F811
+    from bs4 import BeautifulSoup
+
+    editor, moderator = people["editor_a"], people["moderator_a"]
+    moderator.first_name, moderator.last_name = "Асқар", "Нұрланов"
+    moderator.save()
+    post = BlogPostPage.objects.filter(school=people["a"], locale__language_code="kk").first()
+    client.force_login(editor)
+    edit_url = f"/admin/pages/{post.pk}/edit/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit_url, post_form(post, "action-submit", title="Көктемгі семинар"))
+    assert "Make them" not in client.get(edit_url).content.decode()
+
+    state = BlogPostPage.objects.get(pk=post.pk).current_workflow_state
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/pages/workflow/action/{post.pk}/reject/{state.current_task_state.pk}/",
+                    {"comment": "Суретке сипаттама қосыңыз."})
+    client.force_login(editor)
+    page = BeautifulSoup(client.get(edit_url).content, "html.parser")
+    banner = " ".join(page.select_one(".messages").get_text(" ").split())
+    assert "Модератор (Асқар Нұрланов) өзгерістер енгізуді сұрады: «Суретке сипаттама қосыңыз.»" in banner, banner
