@@ -6,7 +6,10 @@ from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuIte
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 
-from editors import dashboard, translation
+from editors import dashboard, listing_buttons, translation
+
+listing_buttons.replace_wagtail_localize_listing_buttons(hooks._hooks)
+hooks.register("register_page_listing_more_buttons", listing_buttons.page_listing_more_buttons)
 
 
 @hooks.register("register_admin_urls")

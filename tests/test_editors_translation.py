@@ -189,3 +189,26 @@ def test_resubmitting_a_live_translation_changes_nothing_public_before_approval(
     assert ru_post.title.startswith("Бірінші нұсқа"), "the live page must not change before moderation"
     assert client.get(ru_post.url).content.decode().count("Екінші нұсқа") == 0
     assert ru_post.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_the_explorer_offers_translate_on_the_schools_pages_in_a_fixed_number_of_queries(client, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    post = untranslated_post(people["a"])
+    blog = post.get_parent()
+    client.force_login(people["editor_a"])
+    explorer = client.get(f"/admin/pages/{blog.pk}/")
+    assert f"/admin/localize/submit/page/{post.pk}/" in explorer.content.decode()
+
+    with CaptureQueriesContext(connection) as before:
+        client.get(f"/admin/pages/{blog.pk}/")
+    for number in range(3):
+        blog.add_child(instance=BlogPostPage(title=f"Қосымша {number}", slug=f"extra-{number}", date=post.date))
+    with CaptureQueriesContext(connection) as after:
+        client.get(f"/admin/pages/{blog.pk}/")
+    localize = [query for query in after.captured_queries if "wagtail_localize" in query["sql"]
+                or "wagtailcore_locale" in query["sql"]]
+    before_localize = [query for query in before.captured_queries if "wagtail_localize" in query["sql"]
+                       or "wagtailcore_locale" in query["sql"]]
+    assert len(localize) == len(before_localize)
