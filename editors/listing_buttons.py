@@ -19,6 +19,12 @@ from wagtail_localize.models import TranslationSource
 from editors.translation import may_translate
 
 
+# wagtail-localize's own msgids, translated by its catalogues (and locale_admin): held in constants so that
+# makemessages does not copy them into the project's catalogue, which would shadow those translations.
+TRANSLATE_THIS_PAGE = "Translate this page"
+SYNC_TRANSLATED_PAGES = "Sync translated pages"
+
+
 def replace_wagtail_localize_listing_buttons(hooks_registry):
     """Take wagtail-localize's function out of the listing hook (its module is imported, so it is registered)."""
     name = "register_page_listing_more_buttons"
@@ -52,7 +58,7 @@ def page_listing_more_buttons(page, user, view_name=None, next_url=None):
         return
     locales, sources, locale_count = siblings_lookup(user, page)
     if len(locales.get(page.translation_key, ())) < locale_count:
-        yield Button(_("Translate this page"), reverse("wagtail_localize:submit_page_translation",
+        yield Button(_(TRANSLATE_THIS_PAGE), reverse("wagtail_localize:submit_page_translation",
                                                       args=[page.alias_of_id or page.id]),
                      priority=60, icon_name="wagtail-localize-language")
     source_id = sources.get((page.translation_key, page.locale_id))
@@ -60,4 +66,4 @@ def page_listing_more_buttons(page, user, view_name=None, next_url=None):
         url = reverse("wagtail_localize:update_translations", args=[source_id])
         if next_url is not None:
             url += "?" + urlencode({"next": next_url})
-        yield Button(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
+        yield Button(_(SYNC_TRANSLATED_PAGES), url, priority=60, icon_name="resubmit")

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
+from wagtail.models import Page
 
 from editors import dashboard, listing_buttons, translation
 
@@ -94,4 +95,38 @@ def show_the_moderators_request(request, page):
     else:
         messages.warning(request, _("The moderator (%(moderator)s) asked for changes. Make them, then resubmit "
                                     "the page.") % {"moderator": name})
+    return None
+
+
+def moderates_current_task(page, user):
+    """Whether the page is in moderation at a task the user acts on (a moderator of its school)."""
+    task = page.current_workflow_task
+    return task is not None and bool(task.specific.get_actions(page, user))
+
+
+@hooks.register("construct_page_action_menu")
+def one_way_to_publish_in_moderation(menu_items, request, context):
+    """A moderator of a page in moderation sees "Approve and publish", not also a bare "Publish" beside it."""
+    page = context.get("page")
+    if page is None or page.pk is None or not moderates_current_task(page, request.user):
+        return
+    menu_items[:] = [item for item in menu_items if getattr(item, "name", "") != "action-publish"]
+
+
+@hooks.register("after_edit_page")
+def say_what_approving_did(request, page):
+    """Wagtail confirms any action of the edit form with "Page … has been updated"; after an approval, say so."""
+    if request.POST.get("workflow-action-name") != "approve":
+        return None
+    storage = messages.get_messages(request)
+    queued = getattr(storage, "_queued_messages", None)
+    if queued:
+        queued.pop()  # Wagtail's "has been updated", queued a moment ago by the same request
+    page = Page.objects.get(pk=page.pk)
+    title = page.get_admin_display_title()
+    if page.live and not page.has_unpublished_changes:
+        messages.success(request, _("The page «%(title)s» has been approved and published.") % {"title": title})
+    else:
+        messages.success(request, _("The page «%(title)s» has been approved: it moves on to the next stage.")
+                         % {"title": title})
     return None

@@ -78,3 +78,32 @@ def test_the_editor_sees_the_moderators_comment_on_the_page_itself(
     page = BeautifulSoup(client.get(edit_url).content, "html.parser")
     banner = " ".join(page.select_one(".messages").get_text(" ").split())
     assert "Модератор (Асқар Нұрланов) өзгерістер енгізуді сұрады: «Суретке сипаттама қосыңыз.»" in banner, banner
+
+
+def test_a_moderator_approves_with_one_button_and_is_told_it_is_published(
+        client, people, django_capture_on_commit_callbacks):  # noqa: F811
+    from django.contrib.messages import get_messages
+
+    post = BlogPostPage.objects.filter(school=people["a"], locale__language_code="kk").first()
+    edit_url = f"/admin/pages/{post.pk}/edit/"
+    moderator = people["moderator_a"]
+    client.force_login(moderator)
+    before = client.get(edit_url).content.decode()
+    assert 'name="action-publish"' in before, "outside moderation the moderator publishes directly"
+
+    client.force_login(people["editor_a"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit_url, post_form(post, "action-submit", title="Мақұлданатын бет"))
+    client.force_login(moderator)
+    during = client.get(edit_url).content.decode()
+    assert 'name="action-publish"' not in during
+    assert 'name="workflow-action-name"' in during or "approve" in during
+
+    post = BlogPostPage.objects.get(pk=post.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        approved = client.post(edit_url, post_form(post, "action-workflow-action", title="Мақұлданатын бет",
+                                                   **{"workflow-action-name": "approve"}), follow=True)
+    texts = [str(message) for message in get_messages(approved.wsgi_request)]
+    assert "«Мақұлданатын бет» беті мақұлданып, жарияланды." in texts, texts
+    assert not any("жаңартылды" in text for text in texts), texts
+    assert BlogPostPage.objects.get(pk=post.pk).live

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from editors.translation import moderation_state
@@ -20,3 +21,10 @@ def translation_moderation(context, translation, instance, page_perms):
         "workflow": instance.get_workflow(),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag
+def package_gettext(msgid):
+    """Translate a message of an installed package (its catalogue has it) without makemessages copying the msgid
+    into the project's catalogue, where it would shadow the package's and locale_admin's translations."""
+    return gettext(msgid)
