@@ -24,6 +24,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("django-admin/", admin.site.urls),
     *cabinet_legacy_urls,
+    # Before the admin: wagtail-localize's translate/sync views, limited to the user's own school.
+    path("", include("editors.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

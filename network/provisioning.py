@@ -25,6 +25,8 @@ GLOBAL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("network", "add_teacher"), ("network", "change_teacher"), ("network", "view_teacher"),
     ("network", "view_blogcategory"),
+    # wagtail-localize's only permission is global; editors.translation limits it to the user's own school.
+    ("wagtail_localize", "submit_translation"),
 ]
 SECTIONS = [
     (BlogIndexPage, "blog", lambda: _("Blog")),
@@ -70,14 +72,25 @@ def ensure_workspace(source):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=permission(app, codename)
             )
-    workflow = Workflow.objects.create(name=f"{title}: moderation"[:255], active=True)
-    task = GroupApprovalTask.objects.create(name=f"{title}: moderators' approval"[:255])
+    # The admin shows these names as they are, in every admin language ("Submit to …", e-mails): so no English
+    # words. The workflow is the school's (its title, in the network's default language), the task is its
+    # "модерация", the same word in Kazakh and Russian.
+    workflow = Workflow.objects.create(name=school_workflow_name(title), active=True)
+    task = GroupApprovalTask.objects.create(name=school_task_name(title))
     task.groups.set([moderators])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return SchoolWorkspace.objects.create(
         translation_key=source.translation_key, collection=collection, editors=editors, moderators=moderators,
         workflow=workflow,
     )
+
+
+def school_workflow_name(title):
+    return title[:255]
+
+
+def school_task_name(title):
+    return f"{title}: модерация"[:255]
 
 
 def unique_group_name(name):

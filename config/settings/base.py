@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "accounts",
     "attendance",
     "monitoring",
+    "editors",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -286,3 +287,6 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# A new translation starts as a draft even when its source is live: it is published through the school's
+# moderation like any page (editors/translation.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

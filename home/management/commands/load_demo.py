@@ -19,6 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, scale="demo", **options):
         from network.demo import load_network
         from accounts.demo import load_teacher_accounts
+        from editors.demo import align_site_with_admin_base_url, load_editors_demo
         from workflows.demo import load_workflow_demo
 
         with transaction.atomic():
@@ -26,6 +27,8 @@ class Command(BaseCommand):
             load_network(homes, stdout=self.stdout, schools=options.get("schools"))
             load_workflow_demo(stdout=self.stdout)
             load_teacher_accounts(stdout=self.stdout)
+            load_editors_demo(stdout=self.stdout)
+            align_site_with_admin_base_url()
         self.stdout.write(self.style.SUCCESS(f"Home pages ready: {', '.join(sorted(homes))}"))
         if scale == "national":
             from network.demo_national import AlreadyLoaded, load_national

@@ -1,0 +1,53 @@
+"""The admin speaks the user's language only: no Kazakh leaks into the Russian admin.
+
+Django's gettext falls back to LANGUAGE_CODE (kk) for a message the active language's catalogues lack, so every
+Wagtail message translated in site/locale_admin/kk must also have a Russian translation somewhere (Wagtail's,
+Django's, wagtail-localize's or site/locale_admin/ru); otherwise the Russian admin shows the Kazakh one.
+"""
+
+from pathlib import Path
+
+import polib
+import pytest
+from django.utils.translation import trans_real
+
+from tests.test_admin_kazakh import visible_text
+
+ROOT = Path(__file__).resolve().parent.parent
+ADMIN = ROOT / "site" / "locale_admin"
+
+
+def key(entry):
+    message = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+    return (message, 0) if entry.msgid_plural else message
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_every_kazakh_admin_message_has_its_own_russian_translation(domain):
+    russian = trans_real.DjangoTranslation("ru", domain=domain)._catalog  # without the fallback to kk
+    kazakh = polib.pofile(str(ADMIN / "kk" / "LC_MESSAGES" / f"{domain}.po"))
+    leaking = [entry.msgid for entry in kazakh if not entry.obsolete and russian.get(key(entry)) is None]
+    assert leaking == [], f"the Russian admin would show these in Kazakh: add them to locale_admin/ru: {leaking}"
+
+
+def test_the_russian_admin_catalogue_is_translated_and_compiled():
+    source = polib.pofile(str(ADMIN / "ru" / "LC_MESSAGES" / "django.po"))
+    assert [entry.msgid for entry in source if not entry.msgstr or "fuzzy" in entry.flags] == []
+    compiled = polib.mofile(str(ADMIN / "ru" / "LC_MESSAGES" / "django.mo"))
+    assert {(entry.msgid, entry.msgstr) for entry in compiled} == {(entry.msgid, entry.msgstr) for entry in source}
+
+
+@pytest.mark.django_db
+def test_a_russian_speaking_editor_sees_no_kazakh_in_the_page_explorer(client, demo_network, django_user_model):
+    from wagtail.users.models import UserProfile
+
+    from network.models import LeadingSchoolPage, SchoolWorkspace
+
+    school = LeadingSchoolPage.objects.get(slug="school-54", locale__language_code="kk")
+    user = django_user_model.objects.create_user("ru_editor", "ru_editor@school.kz", "pass-for-tests")
+    user.groups.add(SchoolWorkspace.objects.get(translation_key=school.translation_key).editors)
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "ru"})
+    client.force_login(user)
+    explorer = visible_text(client.get(f"/admin/pages/{school.pk}/"))
+    assert "1–3 из 3" in explorer
+    assert "Барлығы" not in explorer and "көрсетілгені" not in explorer

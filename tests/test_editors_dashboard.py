@@ -1,0 +1,112 @@
+"""A school's editor lands on their own school: the dashboard panel, the summary count and the explorer."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from network.models import BlogPostPage
+from tests.test_editors_translation import people, translate_into_russian, untranslated_post  # noqa: F401
+from tests.test_network_permissions import post_form
+
+pytestmark = pytest.mark.django_db
+
+
+def sidebar_explorer_start(response):
+    props = json.loads(BeautifulSoup(response.content, "html.parser").find(id="wagtail-sidebar-props").string)
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("_type") == "wagtail.sidebar.PageExplorerMenuItem":
+                found.append(node["_args"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(props)
+    return found
+
+
+def test_the_editor_lands_on_their_own_school(client, people, django_capture_on_commit_callbacks):  # noqa: F811
+    school = people["a"]
+    editor = people["editor_a"]
+    client.force_login(editor)
+    post = BlogPostPage.objects.filter(school=school, locale__language_code="kk").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/pages/{post.pk}/edit/", post_form(post, "action-submit", title="Жаңа семинар"))
+
+    dashboard = client.get("/admin/")
+    page = BeautifulSoup(dashboard.content, "html.parser")
+    panel = page.select_one(".editors-school-panel")
+    assert panel is not None and school.title in panel.get_text()
+    rows = {row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
+            for row in panel.select(".editors-school-counts tbody tr")}
+    assert set(rows) == {"Қазақша", "Русский", "English"}
+    kk_pages = Page.objects.descendant_of(school, inclusive=True).count()
+    assert rows["Қазақша"][0] == str(kk_pages), rows
+    assert rows["Қазақша"][3] == "1", "the submitted post is in moderation"
+    # The summary counts the school's pages, not the network's.
+    summary = page.select_one(f'a[href="/admin/pages/{school.pk}/"]')
+    assert summary is not None and str(kk_pages) in summary.get_text()
+    assert str(Page.objects.count() - 1) not in summary.get_text()
+    # The sidebar's page explorer opens at the school.
+    [(item, start_page_id)] = sidebar_explorer_start(dashboard)
+    assert start_page_id == school.pk and item["url"] == f"/admin/pages/{school.pk}/"
+
+
+def test_the_explorer_opens_at_the_school_in_the_admins_language(client, people):  # noqa: F811
+    from wagtail.users.models import UserProfile
+
+    editor = people["editor_a"]
+    UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": "ru"})
+    client.force_login(editor)
+    ru_school = people["a"].get_translation(people["a"].locale.__class__.objects.get(language_code="ru"))
+    [(item, start_page_id)] = sidebar_explorer_start(client.get("/admin/"))
+    assert start_page_id == ru_school.pk
+
+
+def test_a_superuser_keeps_wagtails_dashboard(client, admin_user, demo_network):
+    client.force_login(admin_user)
+    page = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    assert page.select_one(".editors-school-panel") is None
+
+
+def test_out_of_date_translations_are_listed_with_a_sync_link(
+        client, people, django_capture_on_commit_callbacks):  # noqa: F811
+    post = untranslated_post(people["a"])
+    client.force_login(people["editor_a"])
+    translate_into_russian(client, post, django_capture_on_commit_callbacks)
+    panel = BeautifulSoup(client.get("/admin/").content, "html.parser").select_one(".editors-school-panel")
+    assert not panel.select(".editors-out-of-date li")
+
+    # The moderator publishes a change to the Kazakh source: its translation is now out of date.
+    client.force_login(people["moderator_a"])
+    post = BlogPostPage.objects.get(pk=post.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/pages/{post.pk}/edit/", post_form(post, "action-publish", title="Өзгертілген атау"))
+    client.force_login(people["editor_a"])
+    panel = BeautifulSoup(client.get("/admin/").content, "html.parser").select_one(".editors-school-panel")
+    [item] = panel.select(".editors-out-of-date li")
+    assert "Өзгертілген атау" in item.get_text()
+    sync = item.select("a")[1]["href"]
+    assert client.get(sync).status_code == 200
+
+
+def test_the_panel_costs_the_same_queries_for_a_bigger_school(client, people):  # noqa: F811
+    client.force_login(people["editor_a"])
+    client.get("/admin/")
+    with CaptureQueriesContext(connection) as small:
+        client.get("/admin/")
+    blog = BlogPostPage.objects.filter(school=people["a"], locale__language_code="kk").first().get_parent()
+    for number in range(5):
+        blog.add_child(instance=BlogPostPage(title=f"Қосымша {number}", slug=f"extra-{number}",
+                                             date=blog.specific.latest_revision_created_at or "2026-01-01"))
+    with CaptureQueriesContext(connection) as bigger:
+        client.get("/admin/")
+    assert len(bigger) == len(small)
