@@ -11,12 +11,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config import views
 from home.sitemaps import MultilingualSitemap
 from network import views as network_views
+from security.views import ThrottledPasswordResetView
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own: the same form, limited per client address and e-mail address (security/views.py).
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,6 +1,7 @@
 """Settings shared by every environment; values that differ come from the environment (12-factor)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -34,6 +35,8 @@ INSTALLED_APPS = [
     "workflows",
     "search",
     "follow",
+    "security",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known (its 400 page is translated), before any view reads the input.
+    "security.middleware.RejectMalformedInputMiddleware",
     "home.middleware.UntranslatedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -78,6 +83,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: every sign-in through Django's authenticate() (the Wagtail admin, the Django admin, and any
+# site sign-in form such as django-allauth's) is refused while the account or the client address is locked out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -172,8 +186,23 @@ MEDIA_URL = "/media/"
 WORKFLOWS_PRIVATE_ROOT = Path(os.environ.get("WORKFLOWS_PRIVATE_ROOT", BASE_DIR / "private-media"))
 # Without a separate file server in front (the compose topology), Django serves uploaded media itself.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
-# Proxies in front of gunicorn: the follow app's rate limits read the client address behind them.
-FOLLOW_PROXY_COUNT = int(os.environ.get("FOLLOW_PROXY_COUNT", "0"))
+# Proxies in front of gunicorn (1 in site/deploy/compose.yaml): every rate limit and the sign-in lock-out read the
+# client address behind exactly this many (security/client.py). FOLLOW_PROXY_COUNT is its former name.
+CLIENT_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", os.environ.get("FOLLOW_PROXY_COUNT", "0")))
+# Optionally, the addresses of the proxies listed in X-Forwarded-For (not the last one, which is the peer).
+CLIENT_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# Sign-in lock-out (django-axes): its state in the database (AccessAttempt rows, which administrators see and
+# delete in /django-admin/axes/, or `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`).
+# An account is locked after AXES_FAILURE_LIMIT failures whatever the address, and an address after as many
+# failures whatever the account, for AXES_COOLOFF_TIME.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "security.client.client_address"
+AXES_LOCKOUT_CALLABLE = "security.views.lockout"
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 # AGPL-3.0 section 13: visitors of the site are offered its source.
 SOURCE_CODE_URL = os.environ.get("SOURCE_CODE_URL", "")
 STORAGES = {
