@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Locale
 
 from network.models import EventPage, LeadingSchoolPage
+from network.models.base import parse_int
 from security.client import client_address
 from security.limits import over_limit
 
@@ -99,9 +100,8 @@ def school_name(school):
 
 
 def followable_school(school_id):
-    try:
-        school_id = int(school_id)
-    except (TypeError, ValueError):
+    school_id = parse_int(school_id)
+    if school_id is None:
         return None
     return LeadingSchoolPage.objects.live().public().filter(pk=school_id).first()
 

@@ -3,9 +3,14 @@
 A NUL character cannot be stored in a PostgreSQL text value: a NUL in a search query, a listing filter or an admin
 form reached the database and answered 500. No legitimate visitor or editor types one, so a request that carries
 one in its path, query string or form fields is answered 400 with a translated page, and nothing is saved.
+
+Likewise a form POST that lacks a field its form reads unconditionally (the Wagtail page editor's `body-count`,
+which only a hand-made or truncated request omits) raised MultiValueDictKeyError and answered 500: it is the
+client's malformed request, answered 400. Form validation runs before any save, so nothing was written.
 """
 
 from django.http import QueryDict
+from django.utils.datastructures import MultiValueDictKeyError
 from django.shortcuts import render
 
 NUL = "\x00"
@@ -29,6 +34,11 @@ class RejectMalformedInputMiddleware:
         if self.malformed(request):
             return render(request, "security/bad_request.html", status=400)
         return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, MultiValueDictKeyError) and request.method == "POST":
+            return render(request, "security/bad_request.html", status=400)
+        return None
 
     @staticmethod
     def malformed(request):
