@@ -12,4 +12,4 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks, privacy  # noqa: F401  (registers the system checks and the signal receivers)
