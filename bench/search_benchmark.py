@@ -32,7 +32,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-from search import query as search_query  # noqa: E402
+from search import query as search_query, suggestions  # noqa: E402
+from search.params import SearchParams  # noqa: E402
 from search.text import words  # noqa: E402
 
 LANGUAGES = ("kk", "ru", "en")
@@ -115,11 +116,11 @@ def main():
                 request = factory.get(f"/{language}/search/", params, HTTP_HOST=host)
                 with translation.override(language):
                     if kind == "autocomplete":
-                        query_ms = timed(lambda: search_query.autocomplete(params["query"], language, request),
+                        query_ms = timed(lambda: suggestions.autocomplete(params["query"], language, request),
                                          args.repeat)
                         url = f"/{language}/search/autocomplete/"
                     else:
-                        search_params = search_query.SearchParams.from_request(request)
+                        search_params = SearchParams.from_request(request)
                         query_ms = timed(lambda: search_query.run(search_params, language, 1, request), args.repeat)
                         url = f"/{language}/search/"
                 page_ms = timed(lambda: client.get(url, params, HTTP_HOST=host), args.repeat)

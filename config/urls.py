@@ -19,6 +19,8 @@ register_converter(DatabaseIdConverter, "id")
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Feed readers and old browsers ask for /favicon.ico whatever the page links.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("django-admin/", admin.site.urls),
     # Before Wagtail's own: the same form, limited per client address and e-mail address (security/views.py).

@@ -90,4 +90,6 @@ class LeaderRole(models.TextChoices):
     TRAINED_TEACHER = "trained_teacher", _("teacher trained at programme level I")
 
 
-GRADES = [(grade, str(grade)) for grade in range(0, 12)]
+# Grade 0 is the pre-school class; Kazakhstan's general school ends with grade 11.
+GRADE_NUMBERS = range(0, 12)
+GRADES = [(grade, str(grade)) for grade in GRADE_NUMBERS]

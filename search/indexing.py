@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from .models import ContentKind, SearchEntry, SearchWord
+from .models import SHARDS, ContentKind, SearchEntry, SearchWord
 from .text import CONFIGURATIONS, fold, normalise_text
 
 SUMMARY_FIELDS = ("intro", "abstract")
@@ -183,7 +183,6 @@ COLUMNS = [
     "page_id", "document_id", "language", "kind", "title", "summary", "body", "date", "school_id", "region_id",
     "direction", "subject", "resource_kind", "grade_from", "grade_to", "shard",
 ]
-SHARDS = 100
 
 
 def shard_of(row):

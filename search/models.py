@@ -12,6 +12,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 
+# Every entry has a fixed pseudo-random shard 0–99 (indexing.shard_of); queries matching a large share of the index
+# compute their facets and relevance over a sample of shards (statements.sample_shards).
+SHARDS = 100
+
+
 class ContentKind(models.TextChoices):
     POST = "post", pgettext_lazy("search kind", "posts")
     EVENT = "event", pgettext_lazy("search kind", "events")

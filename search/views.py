@@ -13,7 +13,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from . import indexing, query as search_query
+from . import indexing, query as search_query, suggestions
+from .params import ORDERS, SearchParams
 from .tasks import log_query_task
 from .text import CONFIGURATIONS
 
@@ -67,7 +68,7 @@ def popular_queries(language):
         strings = Query.get_most_popular(date_since=since).values_list("query_string", flat=True)[:100]
         candidates = [string for string in strings if _in_language(string, language)][: POPULAR_SIZE * 3]
         if indexing.is_supported():
-            candidates = search_query.with_results(candidates, language)
+            candidates = suggestions.with_results(candidates, language)
         popular = candidates[:POPULAR_SIZE]
         cache.set(key, popular, POPULAR_CACHE_SECONDS)
     return popular
@@ -81,7 +82,7 @@ def log_query(query_string):
 @never_cache
 @require_GET
 def search(request):
-    params = search_query.SearchParams.from_request(request)
+    params = SearchParams.from_request(request)
     language = current_language()
     context = {"search_query": params.query, "params": params, "language": language, "errors": params.errors}
 
@@ -96,12 +97,12 @@ def search(request):
     context.update(found)
     context["picks"] = editors_picks(params.query, language, request)
     context["order_urls"] = {order: params.as_query(order=order if order != "relevance" else None)
-                             for order in search_query.ORDERS}
-    context["clear_filters_url"] = search_query.SearchParams(query=params.query, order=params.order).as_query()
+                             for order in ORDERS}
+    context["clear_filters_url"] = SearchParams(query=params.query, order=params.order).as_query()
     if not found["total"]:
-        context["suggestion"] = search_query.spelling_suggestion(params.query, language)
+        context["suggestion"] = suggestions.spelling_suggestion(params.query, language)
         if context["suggestion"]:
-            context["suggestion_url"] = search_query.SearchParams(query=context["suggestion"]).as_query()
+            context["suggestion_url"] = SearchParams(query=context["suggestion"]).as_query()
         context["popular"] = popular_queries(language)
     log_query(params.query)
     return TemplateResponse(request, "search/search.html", context)
@@ -124,13 +125,13 @@ def autocomplete(request):
     """Titles matching what the visitor is typing, for the search box's suggestion list (JSON)."""
     typed = request.GET.get("query", "")
     if not indexing.is_supported():
-        suggestions = [
+        titles = [
             {"title": page.title, "url": page.get_url(request), "kind": ""}
             for page in Page.objects.live().public().filter(locale=Locale.get_active())
-            .autocomplete(typed)[: search_query.AUTOCOMPLETE_SIZE]
+            .autocomplete(typed)[: suggestions.AUTOCOMPLETE_SIZE]
         ] if len(typed.strip()) >= 2 else []
     else:
-        suggestions = search_query.autocomplete(typed, current_language(), request)
-    response = JsonResponse({"query": typed, "results": suggestions})
+        titles = suggestions.autocomplete(typed, current_language(), request)
+    response = JsonResponse({"query": typed, "results": titles})
     response["Cache-Control"] = "public, max-age=60"
     return response

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from network.blocks import BodyBlock
-from network.vocabulary import GRADES, ContentLanguage, Direction, Licence, ResourceKind, Subject
+from network.vocabulary import GRADE_NUMBERS, GRADES, ContentLanguage, Direction, Licence, ResourceKind, Subject
 
 from .base import SchoolContentMixin, parse_int
 from .blog import paginate
@@ -47,7 +47,7 @@ class ResourceFilter:
     def choices(self):
         return {name: choices.choices for name, choices in self.FIELDS.items()}
 
-    grades = range(0, 12)
+    grades = GRADE_NUMBERS
 
     def apply(self, resources):
         for name, value in self.values.items():

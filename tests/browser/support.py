@@ -1,0 +1,40 @@
+"""What the browser tests check on every page: it fits the screen, axe finds nothing serious, and a picture of it."""
+
+import os
+import re
+from pathlib import Path
+
+SCREENSHOTS = Path(os.environ.get("BROWSER_SCREENSHOTS") or Path(__file__).resolve().parents[2] / "browser-screenshots")
+SERIOUS = {"serious", "critical"}
+
+
+def assert_fits_width(page):
+    """No horizontal scrolling: the document is no wider than the viewport."""
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    culprits = [] if widths[0] <= widths[1] else page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))""")
+    assert widths[0] <= widths[1], f"{page.url} is {widths[0]} px wide at {widths[1]} px: {culprits}"
+
+
+def assert_no_serious_axe_violations(page):
+    """axe-core (bundled in axe-playwright-python, no CDN) reports no serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
+    assert violations == [], "\n".join(
+        f"{v['impact']}: {v['id']} — {v['help']} ({[n['target'] for n in v['nodes'][:3]]})" for v in violations)
+
+
+def save_screenshot(page, name):
+    """A full-page picture for a person to look at; CI keeps the folder."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / (re.sub(r"[^\w.-]+", "-", name).strip("-") + ".png")
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def allow_console_errors(page, pattern):
+    """Forget the console errors that match `pattern` (e.g. the 404 a test asked for on purpose)."""
+    page.console_errors[:] = [error for error in page.console_errors if not re.search(pattern, error)]
