@@ -1,4 +1,6 @@
-"""Path converters of the site's URLs."""
+"""Path converters of the site's URLs, registered once on import (`<id:pk>`)."""
+
+from django.urls import register_converter
 
 
 class DatabaseIdConverter:
@@ -14,3 +16,6 @@ class DatabaseIdConverter:
 
     def to_url(self, value):
         return str(value)
+
+
+register_converter(DatabaseIdConverter, "id")

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path, register_converter
+from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,12 +9,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
-from config.converters import DatabaseIdConverter
+import config.converters  # noqa: F401  (registers <id:…>)
 from home.sitemaps import MultilingualSitemap
 from network import views as network_views
 from security.views import ThrottledPasswordResetView
-
-register_converter(DatabaseIdConverter, "id")
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -1,12 +1,10 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from config.converters import DatabaseIdConverter
+import config.converters  # noqa: F401  (registers <id:…>)
 
 from . import views
 
 app_name = "follow"
-register_converter(DatabaseIdConverter, "id")
-
 urlpatterns = [
     path("", views.index, name="index"),
     path("<slug:kind>.rss", views.feed, {"fmt": "rss"}, name="rss"),

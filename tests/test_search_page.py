@@ -171,9 +171,11 @@ def test_editors_picks_are_per_language(client, library):
     assert [pick["title"] for pick in picks] == [library.schools["en"].title]
 
 
-def test_every_search_is_logged_for_popular_searches(client, library):
-    search(client, "kk", "Бағалау")
-    search(client, "kk", "бағалау ")
+def test_every_visitors_search_is_logged_once_a_day_for_popular_searches(client, library):
+    browser = {"HTTP_USER_AGENT": "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36"}
+    client.get("/kk/search/", {"query": "Бағалау"}, **browser)
+    client.get("/kk/search/", {"query": "бағалау "}, **browser)  # the same visitor, the same term: once
+    client.get("/kk/search/", {"query": "бағалау"}, REMOTE_ADDR="10.1.1.1", **browser)
     assert Query.get("бағалау").hits == 2
 
 

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "follow",
     "security",
+    "visitors",
     "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
