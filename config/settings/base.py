@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "security",
     "visitors",
     "axes",
+    "csp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -72,6 +73,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # After CSPMiddleware in this list, so it hands its response to CSPMiddleware: the admin's own policy.
+    "security.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -87,6 +92,33 @@ MIDDLEWARE = [
     # Last, as django-axes requires: turns a locked-out sign-in into its lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp 4): scripts only from this site or with the response's nonce
+# (`{{ request.csp_nonce }}`), nothing embeddable from elsewhere but video players; the Wagtail admin gets the
+# additions it needs (security/middleware.py).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Powerful browser features the site never uses are switched off for it and for anything it embeds.
+PERMISSIONS_POLICY = {
+    "camera": [], "microphone": [], "geolocation": [], "payment": [], "usb": [], "serial": [], "bluetooth": [],
+    "midi": [], "magnetometer": [], "gyroscope": [], "accelerometer": [], "browsing-topics": [],
+    "fullscreen": ["self", "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+}
 
 # django-axes first: every sign-in through Django's authenticate() (the Wagtail admin, the Django admin, and any
 # site sign-in form such as django-allauth's) is refused while the account or the client address is locked out.
@@ -256,5 +288,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "ppt", "od
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: editors' e-mail hashes are not sent to a third party (and the CSP allows no such images over http).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English"), ("kk", "Қазақша")]
 WAGTAIL_MODERATION_ENABLED = True
