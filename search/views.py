@@ -90,8 +90,7 @@ def log_query(request, query_string):
     normalised = normalise_query_string(query_string)
     if not normalised:
         return
-    is_new_term = not Query.objects.filter(query_string=normalised).exists()
-    if may_log_query(request, normalised, is_new_term):
+    if may_log_query(request, normalised, lambda: not Query.objects.filter(query_string=normalised).exists()):
         log_query_task.enqueue(query_string)
 
 

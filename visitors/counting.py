@@ -33,6 +33,7 @@ def query_log_limits():
 
 
 def may_log_query(request, normalised, is_new_term):
+    # is_new_term: a callable, asked (one query) only when the other conditions pass
     """Whether one search may add a hit to the query log.
 
     A bot never; a visitor once per term and day (so a term's hits are distinct visitor-days), at most
@@ -44,7 +45,7 @@ def may_log_query(request, normalised, is_new_term):
     limits = query_log_limits()
     if over_limit("search-log", visitor_key(request), *limits["visitor"]):
         return False
-    if is_new_term and over_limit("search-new-terms", timezone.localdate().isoformat(),
+    if is_new_term() and over_limit("search-new-terms", timezone.localdate().isoformat(),
                                   limits["new_terms_per_day"], int(datetime.timedelta(days=1).total_seconds())):
         return False
     return True
