@@ -11,10 +11,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as accounts_views
 from cabinet.urls import legacy_urlpatterns as cabinet_legacy_urls
 from config import views
+import config.converters  # noqa: F401  (registers <id:…>)
 from home.sitemaps import MultilingualSitemap
 from monitoring import views as monitoring_views
 from network import views as network_views
 from workflows.public_views import published_material
+from security.views import ThrottledPasswordResetView
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -26,6 +28,8 @@ urlpatterns = [
     *cabinet_legacy_urls,
     # Before the admin: wagtail-localize's translate/sync views, limited to the user's own school.
     path("", include("editors.urls")),
+    # Before Wagtail's own: the same form, limited per client address and e-mail address (security/views.py).
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -38,7 +42,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
-    path("resources/<int:pk>/download/", network_views.resource_download, name="resource_download"),
+    path("resources/<id:pk>/download/", network_views.resource_download, name="resource_download"),
     path("follow/", include("follow.urls")),
     # Teachers' accounts: allauth's sign-up, sign-in, e-mail and password pages, then the teacher's own pages.
     path("account/", include("allauth.urls")),

@@ -1,4 +1,3 @@
-import hashlib
 import logging
 
 from django.conf import settings
@@ -18,6 +17,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Locale
 
 from network.models import EventPage, LeadingSchoolPage
+from network.models.base import parse_int
+from security.client import client_address
+from security.limits import over_limit
 
 from . import identity
 from .calendars import build_calendar, calendar_events
@@ -84,27 +86,6 @@ def index(request):
 
 # E-mail subscriptions --------------------------------------------------------------------------------------------
 
-def client_address(request):
-    """The visitor's address for rate limiting: behind a proxy, the last hop it appended (FOLLOW_PROXY_COUNT)."""
-    proxies = getattr(settings, "FOLLOW_PROXY_COUNT", 0)
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def over_limit(bucket, identifier, limit, period):
-    """Count one more attempt in a fixed window; True once the window holds more than `limit`."""
-    key = "follow:rate:%s:%s" % (bucket, hashlib.sha256(identifier.encode()).hexdigest()[:32])
-    cache.add(key, 0, period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, period)
-        count = 1
-    return count > limit
-
-
 def rate_limits():
     return getattr(settings, "FOLLOW_RATE_LIMITS", {"address": (10, 3600), "email": (3, 3600)})
 
@@ -119,9 +100,8 @@ def school_name(school):
 
 
 def followable_school(school_id):
-    try:
-        school_id = int(school_id)
-    except (TypeError, ValueError):
+    school_id = parse_int(school_id)
+    if school_id is None:
         return None
     return LeadingSchoolPage.objects.live().public().filter(pk=school_id).first()
 
@@ -170,8 +150,11 @@ def subscribe_sent(request):
 
 
 def private(response):
-    """Pages reached through a personal link: not indexed, not cached, and the link is not leaked as a referrer."""
-    response["Referrer-Policy"] = "no-referrer"
+    """Pages reached through a personal link: not indexed, not cached, and the link is not leaked as a referrer.
+
+    `same-origin`, not `no-referrer`: with `no-referrer` Chromium sends `Origin: null` on the page's own form POSTs
+    and Django's CSRF origin check refuses them (403); `same-origin` still sends nothing to any other site."""
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -1,10 +1,15 @@
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _, ngettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.admin.panels import ObjectList
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenMultipleView, SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import (
-    DeleteView, EditView, HistoryView, SnippetViewSet, SnippetViewSetGroup, UsageView,
+    CopyView, DeleteView, EditView, HistoryView, SnippetViewSet, SnippetViewSetGroup, UsageView,
 )
 
 from network import rules
@@ -31,6 +36,14 @@ class TeacherEditView(EditableTeachersMixin, EditView):
     pass
 
 
+class TeacherCopyView(CopyView):
+    """Copying prefills the form with the teacher's record: only a teacher the editor could edit."""
+
+    def get_object(self, queryset=None):
+        get_object_or_404(Teacher.objects.editable_by(self.request.user), pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
+        return super().get_object(queryset)
+
+
 class TeacherDeleteView(EditableTeachersMixin, DeleteView):
     pass
 
@@ -43,6 +56,38 @@ class TeacherUsageView(EditableTeacherListingsMixin, UsageView):
     pass
 
 
+class ChoosableTeachersMixin:
+    """The teacher chooser (a page's authors, for instance) lists and returns only the editor's own teachers."""
+
+    def get_object_list(self):
+        return Teacher.objects.editable_by(self.request.user)
+
+
+class TeacherChooseView(ChoosableTeachersMixin, ChooseView):
+    pass
+
+
+class TeacherChooseResultsView(ChoosableTeachersMixin, ChooseResultsView):
+    pass
+
+
+class TeacherChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return Teacher.objects.editable_by(self.request.user).get(pk=pk)
+
+
+class TeacherChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return Teacher.objects.editable_by(self.request.user).filter(pk__in=pks)
+
+
+class TeacherChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = TeacherChooseView
+    choose_results_view_class = TeacherChooseResultsView
+    chosen_view_class = TeacherChosenView
+    chosen_multiple_view_class = TeacherChosenMultipleView
+
+
 class TeacherViewSet(SnippetViewSet):
     model = Teacher
     icon = "user"
@@ -51,6 +96,8 @@ class TeacherViewSet(SnippetViewSet):
     search_fields = ["full_name"]
     ordering = ["full_name"]
     edit_view_class = TeacherEditView
+    copy_view_class = TeacherCopyView
+    chooser_viewset_class = TeacherChooserViewSet
     delete_view_class = TeacherDeleteView
     history_view_class = TeacherHistoryView
     usage_view_class = TeacherUsageView

@@ -17,10 +17,14 @@ from . import indexing, query as search_query, suggestions
 from .params import ORDERS, SearchParams
 from .tasks import log_query_task
 from .text import CONFIGURATIONS
+from visitors.models import HiddenSearchTerm
+from visitors.counting import may_log_query
 
 POPULAR_DAYS = 30
 POPULAR_SIZE = 8
 POPULAR_CACHE_SECONDS = 600
+# A term is shown as popular only once this many distinct visitors searched it (each visitor counts once a day).
+POPULAR_MIN_VISITORS = 3
 KAZAKH_LETTERS = re.compile("[әғқңөұүһі]", re.IGNORECASE)
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 LATIN = re.compile("[a-z]", re.IGNORECASE)
@@ -59,23 +63,34 @@ def _in_language(query_string, language):
 
 
 def popular_queries(language):
-    """The most searched queries of the last 30 days that find something in the visitor's language, cached for
-    ten minutes (two queries when the cache is cold, none when warm)."""
+    """The most searched queries of the last 30 days that several visitors searched, that editors have not hidden
+    and that find something in the visitor's language, cached for ten minutes."""
     key = f"search:popular:{language}"
     popular = cache.get(key)
     if popular is None:
         since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
-        strings = Query.get_most_popular(date_since=since).values_list("query_string", flat=True)[:100]
+        strings = (Query.get_most_popular(date_since=since).filter(_hits__gte=POPULAR_MIN_VISITORS)
+                   .exclude(query_string__in=HiddenSearchTerm.objects.values("query_string"))
+                   .values_list("query_string", flat=True)[:100])
         candidates = [string for string in strings if _in_language(string, language)][: POPULAR_SIZE * 3]
         if indexing.is_supported():
             candidates = suggestions.with_results(candidates, language)
+        else:
+            locale = Locale.objects.filter(language_code=language).first()
+            pages = Page.objects.live().public().filter(locale=locale)
+            candidates = [string for string in candidates if pages.search(string).count()]
         popular = candidates[:POPULAR_SIZE]
         cache.set(key, popular, POPULAR_CACHE_SECONDS)
     return popular
 
 
-def log_query(query_string):
-    if normalise_query_string(query_string):
+def log_query(request, query_string):
+    """Add a hit to the query log, within the bounds of visitors.counting.may_log_query (no bots, once per visitor,
+    term and day, a per-visitor hourly limit, a daily cap of new terms)."""
+    normalised = normalise_query_string(query_string)
+    if not normalised:
+        return
+    if may_log_query(request, normalised, lambda: not Query.objects.filter(query_string=normalised).exists()):
         log_query_task.enqueue(query_string)
 
 
@@ -104,7 +119,7 @@ def search(request):
         if context["suggestion"]:
             context["suggestion_url"] = SearchParams(query=context["suggestion"]).as_query()
         context["popular"] = popular_queries(language)
-    log_query(params.query)
+    log_query(request, params.query)
     return TemplateResponse(request, "search/search.html", context)
 
 
@@ -116,7 +131,7 @@ def fallback_search(request, params, context):
                    picks=editors_picks(params.query, context["language"], request))
     if not page.paginator.count:
         context["popular"] = popular_queries(context["language"])
-    log_query(params.query)
+    log_query(request, params.query)
     return TemplateResponse(request, "search/search.html", context)
 
 

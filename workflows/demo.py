@@ -4,6 +4,7 @@ Runs after the network demo, which makes the regions and Leading Schools; with n
 """
 
 import datetime
+import os
 import sys
 
 from django.db import transaction
@@ -17,7 +18,8 @@ from workflows.models import ApprovedExperienceLibraryPage, ReviewerRole, Submis
 from workflows.testing import REVIEWERS_GROUP, TEACHERS_GROUP, make_user, upload
 
 Role = ReviewerRole.Role
-PASSWORD = "review-demo-2026"
+# The quick start's published password; CI (a throwaway database under the production settings) sets a random one.
+PASSWORD = os.environ.get("DEMO_REVIEW_PASSWORD", "review-demo-2026")
 
 LIBRARY = {
     "kk": ("Мақұлданған тәжірибе кітапханасы", "approved-experience",

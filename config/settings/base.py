@@ -1,6 +1,7 @@
 """Settings shared by every environment; values that differ come from the environment (12-factor)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,10 @@ INSTALLED_APPS = [
     "attendance",
     "monitoring",
     "editors",
+    "security",
+    "visitors",
+    "axes",
+    "csp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -76,9 +81,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # After CSPMiddleware in this list, so it hands its response to CSPMiddleware: the admin's own policy.
+    "security.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known (its 400 page is translated), before any view reads the input.
+    "security.middleware.RejectMalformedInputMiddleware",
     "home.middleware.UntranslatedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -87,6 +98,44 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Content-Security-Policy (django-csp 4): scripts only from this site or with the response's nonce
+# (`{{ request.csp_nonce }}`), nothing embeddable from elsewhere but video players; the Wagtail admin gets the
+# additions it needs (security/middleware.py).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Powerful browser features the site never uses are switched off for it and for anything it embeds.
+PERMISSIONS_POLICY = {
+    "camera": [], "microphone": [], "geolocation": [], "payment": [], "usb": [], "serial": [], "bluetooth": [],
+    "midi": [], "magnetometer": [], "gyroscope": [], "accelerometer": [], "browsing-topics": [],
+    "fullscreen": ["self", "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+}
+
+# django-axes first: every sign-in through Django's authenticate() (the Wagtail admin, the Django admin, and any
+# site sign-in form such as django-allauth's) is refused while the account or the client address is locked out.
+# django-axes first, so that every sign-in (the admin's and allauth's) is counted and a locked one refused.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -182,8 +231,23 @@ MEDIA_URL = "/media/"
 WORKFLOWS_PRIVATE_ROOT = Path(os.environ.get("WORKFLOWS_PRIVATE_ROOT", BASE_DIR / "private-media"))
 # Without a separate file server in front (the compose topology), Django serves uploaded media itself.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
-# Proxies in front of gunicorn: the follow app's rate limits read the client address behind them.
-FOLLOW_PROXY_COUNT = int(os.environ.get("FOLLOW_PROXY_COUNT", "0"))
+# Proxies in front of gunicorn (1 in site/deploy/compose.yaml): every rate limit and the sign-in lock-out read the
+# client address behind exactly this many (security/client.py). FOLLOW_PROXY_COUNT is its former name.
+CLIENT_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", os.environ.get("FOLLOW_PROXY_COUNT", "0")))
+# Optionally, the addresses of the proxies listed in X-Forwarded-For (not the last one, which is the peer).
+CLIENT_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# Sign-in lock-out (django-axes): its state in the database (AccessAttempt rows, which administrators see and
+# delete in /django-admin/axes/, or `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`).
+# An account is locked after AXES_FAILURE_LIMIT failures whatever the address, and an address after as many
+# failures whatever the account, for AXES_COOLOFF_TIME.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "security.client.client_address"
+AXES_LOCKOUT_CALLABLE = "security.views.lockout"
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 # AGPL-3.0 section 13: visitors of the site are offered its source.
 SOURCE_CODE_URL = os.environ.get("SOURCE_CODE_URL", "")
 STORAGES = {
@@ -245,16 +309,14 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "ppt", "od
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: editors' e-mail hashes are not sent to a third party (and the CSP allows no such images over http).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English"), ("kk", "Қазақша")]
 WAGTAIL_MODERATION_ENABLED = True
 
 # Teachers' accounts (django-allauth): e-mail is the login, verified before the first sign-in.
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
 LOGIN_URL = "account_login"
-# The cabinet's home (branch `cabinet`); until it exists, accounts.adapter falls back to the teacher's profile.
+# After signing in, a teacher lands in their cabinet.
 LOGIN_REDIRECT_URL = "cabinet:home"
 # A new teacher, once their address is verified, fills in their profile and then finds their school.
 ACCOUNT_SIGNUP_REDIRECT_URL = "accounts:profile"
@@ -275,7 +337,7 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # A field that people never see and bots fill in: such a sign-up is silently dropped.
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-ALLAUTH_TRUSTED_PROXY_COUNT = FOLLOW_PROXY_COUNT
+ALLAUTH_TRUSTED_PROXY_COUNT = CLIENT_PROXY_COUNT
 # Per client address (and per e-mail address where allauth keys on it), counted in the shared cache.
 ACCOUNT_RATE_LIMITS = {
     "signup": os.environ.get("ACCOUNT_RATE_LIMIT_SIGNUP", "10/h/ip"),

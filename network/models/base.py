@@ -7,11 +7,17 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from network.tree import school_at
 
 
+# The database's 64-bit integers: a larger number from a query string cannot match a row, and SQLite raises on it.
+LARGEST_ID = 2**63 - 1
+
+
 def parse_int(value, allowed=None):
-    """A filter's integer from the query string, or None when it is missing, malformed or not allowed."""
+    """A filter's integer from the query string, or None when it is missing, malformed, out of range or not allowed."""
     try:
         number = int(value)
     except (TypeError, ValueError):
+        return None
+    if abs(number) > LARGEST_ID:
         return None
     return number if allowed is None or number in allowed else None
 

@@ -50,7 +50,11 @@ class Teacher(index.Indexed, models.Model):
 
     panels = [FieldPanel("full_name"), FieldPanel("position"), FieldPanel("position_ru"), FieldPanel("position_en"),
               FieldPanel("school"), FieldPanel("school_name"), FieldPanel("photo")]
-    search_fields = [index.SearchField("full_name"), index.AutocompleteField("full_name")]
+    search_fields = [
+        index.SearchField("full_name"), index.AutocompleteField("full_name"),
+        # The teacher chooser searches within Teacher.objects.editable_by(user), which filters on this.
+        index.RelatedFields("school", [index.FilterField("translation_key")]),
+    ]
 
     class Meta:
         verbose_name = _("teacher")

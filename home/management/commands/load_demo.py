@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import load_home
+from home.demo_guard import add_force_argument, refuse_in_production
 
 
 class Command(BaseCommand):
@@ -15,8 +16,10 @@ class Command(BaseCommand):
             help="demo: a believable small network; national: the national scale for benchmarks.",
         )
         parser.add_argument("--schools", type=int, default=None, help="Load only this many demo Leading Schools.")
+        add_force_argument(parser)
 
     def handle(self, *args, scale="demo", **options):
+        refuse_in_production(options)
         from network.demo import load_network
         from accounts.demo import load_teacher_accounts
         from editors.demo import align_site_with_admin_base_url, load_editors_demo
