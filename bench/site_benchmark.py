@@ -179,6 +179,7 @@ def hammer(port, url, requests, concurrency):
         "rps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
         "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        "max": latencies[-1] * 1000 if latencies else 0,
         "statuses": statuses,
         "bytes": int(statistics.mean(sizes)) if sizes else 0,
     }

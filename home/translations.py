@@ -38,8 +38,11 @@ def language_links(request, page=None):
         .only("id", "url_path", "translation_key", "locale__language_code", "depth")
     )
     best = {}
+    page_code = None
     for candidate in candidates:
         code = candidate.locale.language_code
+        if candidate.pk == page.pk:
+            page_code = code
         rank = depth_of[candidate.translation_key]
         if code not in best or rank > best[code][0]:
             best[code] = (rank, candidate)
@@ -47,7 +50,7 @@ def language_links(request, page=None):
     site = Site.find_for_request(request)
     links = []
     for code, name in settings.LANGUAGES:
-        if code == page.locale.language_code:
+        if code == (page_code or page.locale.language_code):  # the page's own row saves a query for its locale
             links.append(LanguageLink(code, name, page.get_url(request), True, True))
         elif code in best:
             rank, target = best[code]

@@ -6,4 +6,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import frontend, signals  # noqa: F401
+        from . import frontend, restrictions, signals  # noqa: F401
+
+        restrictions.install()
