@@ -139,8 +139,9 @@ def wait_for_server(port, process, timeout=60):
     raise SystemExit("gunicorn did not answer /healthz in time.")
 
 
-def hammer(port, url, requests, concurrency):
+def hammer(port, url, requests, concurrency, headers=None):
     """`requests` GETs of `url` from `concurrency` threads, each on its own keep-alive connection."""
+    headers = {"Host": "127.0.0.1", "Accept-Language": "kk", **(headers or {})}
     latencies, statuses, sizes = [], {}, []
     lock = threading.Lock()
     per_thread = [requests // concurrency + (1 if i < requests % concurrency else 0) for i in range(concurrency)]
@@ -151,7 +152,7 @@ def hammer(port, url, requests, concurrency):
         for _ in range(count):
             started = time.perf_counter()
             try:
-                connection.request("GET", url, headers={"Host": "127.0.0.1", "Accept-Language": "kk"})
+                connection.request("GET", url, headers=headers)
                 response = connection.getresponse()
                 body = response.read()
                 status = response.status

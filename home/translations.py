@@ -26,14 +26,13 @@ def language_links(request, page=None):
             for code, name in settings.LANGUAGES
         ]
 
-    # One query for every translation of the page and of its ancestors.
-    lineage = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).values_list("translation_key", "depth"))
-    keys = [key for key, _depth in lineage]
-    depth_of = dict(lineage)
+    # One query for every translation of the page and of its ancestors (the lineage is a subquery). The trees of
+    # the languages are translations of each other, so a translation's depth is its source's.
+    lineage = page.get_ancestors(inclusive=True).filter(depth__gt=1).values("translation_key")
     candidates = (
         Page.objects.live()
         .public()
-        .filter(translation_key__in=keys)
+        .filter(translation_key__in=lineage, depth__lte=page.depth)
         .select_related("locale")
         .only("id", "url_path", "translation_key", "locale__language_code", "depth")
     )
@@ -43,7 +42,7 @@ def language_links(request, page=None):
         code = candidate.locale.language_code
         if candidate.pk == page.pk:
             page_code = code
-        rank = depth_of[candidate.translation_key]
+        rank = candidate.depth
         if code not in best or rank > best[code][0]:
             best[code] = (rank, candidate)
 
