@@ -217,3 +217,20 @@ def test_the_follow_box_works_from_a_cached_page_with_csrf_enforced(network, mai
     response = stranger.post(subscribe_url, data, headers={"x-csrftoken": token})
     assert response.status_code == 302, response.content.decode()[:500]
     assert len(mailoutbox) == 1
+
+
+def test_a_front_cache_is_purged_of_every_page_that_lists_a_post(network):
+    """With FRONTEND_CACHE_URL set, Wagtail purges the page; pagecache.frontend adds what lists it."""
+    from pagecache.frontend import pages_showing
+
+    urls = {page.url for page in pages_showing(network["post"])}
+    assert {network["home"].url, network["school"].url, network["blog"].url, network["region"].url} <= urls
+    assert {network["news_page"].url, network["events_page"].url, network["library"].url} <= urls
+
+
+def test_pages_carry_s_maxage_only_for_a_front_cache(client, network, settings):
+    url = network["school"].url
+    assert "s-maxage" not in client.get(url)["Cache-Control"]
+    settings.PAGE_CACHE_FRONT_SECONDS = 60
+    cache.clear()
+    assert "s-maxage=60" in client.get(url)["Cache-Control"]
