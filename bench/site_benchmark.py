@@ -139,8 +139,9 @@ def wait_for_server(port, process, timeout=60):
     raise SystemExit("gunicorn did not answer /healthz in time.")
 
 
-def hammer(port, url, requests, concurrency):
+def hammer(port, url, requests, concurrency, headers=None):
     """`requests` GETs of `url` from `concurrency` threads, each on its own keep-alive connection."""
+    headers = {"Host": "127.0.0.1", "Accept-Language": "kk", **(headers or {})}
     latencies, statuses, sizes = [], {}, []
     lock = threading.Lock()
     per_thread = [requests // concurrency + (1 if i < requests % concurrency else 0) for i in range(concurrency)]
@@ -151,7 +152,7 @@ def hammer(port, url, requests, concurrency):
         for _ in range(count):
             started = time.perf_counter()
             try:
-                connection.request("GET", url, headers={"Host": "127.0.0.1", "Accept-Language": "kk"})
+                connection.request("GET", url, headers=headers)
                 response = connection.getresponse()
                 body = response.read()
                 status = response.status
@@ -179,6 +180,7 @@ def hammer(port, url, requests, concurrency):
         "rps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
         "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        "max": latencies[-1] * 1000 if latencies else 0,
         "statuses": statuses,
         "bytes": int(statistics.mean(sizes)) if sizes else 0,
     }

@@ -1,9 +1,17 @@
+from functools import cache
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
+from wagtail.url_routing import RouteResult
 from wagtail.search import index
+
+
+@cache
+def _some_page_type_routes_itself():
+    return any(model.route is not Page.route for model in get_page_models() if model is not HomePage)
 
 
 class HomePage(Page):
@@ -24,6 +32,31 @@ class HomePage(Page):
         "network.StandardPage", "workflows.ApprovedExperienceLibraryPage",
     ]
     max_count_per_parent = 1
+
+    def route(self, request, path_components):
+        """The page at this URL and its ancestors in one indexed lookup of their url_paths, where Wagtail's own
+        routing makes two queries per level (the child by slug, then its specific row): a post six levels deep
+        cost twelve. The parent is kept on the page, as Wagtail's routing does, so `get_parent` costs nothing.
+        Same answer as Wagtail's (only the page itself must be live); when a page type routes by itself
+        (RoutablePageMixin) or the lookup finds no complete lineage, Wagtail's routing decides."""
+        if path_components and not _some_page_type_routes_itself():
+            prefixes = [
+                f"{self.url_path}{'/'.join(path_components[:n])}/"
+                for n in range(1, len(path_components) + 1)
+            ]
+            lineage = list(
+                Page.objects.filter(url_path__in=prefixes, locale_id=self.locale_id, path__startswith=self.path)
+                .order_by("depth")
+            )
+            if len(lineage) == len(prefixes) and all(
+                page.depth == self.depth + n for n, page in enumerate(lineage, start=1)
+            ):
+                page = lineage[-1]
+                if page.live:
+                    specific = page.specific
+                    specific._cached_parent_obj = lineage[-2] if len(lineage) > 1 else self
+                    return RouteResult(specific)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from django.db.models import Count, Q

@@ -26,28 +26,30 @@ def language_links(request, page=None):
             for code, name in settings.LANGUAGES
         ]
 
-    # One query for every translation of the page and of its ancestors.
-    lineage = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).values_list("translation_key", "depth"))
-    keys = [key for key, _depth in lineage]
-    depth_of = dict(lineage)
+    # One query for every translation of the page and of its ancestors (the lineage is a subquery). The trees of
+    # the languages are translations of each other, so a translation's depth is its source's.
+    lineage = page.get_ancestors(inclusive=True).filter(depth__gt=1).values("translation_key")
     candidates = (
         Page.objects.live()
         .public()
-        .filter(translation_key__in=keys)
+        .filter(translation_key__in=lineage, depth__lte=page.depth)
         .select_related("locale")
         .only("id", "url_path", "translation_key", "locale__language_code", "depth")
     )
     best = {}
+    page_code = None
     for candidate in candidates:
         code = candidate.locale.language_code
-        rank = depth_of[candidate.translation_key]
+        if candidate.pk == page.pk:
+            page_code = code
+        rank = candidate.depth
         if code not in best or rank > best[code][0]:
             best[code] = (rank, candidate)
 
     site = Site.find_for_request(request)
     links = []
     for code, name in settings.LANGUAGES:
-        if code == page.locale.language_code:
+        if code == (page_code or page.locale.language_code):  # the page's own row saves a query for its locale
             links.append(LanguageLink(code, name, page.get_url(request), True, True))
         elif code in best:
             rank, target = best[code]

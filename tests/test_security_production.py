@@ -119,11 +119,13 @@ def test_behind_the_proxy_each_client_has_its_own_quota(client, network):
 
 def test_the_compose_topology_puts_the_proxy_in_front():
     compose = (ROOT / "site" / "deploy" / "compose.yaml").read_text()
-    web = compose.split("\n  web:\n")[1].split("\n  proxy:\n")[0]
-    assert "ports:" not in web and "expose:" in web
-    assert "\n  proxy:\n" in compose and '"443:443"' in compose
-    assert 'PROXY_COUNT: "1"' in compose and "REDIS_URL: redis://" in compose
-    assert "reverse_proxy web:8000" in (ROOT / "site" / "deploy" / "Caddyfile").read_text()
+    services = {name: compose.split(f"\n  {name}:\n")[1].split("\n\n")[0] for name in ("cache", "web", "proxy")}
+    # Only the TLS proxy is published; it passes to the page cache, which passes to gunicorn.
+    assert all("ports:" not in services[name] and "expose:" in services[name] for name in ("cache", "web"))
+    assert '"443:443"' in services["proxy"]
+    assert 'PROXY_COUNT: "2"' in compose and "REDIS_URL: redis://" in compose
+    assert "reverse_proxy cache:80" in (ROOT / "site" / "deploy" / "Caddyfile").read_text()
+    assert "backend web" in (ROOT / "site" / "deploy" / "varnish.vcl").read_text()
 
 
 # Error reporting ------------------------------------------------------------------------------------------------

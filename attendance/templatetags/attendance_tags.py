@@ -2,14 +2,21 @@ from django import template
 from django.utils import translation
 
 from attendance.registrations import event_registration, registrations_of
+from pagecache.middleware import keep_out_of_cache
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def registration_for(context, page):
-    """{% registration_for page as registration %}: the event's registration state for this visitor."""
-    return event_registration(page, context["request"])
+    """{% registration_for page as registration %}: the event's registration state for this visitor.
+
+    An event that takes registrations shows its seats left, which change with every registration and no
+    publication: its page is kept out of the page cache."""
+    registration = event_registration(page, context["request"])
+    if registration.desk is not None:
+        keep_out_of_cache(context["request"])
+    return registration
 
 
 @register.inclusion_tag("attendance/includes/my_registrations.html", takes_context=True)

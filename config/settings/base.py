@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "visitors",
     "axes",
     "csp",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -91,6 +92,8 @@ MIDDLEWARE = [
     # After the language is known (its 400 page is translated), before any view reads the input.
     "security.middleware.RejectMalformedInputMiddleware",
     "home.middleware.UntranslatedPageMiddleware",
+    # After the language is known, before anything that sets per-visitor cookies answers (pagecache/middleware.py).
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -181,6 +184,19 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous visitors (pagecache/): valid until the content generation changes; the timeout bounds
+# only how long an unused page lingers and how long a listing may show an ended event as upcoming. 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# A cache in front of the web nodes (Varnish in site/deploy/compose.yaml, or a CDN): Wagtail purges a published
+# page, its ancestors and the network listings there (pagecache/frontend.py); other pages it may keep this long.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+PAGE_CACHE_FRONT_SECONDS = int(os.environ.get("PAGE_CACHE_FRONT_SECONDS", "60")) if FRONTEND_CACHE_URL else 0
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.redirects"), "wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "front": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL},
+    }
 
 # Background work (Wagtail's own tasks, notifications, digests). Immediate unless a deployment
 # asks for the database queue, which `manage.py db_worker` drains.

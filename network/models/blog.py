@@ -47,10 +47,13 @@ def paginate(request, queryset, per_page):
 
 def post_listing(queryset):
     """Everything a post card shows, in a fixed number of queries whatever the page size."""
-    images = get_image_model().objects.prefetch_renditions(POST_CARD_RENDITION)
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=POST_CARD_RENDITION)
     return (
-        queryset.live().public().select_related("school", "region")
-        .prefetch_related("authors", Prefetch("image", queryset=images))
+        # The image joined, its card rendition prefetched: one query fewer than prefetching the image.
+        queryset.live().public().select_related("school", "region", "image")
+        .prefetch_related(
+            "authors", Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
         .order_by("-date", "-pk")
     )
 

@@ -113,7 +113,8 @@ class LeadingSchoolPage(Page):
             partners_over_limit=rules.partner_schools_over_limit(len(partners)),
             creative_groups=self.creative_groups.all(),
             directions=self.directions.all(),
-            sections={child.specific_class.__name__: child for child in self.get_children().live().public().specific()},
+            # Their kind comes from the content type (cached): no query per kind of section for their specific rows.
+            sections={child.specific_class.__name__: child for child in self.get_children().live().public()},
             latest_posts=post_listing(BlogPostPage.objects.filter(school=self))[:3],
             upcoming_events=upcoming(event_listing(EventPage.objects.filter(school=self)))[:3],
             newest_resources=resource_listing(ResourcePage.objects.filter(school=self))[:3],

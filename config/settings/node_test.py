@@ -1,0 +1,16 @@
+"""A web node started by tests/test_two_nodes.py: the test settings, with the shared cache in Redis and the page
+cache on, as every node of a deployment runs them."""
+
+import os
+
+from .test import *  # noqa: F401,F403
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": "leadingschools-nodes",
+    }
+}
+PAGE_CACHE_SECONDS = 600
+FOLLOW_RATE_LIMITS = {"address": (3, 3600), "email": (3, 3600)}

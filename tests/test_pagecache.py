@@ -1,0 +1,258 @@
+"""The page cache for anonymous visitors: served without rendering, never stale, never per visitor."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from follow.testing import add, add_post, publish, translate
+from network.models import BlogPostPage, StandardPage, Teacher
+from pagecache.middleware import HIT_HEADER
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+
+
+@pytest.fixture
+def network(homes, django_capture_on_commit_callbacks):
+    from follow.testing import build_network
+
+    with django_capture_on_commit_callbacks(execute=True):
+        built = build_network(homes["kk"])
+        built["post"] = add_post(built["blog"], "Алғашқы жазба")
+    built["home"] = homes["kk"]
+    return built
+
+
+def listings(network):
+    """Every page and feed that shows a school's new post, and the menu's home page."""
+    return [
+        network["home"].url,
+        network["school"].url,
+        network["blog"].url,
+        network["news_page"].url,
+        "/kk/follow/news.rss",
+        f"/kk/follow/schools/{network['school'].pk}/news.atom",
+    ]
+
+
+def warm(client, urls):
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if "/follow/" not in url:  # feeds have their own cache (follow.conditional)
+            assert response.get(HIT_HEADER) == "hit", (url, response.headers, response.cookies)
+
+
+def test_an_anonymous_visitor_gets_the_stored_page_without_rendering(client, network):
+    url = network["school"].url
+    first = client.get(url)
+    assert first[HIT_HEADER] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert second[HIT_HEADER] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 1  # the content generation, nothing else
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Language"] == "kk"
+    cache_control = second["Cache-Control"]
+    assert "public" in cache_control and "max-age=0" in cache_control and "must-revalidate" in cache_control
+    assert "Cookie" in second["Vary"]
+
+
+def test_conditional_get_answers_304_until_something_is_published(client, network, django_capture_on_commit_callbacks):
+    url = network["blog"].url
+    etag = client.get(url)["ETag"]
+    assert client.get(url, headers={"if-none-match": etag}).status_code == 304
+    with django_capture_on_commit_callbacks(execute=True):
+        add_post(network["blog"], "Жаңа жазба")
+    response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 200 and response["ETag"] != etag
+    assert "Жаңа жазба" in response.content.decode()
+
+
+def test_a_published_post_is_at_once_on_every_listing_and_feed(client, network, django_capture_on_commit_callbacks):
+    urls = listings(network)
+    warm(client, urls)
+    post = BlogPostPage(title="Жарияланған жаңалық", slug="published-news", intro="Жаңалық", live=False)
+    network["blog"].add_child(instance=post)
+    for url in urls:  # a draft changes nothing that visitors see
+        assert "Жарияланған жаңалық" not in client.get(url).content.decode(), url
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(post)
+    for url in [*urls, post.url]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Жарияланған жаңалық" in response.content.decode(), url
+
+    warm(client, [*urls, post.url])
+    with django_capture_on_commit_callbacks(execute=True):
+        post.unpublish()
+    assert client.get(post.url).status_code == 404
+    for url in urls:
+        assert "Жарияланған жаңалық" not in client.get(url).content.decode(), url
+
+
+def test_moving_and_deleting_drop_the_page_everywhere(client, network, django_capture_on_commit_callbacks):
+    post = network["post"]
+    urls = [*listings(network), post.url]
+    warm(client, urls)
+    old_url = post.url
+    with django_capture_on_commit_callbacks(execute=True):
+        post.move(network["school"], pos="last-child")
+    post.refresh_from_db()
+    moved = client.get(old_url)
+    assert moved.status_code == 301 and moved["Location"] == post.url  # Wagtail's automatic redirect
+    assert client.get(post.url).status_code == 200
+    assert "Алғашқы жазба" not in client.get(network["blog"].url).content.decode()
+
+    warm(client, [network["school"].url, network["home"].url, post.url])
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=post.pk).delete()
+    assert client.get(post.url).status_code == 404
+    for url in (network["school"].url, network["home"].url):
+        assert "Алғашқы жазба" not in client.get(url).content.decode(), url
+
+
+def test_a_published_translation_appears_in_the_switcher_at_once(client, network, homes, django_capture_on_commit_callbacks):
+    post = network["post"]
+    warm(client, [post.url])
+    with django_capture_on_commit_callbacks(execute=True):
+        for name in ("region", "school", "blog"):
+            translate(network[name], "ru")
+        translated = translate(post, "ru", title="Бірінші запись")
+    assert f'href="{translated.url}" lang="ru" hreflang="ru"' in client.get(post.url).content.decode()
+    assert "Бірінші запись" in client.get(translated.url).content.decode()
+
+
+def test_a_new_menu_page_is_in_the_menu_of_every_cached_page(client, network, django_capture_on_commit_callbacks):
+    urls = [network["post"].url, network["school"].url, network["home"].url]
+    warm(client, urls)
+    with django_capture_on_commit_callbacks(execute=True):
+        add(network["home"], StandardPage(title="Желі туралы", slug="about", show_in_menus=True))
+    for url in urls:
+        assert "Желі туралы" in client.get(url).content.decode(), url
+
+
+def test_records_shown_on_pages_invalidate_them(client, network, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        post = add_post(network["blog"], "Авторлы жазба", author="Сәуле Ахметова")
+    warm(client, [post.url])
+    teacher = Teacher.objects.get(full_name="Сәуле Ахметова")
+    teacher.full_name = "Сәуле Ахметқызы"
+    teacher.save()
+    assert "Сәуле Ахметқызы" in client.get(post.url).content.decode()
+
+
+def test_saving_a_draft_of_a_live_page_keeps_the_cache(client, network):
+    post = network["post"]
+    warm(client, [post.url])
+    draft = BlogPostPage.objects.get(pk=post.pk)
+    draft.title = "Жоба тақырыбы"
+    draft.save_revision()
+    response = client.get(post.url)
+    assert response[HIT_HEADER] == "hit"
+    assert "Жоба тақырыбы" not in response.content.decode()
+
+
+def test_signed_in_users_are_never_served_from_the_cache(client, network, admin_user):
+    url = network["school"].url
+    warm(client, [url])
+    editor = Client()
+    editor.force_login(admin_user)
+    response = editor.get(url)
+    assert HIT_HEADER not in response
+    assert "private" in response["Cache-Control"]
+    # and what they are shown is never stored for others
+    assert client.get(url)[HIT_HEADER] == "hit"
+    assert client.get(url).content != b"" and b"wagtail-userbar" not in client.get(url).content
+
+
+def test_post_requests_and_other_views_are_not_cached(client, network):
+    assert HIT_HEADER not in client.get("/kk/search/?q=жазба")
+    assert HIT_HEADER not in client.get("/kk/search/?q=жазба")
+    response = client.post(network["school"].url)
+    assert HIT_HEADER not in response
+
+
+def test_a_page_with_a_per_visitor_token_is_never_stored(client, network, django_capture_on_commit_callbacks):
+    """A password-protected page shows a form with this visitor's CSRF token: it must not reach anyone else."""
+    post = network["post"]
+    PageViewRestriction.objects.create(page=post, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    first = Client()
+    response = first.get(post.url)
+    assert response.status_code == 200 and b"csrfmiddlewaretoken" in response.content
+    assert HIT_HEADER not in response or response[HIT_HEADER] != "hit"
+    assert Client().get(post.url).get(HIT_HEADER) != "hit"
+    assert "private" in Client().get(post.url)["Cache-Control"]
+
+
+def test_the_follow_box_works_from_a_cached_page_with_csrf_enforced(network, mailoutbox):
+    visitor = Client(enforce_csrf_checks=True)
+    visitor.get(network["school"].url)
+    page = visitor.get(network["school"].url)
+    assert page[HIT_HEADER] == "hit"
+    html = page.content.decode()
+    assert "csrfmiddlewaretoken" not in html  # nothing per visitor in a cached page
+    assert "/follow/subscribe/" in html
+    stranger = Client(enforce_csrf_checks=True)
+    subscribe_url = f"/kk/follow/subscribe/?school={network['school'].pk}"
+    form_page = stranger.get(subscribe_url)
+    assert form_page.status_code == 200
+    token = form_page.cookies["csrftoken"].value
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(form_page.content, "html.parser").select_one("form.follow-form")
+    data = {field["name"]: field.get("value", "") for field in form.select("input[type=hidden]")}
+    data.update(email="reader@example.kz", topics="news", frequency="immediate", language="kk")
+    response = stranger.post(subscribe_url, data, headers={"x-csrftoken": token})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert len(mailoutbox) == 1
+
+
+def test_a_front_cache_is_purged_of_every_page_that_lists_a_post(network):
+    """With FRONTEND_CACHE_URL set, Wagtail purges the page; pagecache.frontend adds what lists it."""
+    from pagecache.frontend import pages_showing
+
+    urls = {page.url for page in pages_showing(network["post"])}
+    assert {network["home"].url, network["school"].url, network["blog"].url, network["region"].url} <= urls
+    assert {network["news_page"].url, network["events_page"].url, network["library"].url} <= urls
+
+
+def test_pages_carry_s_maxage_only_for_a_front_cache(client, network, settings):
+    url = network["school"].url
+    assert "s-maxage" not in client.get(url)["Cache-Control"]
+    settings.PAGE_CACHE_FRONT_SECONDS = 60
+    cache.clear()
+    assert "s-maxage=60" in client.get(url)["Cache-Control"]
+
+
+def test_an_event_taking_registrations_shows_its_seats_left_at_once(homes, django_capture_on_commit_callbacks):
+    from attendance import services
+    from network.provisioning import provision_school
+    from tests.attendance_fixtures import make_event
+    from workflows.testing import make_school, make_user
+
+    school = make_school(homes["kk"], "Алматы облысы", "№ 1 Жетекші мектеп")
+    provision_school(school)
+    event = make_event(school, translations=False)
+    assert Client().get(event.url)[HIT_HEADER] == "miss"
+    assert Client().get(event.url)[HIT_HEADER] == "hit"  # no desk: cached like any page
+    desk = services.open_desk(event, capacity=2, is_open=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register(desk.pk, make_user("aigerim"))
+    first = Client().get(event.url)
+    assert HIT_HEADER not in first and HIT_HEADER not in Client().get(event.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.register(desk.pk, make_user("bolat"))
+    second = Client().get(event.url)
+    assert HIT_HEADER not in second and second.content != first.content  # one seat fewer, at once
