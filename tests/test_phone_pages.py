@@ -1,0 +1,79 @@
+"""What the phone-first work changed on the server side: the month view's weekday names and agenda cells, and
+search results that show their kind, date and snippet on Wagtail's backend too (the SQLite quick start)."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from network.models import EventPage, NetworkEventsPage
+from search import indexing
+
+from .test_search_helpers import network  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def first(model, code):
+    return model.objects.live().filter(locale__language_code=code).order_by("path").first()
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("kk", ["Дс", "Сс", "Ср", "Бс", "Жм", "Сб", "Жс"]),
+    ("ru", ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]),
+    ("en", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
+])
+def test_the_month_view_names_weekdays_as_each_language_does(client, demo_network, code, expected):
+    page = first(NetworkEventsPage, code)
+    event = first(EventPage, code)
+    html = soup(client.get(f"{page.url}?when=past&month={timezone.localtime(event.start):%Y-%m}"))
+    headers = html.select(".month-grid thead th abbr")
+    assert [abbr.get_text(strip=True) for abbr in headers] == expected
+    # The full name stays available to screen readers and as the agenda's day name on a phone.
+    assert headers[0]["title"] and headers[0]["title"] != expected[0]
+
+
+def test_only_days_of_the_month_with_events_become_agenda_entries(client, demo_network):
+    page = first(NetworkEventsPage, "ru")
+    event = first(EventPage, "ru")
+    month = timezone.localtime(event.start)
+    when = "past" if event.is_past else "upcoming"
+    html = soup(client.get(f"{page.url}?when={when}&month={month:%Y-%m}"))
+    agenda = html.select(".month-grid td.has-events")
+    assert agenda, "the month of a demo event has at least one agenda day"
+    for cell in agenda:
+        assert cell.select(".month-event"), "an agenda day lists its events"
+        assert "other-month" not in cell["class"]
+        assert cell.select_one(".day-name").get_text(strip=True)
+    days = [cell.select_one(".day-date").get_text(strip=True) for cell in agenda]
+    assert str(month.day) in days
+
+
+@pytest.fixture
+def wagtail_backend(monkeypatch):
+    """The page as the SQLite quick start serves it, on PostgreSQL too: Wagtail's backend, no facets."""
+    monkeypatch.setattr(indexing, "is_supported", lambda: False)
+
+
+def test_results_of_wagtail_s_backend_show_kind_date_and_snippet_across_the_page(client, network, wagtail_backend):
+    network.post("en", "Formative assessment in the fifth grade", intro="How the teachers of grade five assess.",
+                 date=datetime.date(2026, 3, 14))
+    network.event("en", "Formative assessment workshop")
+    html = soup(client.get("/en/search/", {"query": "formative"}))
+    results = html.select(".search-result")
+    assert len(results) == 2
+    for result in results:
+        assert result.select_one(".search-result__kind .badge").get_text(strip=True)
+        assert result.select_one("time")["datetime"]
+    post = next(result for result in results if "fifth grade" in result.get_text())
+    assert post.select_one(".search-result__snippet").get_text(strip=True) == "How the teachers of grade five assess."
+    assert post.select_one("time")["datetime"] == "2026-03-14"
+    # No facet panel: the results take the page's width instead of a 17 rem column.
+    assert html.select_one(".search-layout")["class"] == ["search-layout", "search-layout--single"]
+    assert not html.select(".search-facets")
