@@ -141,7 +141,7 @@ def test_preferences_through_the_signed_link(client, network):
     subscribe_and_confirm(client, school=network["school"], topics=("events",), frequency="weekly")
     url = f"/en/follow/manage/{make_manage_token(subscriber)}/"
     page = client.get(url)
-    assert page.status_code == 200 and page["Referrer-Policy"] == "no-referrer"
+    assert page.status_code == 200 and page["Referrer-Policy"] == "same-origin"
     network_sub, school_sub = (subscriber.subscriptions.get(school=None),
                                subscriber.subscriptions.get(school=network["school"]))
     forms = {f"form-{i}-id": str(sub.pk) for i, sub in enumerate([network_sub, school_sub])}
