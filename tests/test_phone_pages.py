@@ -4,6 +4,7 @@ search results that show their kind, date and snippet on Wagtail's backend too (
 import datetime
 
 import pytest
+from django.db import connection
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
@@ -77,3 +78,60 @@ def test_results_of_wagtail_s_backend_show_kind_date_and_snippet_across_the_page
     # No facet panel: the results take the page's width instead of a 17 rem column.
     assert html.select_one(".search-layout")["class"] == ["search-layout", "search-layout--single"]
     assert not html.select(".search-facets")
+
+
+def test_an_event_s_calendar_file_has_one_uid_in_every_language(client, demo_network):
+    from icalendar import Calendar
+
+    kk_event = first(EventPage, "kk")
+    translations = [kk_event, *EventPage.objects.filter(translation_key=kk_event.translation_key).exclude(pk=kk_event.pk)]
+    assert len(translations) == 3
+    uids = set()
+    for event in translations:
+        response = client.get(f"/{event.locale.language_code}/follow/events/{event.pk}.ics")
+        assert response.status_code == 200
+        (component,) = Calendar.from_ical(response.content).walk("VEVENT")
+        uids.add(str(component["UID"]))
+    assert uids == {f"event-{kk_event.translation_key}@leading-schools.kz"}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ICU collations are PostgreSQL's; SQLite keeps plain order")
+def test_regions_are_listed_in_the_order_of_the_language_s_alphabet(client, homes, django_capture_on_commit_callbacks):
+    from follow.testing import add
+    from network.models import RegionPage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for title, slug in (("Алматы облысы", "almaty"), ("Ұлытау облысы", "ulytau"), ("Ақмола облысы", "akmola"),
+                            ("Ырыс облысы", "yrys"), ("Абай облысы", "abai")):
+            add(homes["kk"], RegionPage(title=title, slug=slug))
+    html = soup(client.get("/kk/"))
+    listed = [link.get_text(strip=True) for link in html.select(".region-list li a")]
+    # The Kazakh alphabet: А Ә Б … К Қ Л … У Ұ Ү … Ы І …; binary order would put "Ақмола" after "Алматы".
+    assert listed == ["Абай облысы", "Ақмола облысы", "Алматы облысы", "Ұлытау облысы", "Ырыс облысы"]
+
+
+def test_a_single_grade_is_shown_once(client, demo_network):
+    from network.models import ResourcePage
+
+    resource = ResourcePage.objects.live().filter(locale__language_code="ru").order_by("path").first()
+    ResourcePage.objects.filter(pk=resource.pk).update(grade_from=8, grade_to=8)
+    html = soup(client.get(resource.url))
+    grades = html.find("dt", string="Классы").find_next_sibling("dd").get_text(strip=True)
+    assert grades == "8"
+
+
+def test_the_switcher_says_when_a_page_is_not_translated(client, demo_network):
+    from follow.testing import add
+    from network.models import BlogIndexPage, BlogPostPage
+
+    blog = first(BlogIndexPage, "kk")
+    post = add(blog, BlogPostPage(title="Тек қазақша жазба", slug="only-kazakh", date=datetime.date(2026, 11, 1)))
+    html = soup(client.get(post.url))
+    note = html.select_one("#translation-note")
+    assert [span["lang"] for span in note.select("span")] == ["ru", "en"]
+    russian = html.select_one(".language-switcher a[hreflang=ru]")
+    assert "language-switcher__missing" in russian["class"] and russian["aria-describedby"] == "translation-note"
+    assert russian["href"] == first(BlogIndexPage, "ru").url  # the nearest translated section, said so
+    # A translated page has no note and plain links.
+    html = soup(client.get(first(BlogPostPage, "kk").url))
+    assert html.select_one("#translation-note") is None and not html.select(".language-switcher__missing")

@@ -28,6 +28,22 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (./run test installs it as root)"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def serialized_rollback_in_every_context(django_db_setup):
+    """Restore the migrations' rows (Wagtail's root page) in every transactional browser test, not only the first.
+
+    Playwright's sync API runs the test in a greenlet with contextvars of its own, so Django's `connections` hands the
+    test a second connection object, which lacks the `_test_serialized_contents` that serialized_rollback restores
+    from: the first test's flush then left every later test without a root page (seen on PostgreSQL when plain tests
+    ran first). The contents are given to the connection class, so that every connection object has them."""
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents is not None:
+            type(connections[alias])._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session")
 def chromium():
     from playwright.sync_api import sync_playwright
