@@ -101,11 +101,12 @@ def test_regions_are_listed_in_the_order_of_the_language_s_alphabet(client, home
     from network.models import RegionPage
 
     with django_capture_on_commit_callbacks(execute=True):
-        for title, slug in (("Алматы облысы", "almaty"), ("Ұлытау облысы", "ulytau"), ("Ақмола облысы", "akmola"),
-                            ("Ырыс облысы", "yrys"), ("Абай облысы", "abai")):
-            add(homes["kk"], RegionPage(title=title, slug=slug))
+        for number, title in enumerate(("Алматы облысы", "Ұлытау облысы", "Ақмола облысы", "Ырыс облысы", "Абай облысы")):
+            add(homes["kk"], RegionPage(title=title, slug=f"collation-{number}"))
     html = soup(client.get("/kk/"))
+    ours = {"Алматы облысы", "Ұлытау облысы", "Ақмола облысы", "Ырыс облысы", "Абай облысы"}
     listed = [link.get_text(strip=True) for link in html.select(".region-list li a")]
+    listed = [title for title in listed if title in ours]  # the module's demo network has regions of its own
     # The Kazakh alphabet: А Ә Б … К Қ Л … У Ұ Ү … Ы І …; binary order would put "Ақмола" after "Алматы".
     assert listed == ["Абай облысы", "Ақмола облысы", "Алматы облысы", "Ұлытау облысы", "Ырыс облысы"]
 
@@ -135,3 +136,13 @@ def test_the_switcher_says_when_a_page_is_not_translated(client, demo_network):
     # A translated page has no note and plain links.
     html = soup(client.get(first(BlogPostPage, "kk").url))
     assert html.select_one("#translation-note") is None and not html.select(".language-switcher__missing")
+
+
+def test_demo_posts_have_excerpts_of_their_own(demo_network):
+    from network.models import BlogPostPage
+
+    for code in ("kk", "ru", "en"):
+        posts = BlogPostPage.objects.filter(locale__language_code=code)
+        for school_id in set(posts.values_list("school_id", flat=True)):
+            intros = list(posts.filter(school_id=school_id).values_list("intro", flat=True))
+            assert len(intros) > 1 and len(set(intros)) == len(intros), (code, intros)
