@@ -146,3 +146,31 @@ def test_demo_posts_have_excerpts_of_their_own(demo_network):
         for school_id in set(posts.values_list("school_id", flat=True)):
             intros = list(posts.filter(school_id=school_id).values_list("intro", flat=True))
             assert len(intros) > 1 and len(set(intros)) == len(intros), (code, intros)
+
+
+def test_the_admin_refuses_in_the_language_the_user_chose(client, django_user_model):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.users.models import UserProfile
+
+    editor = django_user_model.objects.create_user("editor", "editor@example.kz", "pw")
+    group = Group.objects.create(name="Admin access")
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    editor.groups.add(group)
+    UserProfile.objects.create(user=editor, preferred_language="ru")
+    client.force_login(editor)
+    # The browser asks for English; the editor chose Russian in their account.
+    response = client.get("/admin/users/", HTTP_ACCEPT_LANGUAGE="en", follow=True)
+    assert response.redirect_chain and response.status_code == 200
+    text = response.content.decode()
+    assert "Извините, но у вас нет доступа в эту область." in text
+    assert "Sorry, you do not have permission" not in text
+
+
+def test_the_kazakh_dashboard_labels_its_search_box_in_kazakh(client, admin_user):
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.create(user=admin_user, preferred_language="kk")
+    client.force_login(admin_user)
+    html = soup(client.get("/admin/"))
+    labels = [label.get_text(strip=True) for label in html.select("label")]
+    assert "Іздеу сөзі" in labels and "Search term" not in labels
