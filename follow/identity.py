@@ -23,7 +23,9 @@ def page_guid(page):
 
 
 def event_uid(event):
-    return f"event-{event.pk}@{authority()}"
+    """The same event in Kazakh, Russian and English is one event to a calendar: its translations share this UID (the
+    translation key wagtail-localize gives them), so a reader who adds it in two languages does not get it twice."""
+    return f"event-{event.translation_key}@{authority()}"
 
 
 def base_url():

@@ -1,6 +1,7 @@
 """Demo content for the home pages: Kazakh first, Russian and English translations."""
 
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management import call_command
@@ -80,6 +81,12 @@ def translate_page(page, locale, fields):
     return translation
 
 
+def site_address():
+    """(host, port) of SITE_BASE_URL: the sitemap and every full URL Wagtail makes use the site's real address."""
+    address = urlsplit(settings.SITE_BASE_URL)
+    return address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
+
+
 def load_home():
     """Idempotent: the kk home page as the site root, with ru and en translations."""
     locales = ensure_locales()
@@ -94,7 +101,8 @@ def load_home():
         publish(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site(hostname="localhost", port=80, is_default_site=True, site_name=str(settings.WAGTAIL_SITE_NAME))
+        site = Site(is_default_site=True, site_name=str(settings.WAGTAIL_SITE_NAME))
+    site.hostname, site.port = site_address()
     site.root_page = home
     site.save()
     for page in Page.objects.filter(depth=2).exclude(pk=home.pk).exclude(content_type__model="homepage"):

@@ -1,5 +1,8 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from home.translations import untranslated_page_alternatives
 
@@ -23,3 +26,28 @@ class UntranslatedPageMiddleware:
         if not alternatives:
             return None
         return render(request, "404.html", {"alternatives": alternatives}, status=404)
+
+
+class AdminLanguageMiddleware:
+    """The whole admin request in the language its user chose in their account, not the browser's.
+
+    Wagtail switches to the chosen language only inside a view it lets through: the messages of its refusals ("Sorry,
+    you do not have permission to access this area.") are made before that, in the language LocaleMiddleware took
+    from the browser, and stay in it on the page they are shown on. Placed after AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if request.path.startswith(reverse("wagtailadmin_home")) and user is not None and user.is_authenticated:
+            try:
+                language = user.wagtail_userprofile.preferred_language  # the same row Wagtail's views read
+            except UserProfile.DoesNotExist:
+                language = ""
+            if language:
+                with translation.override(language):
+                    request.LANGUAGE_CODE = language
+                    return self.get_response(request)
+        return self.get_response(request)

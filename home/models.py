@@ -60,6 +60,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from django.db.models import Count, Q
+        from network.collation import alphabetical
         from network.models import BlogPostPage, EventPage, RegionPage, ResourcePage
         from network.models.blog import post_listing
         from network.models.events import event_listing, upcoming
@@ -67,7 +68,8 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            regions=RegionPage.objects.child_of(self).live().public().order_by("title").annotate(
+            regions=RegionPage.objects.child_of(self).live().public()
+            .order_by(alphabetical("title", self.locale.language_code)).annotate(
                 school_count=Count("schools", filter=Q(schools__live=True), distinct=True)
             ),
             latest_posts=post_listing(BlogPostPage.objects.filter(locale=self.locale))[:6],

@@ -6,7 +6,6 @@ translated into Russian and English. Images and documents are generated here; no
 import datetime
 import io
 import random
-import re
 
 from anyascii import anyascii
 from django.core.files.images import ImageFile
@@ -47,9 +46,9 @@ REGIONS = [
     ("north-kazakhstan", "region", ("Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan Region"), ("Петропавл", "Петропавловск", "Petropavl")),
     ("turkistan", "region", ("Түркістан облысы", "Туркестанская область", "Turkistan Region"), ("Түркістан", "Туркестан", "Turkistan")),
     ("ulytau", "region", ("Ұлытау облысы", "Область Ұлытау", "Ulytau Region"), ("Жезқазған", "Жезказган", "Jezkazgan")),
-    ("astana", "city", ("Астана қаласы", "город Астана", "Astana"), ("Астана", "Астана", "Astana")),
-    ("almaty", "city", ("Алматы қаласы", "город Алматы", "Almaty"), ("Алматы", "Алматы", "Almaty")),
-    ("shymkent", "city", ("Шымкент қаласы", "город Шымкент", "Shymkent"), ("Шымкент", "Шымкент", "Shymkent")),
+    ("astana", "city", ("Астана қаласы", "Город Астана", "Astana"), ("Астана", "Астана", "Astana")),
+    ("almaty", "city", ("Алматы қаласы", "Город Алматы", "Almaty"), ("Алматы", "Алматы", "Almaty")),
+    ("shymkent", "city", ("Шымкент қаласы", "Город Шымкент", "Shymkent"), ("Шымкент", "Шымкент", "Shymkent")),
 ]
 
 SCHOOL_TYPES = {
@@ -63,6 +62,10 @@ LEADING_SCHOOLS = [
     ("astana", 54, "lyceum"), ("almaty", 159, "gymnasium"), ("shymkent", 8, "school"), ("karaganda", 12, "gymnasium"),
     ("pavlodar", 3, "lyceum"), ("turkistan", 2, "school"), ("east-kazakhstan", 38, "gymnasium"), ("abai", 7, "lyceum"),
     ("ulytau", 5, "school"), ("mangystau", 11, "gymnasium"),
+    # Every region shows at least one Leading School.
+    ("akmola", 1, "gymnasium"), ("aktobe", 21, "lyceum"), ("almaty-region", 4, "school"), ("atyrau", 17, "gymnasium"),
+    ("jambyl", 9, "lyceum"), ("jetisu", 6, "school"), ("west-kazakhstan", 33, "gymnasium"), ("kostanay", 14, "lyceum"),
+    ("kyzylorda", 27, "school"), ("north-kazakhstan", 10, "gymnasium"),
 ]
 
 TEACHERS = [
@@ -87,6 +90,34 @@ POST_TOPICS = [
     ("Тамыз кеңесінде тәжірибе таныстырдық", "Представили опыт на августовском совещании", "We presented our experience at the August conference"),
     ("Іс-әрекеттегі зерттеу: алғашқы нәтижелер", "Исследование действий: первые результаты", "Action research: the first results"),
     ("«Сәуір кездесулері» қалалық форумы", "Городской форум «Апрельские встречи»", "The “April meetings” city forum"),
+]
+
+# One excerpt per topic (kk, ru, en), so that a listing's cards do not repeat one sentence.
+POST_EXCERPTS = [
+    ("Үш мұғалім бір сабақты бірге жоспарлап, үш оқушының оқуын бақылады.",
+     "Три учителя вместе спланировали урок и наблюдали за обучением трёх учеников.",
+     "Three teachers planned one lesson together and followed the learning of three pupils."),
+    ("Серіктес мектептердің қырық мұғалімі дескрипторлар құруды үйренді.",
+     "Сорок учителей партнёрских школ учились составлять дескрипторы.",
+     "Forty teachers from the partner schools practised writing descriptors."),
+    ("Әдістемелік топ екі ауылдық мектепте ашық сабақтар өткізді.",
+     "Методическая группа провела открытые уроки в двух сельских школах.",
+     "The methods group taught open lessons in two village schools."),
+    ("Әр жас мұғалімге тәжірибелі тәлімгер бекітіліп, ай сайын кездесу өтеді.",
+     "Каждому молодому учителю назначен опытный наставник; встречи проходят ежемесячно.",
+     "Every young teacher now has an experienced mentor, and they meet every month."),
+    ("Олимпиадаға дайындық үйірмесі серіктес мектептердің оқушыларына да ашылды.",
+     "Кружок подготовки к олимпиадам открыт и для учеников партнёрских школ.",
+     "The olympiad club is now open to pupils of the partner schools too."),
+    ("Тамыз кеңесінде мектеп командасы жиынтық бағалау тәжірибесін таныстырды.",
+     "На августовском совещании команда школы представила опыт суммативного оценивания.",
+     "At the August conference the school's team presented its summative assessment practice."),
+    ("Зерттеу тобы бір тоқсан бойы оқушылардың кері байланысын жинады.",
+     "Исследовательская группа целую четверть собирала обратную связь учеников.",
+     "The research group collected pupils' feedback for a whole term."),
+    ("Форумда қаланың жиырма мектебінің мұғалімдері тәжірибе алмасты.",
+     "На форуме учителя двадцати школ города обменялись опытом.",
+     "Teachers from twenty of the city's schools shared their practice at the forum."),
 ]
 
 POST_BODY = (
@@ -160,9 +191,18 @@ def make_image(title, collection, seed):
     for step in range(0, 675, 15):
         shade = tuple(min(255, c + step // 6) for c in colour)
         draw.rectangle([0, step, 1200, step + 15], fill=shade)
+    # One of four motifs, chosen by the seed beside the colour, so that neighbouring cards look different.
+    motif = (seed // len(PALETTE)) % 4
     for _ in range(14):
         x, y, r = rng.randint(0, 1200), rng.randint(0, 675), rng.randint(30, 140)
-        draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=4)
+        if motif == 0:
+            draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=4)
+        elif motif == 1:
+            draw.rectangle([x - r, y - r // 2, x + r, y + r // 2], fill=tuple(max(0, c - 40) for c in colour))
+        elif motif == 2:
+            draw.polygon([(x, y - r), (x + r, y + r), (x - r, y + r)], outline=(255, 255, 255), width=5)
+        else:
+            draw.line([(x - r * 2, y + r), (x + r * 2, y - r)], fill=(255, 255, 255), width=10)
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=80)
     image = get_image_model()(title=title, collection=collection)
@@ -183,12 +223,6 @@ def make_document(title, collection, seed):
     document.file = SimpleUploadedFile(f"resource-{seed}.pdf", buffer.getvalue(), content_type="application/pdf")
     document.save()
     return document
-
-
-def first_sentence(text):
-    """Up to the first full stop that ends a sentence: not the one of "No. 7"."""
-    match = re.search(r"(?<!\bNo)\.\s", text)
-    return text[: match.start() + 1] if match else text
 
 
 def rich(paragraph):
@@ -365,10 +399,11 @@ class DemoNetwork:
     def load_posts(self, blog, school_titles, teachers, collection, index):
         for n in range(5):
             topic = POST_TOPICS[(index + n) % len(POST_TOPICS)]
+            excerpt = POST_EXCERPTS[(index + n) % len(POST_EXCERPTS)]
             post = BlogPostPage(
                 title=topic[0], slug=f"post-{n + 1}", locale=self.locales["kk"],
                 date=(self.now - datetime.timedelta(days=3 + n * 9 + index)).date(),
-                intro=first_sentence(POST_BODY[0].format(school=school_titles[0])),
+                intro=excerpt[0],
                 body=rich(POST_BODY[0].format(school=school_titles[0])) + [
                     ("quote", {"text": "Сабақты бірге зерттеу – мұғалімнің кәсіби өсуінің ең сенімді жолы.",
                                "attribution": teachers[0].full_name}),
@@ -384,11 +419,11 @@ class DemoNetwork:
             # Most posts are translated; the last is left in Kazakh only, as happens in real life.
             if n < 4:
                 translate_page(post, self.locales["ru"], {
-                    "title": topic[1], "intro": first_sentence(POST_BODY[1].format(school=school_titles[1])),
+                    "title": topic[1], "intro": excerpt[1],
                     "body": rich(POST_BODY[1].format(school=school_titles[1]))})
             if n < 3:
                 translate_page(post, self.locales["en"], {
-                    "title": topic[2], "intro": first_sentence(POST_BODY[2].format(school=school_titles[2])),
+                    "title": topic[2], "intro": excerpt[2],
                     "body": rich(POST_BODY[2].format(school=school_titles[2]))})
 
     def load_events(self, events_index, school_titles, locality, index):

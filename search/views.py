@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -14,6 +15,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from . import indexing, query as search_query, suggestions
+from .models import ContentKind
 from .params import ORDERS, SearchParams
 from .tasks import log_query_task
 from .text import CONFIGURATIONS
@@ -25,6 +27,7 @@ POPULAR_SIZE = 8
 POPULAR_CACHE_SECONDS = 600
 # A term is shown as popular only once this many distinct visitors searched it (each visitor counts once a day).
 POPULAR_MIN_VISITORS = 3
+FALLBACK_SNIPPET_WORDS = 40
 KAZAKH_LETTERS = re.compile("[әғқңөұүһі]", re.IGNORECASE)
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 LATIN = re.compile("[a-z]", re.IGNORECASE)
@@ -123,12 +126,24 @@ def search(request):
     return TemplateResponse(request, "search/search.html", context)
 
 
+def fallback_result(page, request):
+    """A result of Wagtail's backend in the same shape as the index's: kind, date and a snippet from the summary."""
+    indexed = indexing.kind_for(type(page))
+    kind = indexed.kind if indexed else ContentKind.PAGE
+    summary, _body = indexing.page_texts(page)
+    snippet = Truncator(summary or page.search_description or _body).words(FALLBACK_SNIPPET_WORDS)
+    return search_query.Result(
+        kind=kind, kind_label=dict(ContentKind.choices).get(kind, kind), title=page.title, url=page.get_url(request),
+        date=indexed.date(page) if indexed else None, snippet=snippet,
+    )
+
+
 def fallback_search(request, params, context):
     """Without PostgreSQL (the SQLite quick start): Wagtail's database backend, no facets."""
     results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(params.query)
     page = Paginator(results, search_query.PER_PAGE).get_page(request.GET.get("page"))
-    context.update(fallback=True, results_page=page, results=page.object_list, total=page.paginator.count,
-                   picks=editors_picks(params.query, context["language"], request))
+    context.update(fallback=True, results_page=page, results=[fallback_result(result, request) for result in page],
+                   total=page.paginator.count, picks=editors_picks(params.query, context["language"], request))
     if not page.paginator.count:
         context["popular"] = popular_queries(context["language"])
     log_query(request, params.query)

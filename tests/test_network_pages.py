@@ -210,14 +210,17 @@ def test_draft_resource_cannot_be_downloaded(client, demo_network):
     assert client.get(f"/kk/resources/{resource.pk}/download/").status_code == 404
 
 
-def test_sitemap_lists_pages_in_every_language(client, demo_network):
+def test_sitemap_lists_pages_in_every_language(client, demo_network, settings):
     body = client.get("/sitemap.xml").content.decode()
+    # The site's real address (SITE_BASE_URL, set on the Wagtail Site by load_demo), not http://localhost/.
+    host = settings.SITE_BASE_URL.rstrip("/")
+    assert host != "http://localhost" and "<loc>http://localhost/" not in body
     for code in ("kk", "ru", "en"):
         school = first(LeadingSchoolPage, code)
-        assert f"<loc>http://localhost{school.url}</loc>" in body
-        assert f"<loc>http://localhost/{code}/</loc>" in body
+        assert f"<loc>{host}{school.url}</loc>" in body
+        assert f"<loc>{host}/{code}/</loc>" in body
     draft = first(BlogPostPage, "ru")
-    location = f"<loc>http://localhost{draft.url}</loc>"
+    location = f"<loc>{host}{draft.url}</loc>"
     assert location in body
     draft.unpublish()
     assert location not in client.get("/sitemap.xml").content.decode()

@@ -14,6 +14,12 @@ def language_versions(context):
     return language_links(request, context.get("page"))
 
 
+@register.simple_tag
+def missing_translations(languages):
+    """The switcher's languages that lead to an ancestor because this page is not translated into them."""
+    return [language for language in languages if not language.exact]
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The main menu's items in the visitor's language (cached; see home.menu)."""

@@ -30,15 +30,18 @@ class NetworkIndexMixin(models.Model):
         Schools only once a region is chosen: a national list of 750 schools in one select is unusable and
         made the page ten times heavier.
         """
+        from ..collation import alphabetical
         from .regions import RegionPage
         from .schools import LeadingSchoolPage
 
         locale = self.locale if self.locale_id else Locale.get_active()
         schools = LeadingSchoolPage.objects.none()
         if region_id:
-            schools = LeadingSchoolPage.objects.live().filter(locale=locale, region_id=region_id).order_by("title")
+            schools = LeadingSchoolPage.objects.live().filter(locale=locale, region_id=region_id).order_by(
+                alphabetical("title", locale.language_code))
         return {
-            "regions": RegionPage.objects.live().filter(locale=locale).order_by("title").only("id", "title"),
+            "regions": RegionPage.objects.live().filter(locale=locale)
+            .order_by(alphabetical("title", locale.language_code)).only("id", "title"),
             "schools": schools.only("id", "title", "region_id"),
         }
 

@@ -48,11 +48,13 @@ class RegionPage(Page):
         verbose_name_plural = _("regions")
 
     def get_context(self, request, *args, **kwargs):
+        from ..collation import alphabetical
         from .schools import LeadingSchoolPage
 
         context = super().get_context(request, *args, **kwargs)
         context["schools"] = (
-            LeadingSchoolPage.objects.child_of(self).live().public().with_partner_counts().order_by("title")
+            LeadingSchoolPage.objects.child_of(self).live().public().with_partner_counts()
+            .order_by(alphabetical("title", self.locale.language_code))
         )
         context["trainers"] = self.trainers.all()
         return context
