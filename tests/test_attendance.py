@@ -177,6 +177,14 @@ def test_teachers_list_of_registrations(client, events_network, desk):
         assert client.get(reverse("attendance:mine")).status_code == 302
 
 
+def test_the_cabinet_lists_the_teachers_events(client, events_network, desk):
+    services.register(desk.pk, events_network["ivan"])
+    client.force_login(events_network["ivan"])
+    with translation.override("ru"):
+        content = client.get(reverse("cabinet:home")).content.decode()
+    assert "Мои мероприятия" in content and TITLES["ru"] in content and "Предстоящие" in content
+
+
 # Organisers ---------------------------------------------------------------------------------------------------------
 
 
