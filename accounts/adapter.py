@@ -3,7 +3,6 @@ from types import SimpleNamespace
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 
@@ -18,12 +17,6 @@ class AccountAdapter(DefaultAccountAdapter):
             if language in dict(settings.LANGUAGES):
                 UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
         return user
-
-    def get_login_redirect_url(self, request):
-        try:
-            return super().get_login_redirect_url(request)
-        except NoReverseMatch:  # TODO(lead): goes away once the cabinet (branch `cabinet`) is merged
-            return reverse("accounts:profile")
 
     def send_mail(self, template_prefix, email, context):
         """allauth greets and signs with the site's name; without django.contrib.sites it would be the host name."""

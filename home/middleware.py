@@ -1,6 +1,6 @@
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
@@ -39,9 +39,17 @@ class AdminLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    @staticmethod
+    def admin_prefix():
+        try:
+            return reverse("wagtailadmin_home")
+        except NoReverseMatch:  # a URL configuration without the admin (a test's own)
+            return None
+
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if request.path.startswith(reverse("wagtailadmin_home")) and user is not None and user.is_authenticated:
+        prefix = self.admin_prefix()
+        if prefix and request.path.startswith(prefix) and user is not None and user.is_authenticated:
             try:
                 language = user.wagtail_userprofile.preferred_language  # the same row Wagtail's views read
             except UserProfile.DoesNotExist:

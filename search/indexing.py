@@ -76,6 +76,14 @@ KINDS = [
 ]
 
 
+def kind_for(model):
+    """The indexed kind of a page model (its most specific match), or None for a page the search files as other."""
+    for kind in KINDS:
+        if issubclass(model, kind.model):
+            return kind
+    return None
+
+
 def is_supported():
     """The index lives in PostgreSQL; elsewhere (the SQLite quick start) the search uses Wagtail's backend."""
     return connection.vendor == "postgresql"

@@ -60,7 +60,8 @@ def test_sign_up_verify_and_sign_in_in_kazakh(client, homes):
 
     client.post("/kk/account/logout/")
     response = client.post("/kk/account/login/", {"login": "aigerim@school.kz", "password": PASSWORD})
-    assert response.status_code == 302 and response["Location"] == "/kk/account/profile/"
+    # A teacher who signs in lands in their cabinet.
+    assert response.status_code == 302 and response["Location"] == "/kk/cabinet/"
     assert client.get("/kk/account/profile/").status_code == 200
     # Teachers never need the CMS admin.
     assert client.get("/admin/").status_code == 302

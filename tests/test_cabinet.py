@@ -88,7 +88,7 @@ def test_one_form_with_three_files_each_with_its_kind_then_send(client, network)
         ("plan.pdf", "material", "")]
     assert list(submission.authors.values_list("full_name", flat=True)) == ["Aigerim Bekova", "Dana Sadykova"]
     edit = client.get(url("edit", submission.pk))
-    assert edit.context["missing"] == [] and "Draft saved." in page(edit)
+    assert edit.context_data["missing"] == [] and "Draft saved." in page(edit)
     assert "Withdraw" not in page(edit)  # withdrawing lives on its own page, never beside "send"
     response = client.post(url("edit", submission.pk), fields(action="send", **{
         "authors-0-full_name": "Dana Sadykova", "authors-0-workplace": "School 5"}))
@@ -103,7 +103,7 @@ def test_the_checklist_says_what_is_missing_and_sending_waits_for_it(client, net
     client.force_login(network["author"])
     client.post(url("new"), fields(title="Only a title", category="", result_kind="", subject=""))
     submission = Submission.objects.get(title="Only a title")
-    missing = client.get(url("edit", submission.pk)).context["missing"]
+    missing = client.get(url("edit", submission.pk)).context_data["missing"]
     assert missing == ["Choose the subject profile.", "Choose the qualification category sought.",
                        "Choose the kind of result.", "Attach at least one material.",
                        "Attach at least one supporting document."]

@@ -159,7 +159,9 @@ urls = types.ModuleType("sentry_test_urls")
 urls.urlpatterns = [path("broken/", broken)]
 sys.modules["sentry_test_urls"] = urls
 static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # no collectstatic here
+# PAGE_CACHE_SECONDS=0: this process has no migrated database for the page cache's content generation.
 with override_settings(ROOT_URLCONF="sentry_test_urls", ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False,
+                       PAGE_CACHE_SECONDS=0,
                        STORAGES={"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
                                  "staticfiles": static}):
     response = Client(raise_request_exception=False).get("/broken/")
