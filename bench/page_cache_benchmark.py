@@ -20,7 +20,6 @@ A benchmark, not a test: it never fails on a figure; it stops the server it star
 import argparse
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from site_benchmark import (  # noqa: E402
-    BASE_DIR, PYTHON, count_queries, hammer, pick_urls, server_environment, wait_for_server,
+    BASE_DIR, PYTHON, count_queries, hammer, pick_urls, server_environment, stop_server, wait_for_server,
 )
 
 BYPASS = {"Cookie": "sessionid=bench-no-such-session"}
@@ -103,13 +102,7 @@ def main():
                   f"{rendered['rps']:15.1f} {rendered['rps'] / args.bakerydemo_rps:8.2f}x {rendered['p99']:7.1f} "
                   f"{queries[url][1]:8d}  {urllib.parse.unquote(url)}{flag}", flush=True)
     finally:
-        if server is not None and server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+        stop_server(server)
         shutil.rmtree(static_root, ignore_errors=True)
 
 

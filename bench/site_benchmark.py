@@ -245,14 +245,19 @@ def main():
             print(f"{name:32} {status:>8} {result['rps']:7.1f} {result['p50']:8.1f} {result['p99']:8.1f} "
                   f"{query_count:8d} {result['bytes'] / 1024:6.1f}  {urllib.parse.unquote(url)}", flush=True)
     finally:
-        if server is not None and server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)  # the process group this script started, nothing else
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+        stop_server(server)
         shutil.rmtree(static_root, ignore_errors=True)
+
+
+def stop_server(server):
+    """Stop the gunicorn this script started (its own process group, nothing else)."""
+    if server is not None and server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 if __name__ == "__main__":

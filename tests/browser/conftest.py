@@ -55,19 +55,20 @@ def open_page(browser, viewport):
     return context, page
 
 
-@pytest.fixture
-def phone_page(chromium):
-    context, page = open_page(chromium, PHONE)
+def checked_page(browser, viewport):
+    """A page that fails its test at teardown if it logged a console error or an uncaught exception."""
+    context, page = open_page(browser, viewport)
     yield page
     errors = list(page.console_errors)
     context.close()
     assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture
+def phone_page(chromium):
+    yield from checked_page(chromium, PHONE)
 
 
 @pytest.fixture
 def desktop_page(chromium):
-    context, page = open_page(chromium, DESKTOP)
-    yield page
-    errors = list(page.console_errors)
-    context.close()
-    assert errors == [], f"console errors: {errors}"
+    yield from checked_page(chromium, DESKTOP)
