@@ -231,10 +231,6 @@ class Submission(Process):
     def is_editable(self):
         return self.state in (self.State.DRAFT, self.State.REVISION)
 
-    @property
-    def is_overdue(self):
-        return self.state == self.State.IN_REVIEW and self.stage_due is not None and self.stage_due < timezone.now()
-
     def author_names(self):
         return [author.full_name for author in self.authors.all()]
 

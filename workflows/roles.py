@@ -1,7 +1,7 @@
 """Who may see and decide what: every scoping question of the review is answered here.
 
 Roles are rows of ReviewerRole scoped to a school or a region, never global Django permissions: viewflow's own
-`can_assign` accepts a global permission, which would leak every school's tasks (FINDINGS.md).
+`can_assign` accepts a global permission, which would leak every school's tasks (docs/measurements.md).
 """
 
 from django.db.models import Q
