@@ -10,7 +10,7 @@ from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from network.models import BlogPostPage, SchoolWorkspace
-from tests.test_network_permissions import school, staff  # noqa: F401 (fixture)
+from tests.test_network_permissions import member, school
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +18,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people(staff):  # noqa: F811 (the imported fixture)
-    """School A's editor and moderator and school B's editor, as the permission tests make them."""
-    return staff
+def people(demo_network, django_user_model):
+    a, b = school("school-54"), school("school-159")
+    workspace_a = SchoolWorkspace.objects.get(translation_key=a.translation_key)
+    workspace_b = SchoolWorkspace.objects.get(translation_key=b.translation_key)
+    return {
+        "a": a, "b": b,
+        "editor_a": member(django_user_model, "editor_a", workspace_a.editors),
+        "moderator_a": member(django_user_model, "moderator_a", workspace_a.moderators),
+        "editor_b": member(django_user_model, "editor_b", workspace_b.editors),
+    }
 
 
 def untranslated_post(of_school):
