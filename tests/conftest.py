@@ -42,3 +42,10 @@ def demo_network(django_db_setup, django_db_blocker):
             load_network(homes, schools=2)
             yield homes
             transaction.set_rollback(True)
+
+
+@pytest.fixture
+def staff(demo_network, django_user_model):
+    from tests.schools import school_staff
+
+    return school_staff(django_user_model)

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from network.models import BlogPostPage
-from tests.test_editors_translation import people, translate_into_russian, untranslated_post  # noqa: F401
+from tests.test_editors_translation import translate_into_russian, untranslated_post
 from tests.test_network_permissions import post_form
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +33,9 @@ def sidebar_explorer_start(response):
     return found
 
 
-def test_the_editor_lands_on_their_own_school(client, people, django_capture_on_commit_callbacks):  # noqa: F811
-    school = people["a"]
-    editor = people["editor_a"]
+def test_the_editor_lands_on_their_own_school(client, staff, django_capture_on_commit_callbacks):
+    school = staff["a"]
+    editor = staff["editor_a"]
     client.force_login(editor)
     post = BlogPostPage.objects.filter(school=school, locale__language_code="kk").first()
     with django_capture_on_commit_callbacks(execute=True):
@@ -60,13 +60,13 @@ def test_the_editor_lands_on_their_own_school(client, people, django_capture_on_
     assert start_page_id == school.pk and item["url"] == f"/admin/pages/{school.pk}/"
 
 
-def test_the_explorer_opens_at_the_school_in_the_admins_language(client, people):  # noqa: F811
+def test_the_explorer_opens_at_the_school_in_the_admins_language(client, staff):
     from wagtail.users.models import UserProfile
 
-    editor = people["editor_a"]
+    editor = staff["editor_a"]
     UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": "ru"})
     client.force_login(editor)
-    ru_school = people["a"].get_translation(people["a"].locale.__class__.objects.get(language_code="ru"))
+    ru_school = staff["a"].get_translation(staff["a"].locale.__class__.objects.get(language_code="ru"))
     [(item, start_page_id)] = sidebar_explorer_start(client.get("/admin/"))
     assert start_page_id == ru_school.pk
 
@@ -78,19 +78,19 @@ def test_a_superuser_keeps_wagtails_dashboard(client, admin_user, demo_network):
 
 
 def test_out_of_date_translations_are_listed_with_a_sync_link(
-        client, people, django_capture_on_commit_callbacks):  # noqa: F811
-    post = untranslated_post(people["a"])
-    client.force_login(people["editor_a"])
+        client, staff, django_capture_on_commit_callbacks):
+    post = untranslated_post(staff["a"])
+    client.force_login(staff["editor_a"])
     translate_into_russian(client, post, django_capture_on_commit_callbacks)
     panel = BeautifulSoup(client.get("/admin/").content, "html.parser").select_one(".editors-school-panel")
     assert not panel.select(".editors-out-of-date li")
 
     # The moderator publishes a change to the Kazakh source: its translation is now out of date.
-    client.force_login(people["moderator_a"])
+    client.force_login(staff["moderator_a"])
     post = BlogPostPage.objects.get(pk=post.pk)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/pages/{post.pk}/edit/", post_form(post, "action-publish", title="Өзгертілген атау"))
-    client.force_login(people["editor_a"])
+    client.force_login(staff["editor_a"])
     panel = BeautifulSoup(client.get("/admin/").content, "html.parser").select_one(".editors-school-panel")
     [item] = panel.select(".editors-out-of-date li")
     assert "Өзгертілген атау" in item.get_text()
@@ -98,12 +98,12 @@ def test_out_of_date_translations_are_listed_with_a_sync_link(
     assert client.get(sync).status_code == 200
 
 
-def test_the_panel_costs_the_same_queries_for_a_bigger_school(client, people):  # noqa: F811
-    client.force_login(people["editor_a"])
+def test_the_panel_costs_the_same_queries_for_a_bigger_school(client, staff):
+    client.force_login(staff["editor_a"])
     client.get("/admin/")
     with CaptureQueriesContext(connection) as small:
         client.get("/admin/")
-    blog = BlogPostPage.objects.filter(school=people["a"], locale__language_code="kk").first().get_parent()
+    blog = BlogPostPage.objects.filter(school=staff["a"], locale__language_code="kk").first().get_parent()
     for number in range(5):
         blog.add_child(instance=BlogPostPage(title=f"Қосымша {number}", slug=f"extra-{number}",
                                              date=blog.specific.latest_revision_created_at or "2026-01-01"))

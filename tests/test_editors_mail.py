@@ -8,7 +8,6 @@ from wagtail.users.models import UserProfile
 
 from editors.demo import align_site_with_admin_base_url
 from network.models import BlogPostPage
-from tests.test_editors_translation import people  # noqa: F401 (fixture)
 from tests.test_network_permissions import post_form
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +22,12 @@ def hosts(message):
 
 
 def test_workflow_mails_are_in_the_recipients_language_with_links_to_one_host(
-        client, people, mailoutbox, settings, django_capture_on_commit_callbacks):  # noqa: F811
+        client, staff, mailoutbox, settings, django_capture_on_commit_callbacks):
     align_site_with_admin_base_url()
-    editor, moderator = people["editor_a"], people["moderator_a"]
+    editor, moderator = staff["editor_a"], staff["moderator_a"]
     speaks(editor, "kk")
     speaks(moderator, "ru")
-    post = BlogPostPage.objects.filter(school=people["a"], locale__language_code="kk").first()
+    post = BlogPostPage.objects.filter(school=staff["a"], locale__language_code="kk").first()
 
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):
@@ -56,13 +55,13 @@ def test_workflow_mails_are_in_the_recipients_language_with_links_to_one_host(
 
 
 def test_the_editor_sees_the_moderators_comment_on_the_page_itself(
-        client, people, django_capture_on_commit_callbacks):  # noqa: F811
+        client, staff, django_capture_on_commit_callbacks):
     from bs4 import BeautifulSoup
 
-    editor, moderator = people["editor_a"], people["moderator_a"]
+    editor, moderator = staff["editor_a"], staff["moderator_a"]
     moderator.first_name, moderator.last_name = "Асқар", "Нұрланов"
     moderator.save()
-    post = BlogPostPage.objects.filter(school=people["a"], locale__language_code="kk").first()
+    post = BlogPostPage.objects.filter(school=staff["a"], locale__language_code="kk").first()
     client.force_login(editor)
     edit_url = f"/admin/pages/{post.pk}/edit/"
     with django_capture_on_commit_callbacks(execute=True):
@@ -81,17 +80,17 @@ def test_the_editor_sees_the_moderators_comment_on_the_page_itself(
 
 
 def test_a_moderator_approves_with_one_button_and_is_told_it_is_published(
-        client, people, django_capture_on_commit_callbacks):  # noqa: F811
+        client, staff, django_capture_on_commit_callbacks):
     from django.contrib.messages import get_messages
 
-    post = BlogPostPage.objects.filter(school=people["a"], locale__language_code="kk").first()
+    post = BlogPostPage.objects.filter(school=staff["a"], locale__language_code="kk").first()
     edit_url = f"/admin/pages/{post.pk}/edit/"
-    moderator = people["moderator_a"]
+    moderator = staff["moderator_a"]
     client.force_login(moderator)
     before = client.get(edit_url).content.decode()
     assert 'name="action-publish"' in before, "outside moderation the moderator publishes directly"
 
-    client.force_login(people["editor_a"])
+    client.force_login(staff["editor_a"])
     with django_capture_on_commit_callbacks(execute=True):
         client.post(edit_url, post_form(post, "action-submit", title="Мақұлданатын бет"))
     client.force_login(moderator)

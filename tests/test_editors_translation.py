@@ -10,24 +10,11 @@ from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from network.models import BlogPostPage, SchoolWorkspace
-from tests.test_network_permissions import member, school
+from tests.schools import school
 
 pytestmark = pytest.mark.django_db
 
 # The users have no admin language of their own: they get the default, Kazakh, and so do the messages asserted.
-
-
-@pytest.fixture
-def people(demo_network, django_user_model):
-    a, b = school("school-54"), school("school-159")
-    workspace_a = SchoolWorkspace.objects.get(translation_key=a.translation_key)
-    workspace_b = SchoolWorkspace.objects.get(translation_key=b.translation_key)
-    return {
-        "a": a, "b": b,
-        "editor_a": member(django_user_model, "editor_a", workspace_a.editors),
-        "moderator_a": member(django_user_model, "moderator_a", workspace_a.moderators),
-        "editor_b": member(django_user_model, "editor_b", workspace_b.editors),
-    }
 
 
 def untranslated_post(of_school):
@@ -71,9 +58,9 @@ def fill_every_segment(client, translation, text="Орысша мәтін"):
 
 
 def test_an_editor_translates_their_schools_post_into_a_draft_that_is_not_public(
-        client, people, django_capture_on_commit_callbacks):
-    post = untranslated_post(people["a"])
-    client.force_login(people["editor_a"])
+        client, staff, django_capture_on_commit_callbacks):
+    post = untranslated_post(staff["a"])
+    client.force_login(staff["editor_a"])
     ru_post = translate_into_russian(client, post, django_capture_on_commit_callbacks)
 
     assert not ru_post.live, "the Russian copy, still in Kazakh, must not be published"
@@ -92,20 +79,20 @@ def test_an_editor_translates_their_schools_post_into_a_draft_that_is_not_public
     assert not BlogPostPage.objects.get(pk=ru_post.pk).live
 
 
-def test_translating_or_syncing_another_schools_page_is_refused(client, people, django_capture_on_commit_callbacks):
-    post_b = untranslated_post(people["b"])
-    client.force_login(people["editor_a"])
+def test_translating_or_syncing_another_schools_page_is_refused(client, staff, django_capture_on_commit_callbacks):
+    post_b = untranslated_post(staff["b"])
+    client.force_login(staff["editor_a"])
     ru = Locale.objects.get(language_code="ru")
     assert refused(client.get(f"/admin/localize/submit/page/{post_b.pk}/"))
     assert refused(client.post(f"/admin/localize/submit/page/{post_b.pk}/", {"locales": [ru.pk]}))
     assert not BlogPostPage.objects.filter(translation_key=post_b.translation_key, locale=ru).exists()
 
     # School b's editor translates it; school a's editor may neither sync, edit nor submit that translation.
-    client.force_login(people["editor_b"])
+    client.force_login(staff["editor_b"])
     ru_post_b = translate_into_russian(client, post_b, django_capture_on_commit_callbacks)
     source = TranslationSource.objects.get(object_id=post_b.translation_key)
     translation = Translation.objects.get(source=source, target_locale=ru)
-    client.force_login(people["editor_a"])
+    client.force_login(staff["editor_a"])
     assert refused(client.get(f"/admin/localize/update/{source.pk}/"))
     assert refused(client.post(f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}))
     assert refused(client.post(f"/admin/editors/translations/{translation.pk}/submit/"))
@@ -113,9 +100,9 @@ def test_translating_or_syncing_another_schools_page_is_refused(client, people, 
     assert not BlogPostPage.objects.get(pk=ru_post_b.pk).live
 
 
-def test_an_editor_may_sync_but_not_publish_a_translation(client, people, django_capture_on_commit_callbacks):
-    post = untranslated_post(people["a"])
-    client.force_login(people["editor_a"])
+def test_an_editor_may_sync_but_not_publish_a_translation(client, staff, django_capture_on_commit_callbacks):
+    post = untranslated_post(staff["a"])
+    client.force_login(staff["editor_a"])
     translate_into_russian(client, post, django_capture_on_commit_callbacks)
     source = TranslationSource.objects.get(object_id=post.translation_key)
     assert client.get(f"/admin/localize/update/{source.pk}/").status_code == 200
@@ -129,9 +116,9 @@ def test_an_editor_may_sync_but_not_publish_a_translation(client, people, django
 
 
 def test_a_translation_is_public_only_after_the_moderator_approves_it(
-        client, people, django_capture_on_commit_callbacks, mailoutbox):
-    post = untranslated_post(people["a"])
-    client.force_login(people["editor_a"])
+        client, staff, django_capture_on_commit_callbacks, mailoutbox):
+    post = untranslated_post(staff["a"])
+    client.force_login(staff["editor_a"])
     ru_post = translate_into_russian(client, post, django_capture_on_commit_callbacks)
     translation = Translation.objects.get(source__object_id=post.translation_key, target_locale__language_code="ru")
     submit_url = f"/admin/editors/translations/{translation.pk}/submit/"
@@ -149,7 +136,7 @@ def test_a_translation_is_public_only_after_the_moderator_approves_it(
     ru_post = BlogPostPage.objects.get(pk=ru_post.pk)
     state = ru_post.current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow == SchoolWorkspace.objects.get(translation_key=people["a"].translation_key).workflow
+    assert state.workflow == SchoolWorkspace.objects.get(translation_key=staff["a"].translation_key).workflow
     assert not ru_post.live and client.get(ru_post.url).status_code == 404
     assert ru_post.get_latest_revision_as_object().title.startswith("Орыс тіліндегі мәтін")
     # A second submission while the first awaits is refused with a message, not a second workflow.
@@ -157,7 +144,7 @@ def test_a_translation_is_public_only_after_the_moderator_approves_it(
         again = client.post(submit_url, follow=True)
     assert any("Бұл аударма модерацияны күтуде." in str(message) for message in get_messages(again.wsgi_request))
 
-    client.force_login(people["moderator_a"])
+    client.force_login(staff["moderator_a"])
     task_state = state.current_task_state
     with django_capture_on_commit_callbacks(execute=True):
         approved = client.post(f"/admin/pages/workflow/action/{ru_post.pk}/approve/{task_state.pk}/",
@@ -169,20 +156,20 @@ def test_a_translation_is_public_only_after_the_moderator_approves_it(
 
 
 def test_resubmitting_a_live_translation_changes_nothing_public_before_approval(
-        client, people, django_capture_on_commit_callbacks):
-    post = untranslated_post(people["a"])
-    client.force_login(people["editor_a"])
+        client, staff, django_capture_on_commit_callbacks):
+    post = untranslated_post(staff["a"])
+    client.force_login(staff["editor_a"])
     ru_post = translate_into_russian(client, post, django_capture_on_commit_callbacks)
     translation = Translation.objects.get(source__object_id=post.translation_key, target_locale__language_code="ru")
     fill_every_segment(client, translation, "Бірінші нұсқа")
     ru_post.get_latest_revision() or ru_post.save_revision()
-    client.force_login(people["moderator_a"])
+    client.force_login(staff["moderator_a"])
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/pages/{ru_post.pk}/edit/", {"action": "publish"})
     ru_post = BlogPostPage.objects.get(pk=ru_post.pk)
     assert ru_post.live and ru_post.title.startswith("Бірінші нұсқа")
 
-    client.force_login(people["editor_a"])
+    client.force_login(staff["editor_a"])
     fill_every_segment(client, translation, "Екінші нұсқа")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/editors/translations/{translation.pk}/submit/")
@@ -193,13 +180,13 @@ def test_resubmitting_a_live_translation_changes_nothing_public_before_approval(
     assert ru_post.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
 
 
-def test_the_explorer_offers_translate_on_the_schools_pages_in_a_fixed_number_of_queries(client, people):
+def test_the_explorer_offers_translate_on_the_schools_pages_in_a_fixed_number_of_queries(client, staff):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    post = untranslated_post(people["a"])
+    post = untranslated_post(staff["a"])
     blog = post.get_parent()
-    client.force_login(people["editor_a"])
+    client.force_login(staff["editor_a"])
     explorer = client.get(f"/admin/pages/{blog.pk}/")
     assert f"/admin/localize/submit/page/{post.pk}/" in explorer.content.decode()
 

@@ -9,31 +9,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from network.models import (
     BlogIndexPage, BlogPostPage, EventIndexPage, LeadingSchoolPage, RegionPage, ResourcePortalPage, SchoolWorkspace,
 )
+from tests.schools import school
 
 pytestmark = pytest.mark.django_db
-
-
-def school(slug, code="kk"):
-    return LeadingSchoolPage.objects.get(slug=slug, locale__language_code=code)
-
-
-def member(django_user_model, name, group):
-    user = django_user_model.objects.create_user(name, f"{name}@school.kz", "pass-for-tests")
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def staff(demo_network, django_user_model):
-    a, b = school("school-54"), school("school-159")
-    workspace_a = SchoolWorkspace.objects.get(translation_key=a.translation_key)
-    workspace_b = SchoolWorkspace.objects.get(translation_key=b.translation_key)
-    return {
-        "a": a, "b": b,
-        "editor_a": member(django_user_model, "editor_a", workspace_a.editors),
-        "moderator_a": member(django_user_model, "moderator_a", workspace_a.moderators),
-        "editor_b": member(django_user_model, "editor_b", workspace_b.editors),
-    }
 
 
 def post_form(post, action, **changes):

@@ -6,7 +6,6 @@ import pytest
 
 from network.models import Teacher
 
-from .test_network_permissions import staff  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 CHOOSER = "/admin/snippets/choose/network/teacher/"
