@@ -205,6 +205,7 @@ def test_evidence_is_one_file_within_the_limits_and_the_event_is_kept_in_the_for
         assert message in text(page)
         assert page.select_one("#id_place")["value"] == "School-lyceum No. 8"
         assert page.select_one("#id_district")["value"] == "Saryarka"
+        assert ".pdf" in page.select_one("#id_evidence")["accept"]  # the file picker offers the accepted types
     assert not approved["submission"].dissemination_events.exists()
     response = send_evidence(approved, pdf(KAZAKH_NAME))
     assert response.status_code == 302

@@ -19,6 +19,10 @@ class MultipleFileInput(forms.ClearableFileInput):
 class CheckedFileField(forms.FileField):
     """One file, checked against the site's limits (size, type by content, name in bytes)."""
 
+    def widget_attrs(self, widget):
+        # The browser's file picker offers the accepted types first; the server still checks the content.
+        return {**super().widget_attrs(widget), "accept": limits.accept_attribute()}
+
     def clean(self, data, initial=None):
         if getattr(data, "name", None):  # bounded first: a model field's max_length counts the name's letters
             data.name = limits.bounded_name(data.name)
