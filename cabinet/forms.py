@@ -74,8 +74,4 @@ class FilesForm(forms.Form):
 
 
 class CabinetDisseminationForm(DisseminationForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from uploads.fields import CheckedFileField
-
-        self.fields["evidence"] = CheckedFileField(label=self.fields["evidence"].label, required=False)
+    """The dissemination form as the cabinet shows it: its evidence field is already checked (workflows.forms)."""

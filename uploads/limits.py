@@ -6,6 +6,7 @@ Each limit is a setting (config/settings/base.py, documented in README's configu
 - UPLOADS_MAX_TOTAL_SIZE: bytes per submission, all its files together (default 100 MB);
 - UPLOADS_ALLOWED_TYPES: extensions of the types accepted, recognised by their CONTENT (magic bytes, through the
   `filetype` package that Wagtail already needs), never by the name the browser sends;
+- UPLOADS_IMAGE_TYPES: the image types that the admin's image library accepts (also by content);
 - UPLOADS_MAX_NAME_BYTES: a file name's length in UTF-8 bytes (default 150). Filesystems refuse names over 255
   bytes, and a Kazakh letter is two bytes: a 200-letter name used to end in a server error. Longer names are
   shortened, keeping their extension, rather than refused: the teacher loses nothing.
@@ -25,6 +26,7 @@ DEFAULT_MAX_TOTAL_SIZE = 100 * MB
 DEFAULT_MAX_NAME_BYTES = 150
 DEFAULT_ALLOWED_TYPES = ("pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "jpg", "png",
                          "mp4")
+DEFAULT_IMAGE_TYPES = ("jpg", "png", "gif", "webp")
 # The same content under the names people give it.
 SYNONYMS = {"jpeg": "jpg", "jpe": "jpg"}
 
@@ -45,9 +47,19 @@ def allowed_types():
     return tuple(getattr(settings, "UPLOADS_ALLOWED_TYPES", DEFAULT_ALLOWED_TYPES))
 
 
-def allowed_types_text():
+def image_types():
+    return tuple(getattr(settings, "UPLOADS_IMAGE_TYPES", DEFAULT_IMAGE_TYPES))
+
+
+def allowed_types_text(types=None):
     """The accepted types as the user reads them: "PDF, DOCX, …"."""
-    return ", ".join(extension.upper() for extension in allowed_types())
+    return ", ".join(extension.upper() for extension in (types or allowed_types()))
+
+
+def limits_text(types=None):
+    """The help text of an upload field: what it accepts, said before the user tries."""
+    return _("Accepted: %(types)s; at most %(limit)s per file.") % {
+        "types": allowed_types_text(types), "limit": filesizeformat(max_file_size())}
 
 
 def accept_attribute():
@@ -80,8 +92,11 @@ def detected_type(uploaded):
     return SYNONYMS.get(kind.extension, kind.extension)
 
 
-def check_file(uploaded):
-    """Refuse a file that breaks a limit, with a translated message naming it; shorten a long name in place."""
+def check_file(uploaded, types=None):
+    """Refuse a file that breaks a limit, with a translated message naming it; shorten a long name in place.
+
+    `types`: the extensions accepted (by content), UPLOADS_ALLOWED_TYPES unless said (the image library's)."""
+    types = tuple(types or allowed_types())
     uploaded.name = bounded_name(uploaded.name)
     if uploaded.size > max_file_size():
         raise ValidationError(
@@ -91,13 +106,26 @@ def check_file(uploaded):
         )
     if uploaded.size == 0:
         raise ValidationError(_("“%(name)s” is empty.") % {"name": uploaded.name}, code="file_empty")
-    if detected_type(uploaded) not in allowed_types():
+    if detected_type(uploaded) not in types:
         raise ValidationError(
             _("“%(name)s” is not a file of an accepted type. Accepted: %(types)s.")
-            % {"name": uploaded.name, "types": allowed_types_text()},
+            % {"name": uploaded.name, "types": allowed_types_text(types)},
             code="file_type",
         )
     return uploaded
+
+
+def check_extension(uploaded, types=None):
+    """Refuse a name whose extension is not an accepted type's: for files served under their name (the admin's
+    documents), whose extension says the type the browser is told. The same message as a refused content."""
+    types = tuple(types or allowed_types())
+    extension = os.path.splitext(uploaded.name)[1].lstrip(".").lower()
+    if SYNONYMS.get(extension, extension) not in types:
+        raise ValidationError(
+            _("“%(name)s” is not a file of an accepted type. Accepted: %(types)s.")
+            % {"name": uploaded.name, "types": allowed_types_text(types)},
+            code="file_type",
+        )
 
 
 def check_total(uploaded, already=0):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from uploads.fields import CheckedFileField, OneFilePerFieldMixin
 from workflows import rules
 from workflows.models import DisseminationEvent, Submission
 
@@ -75,9 +76,12 @@ class DecisionForm(forms.Form):
             field.label = capfirst(field.label)
 
 
-class DisseminationForm(forms.ModelForm):
+class DisseminationForm(OneFilePerFieldMixin, forms.ModelForm):
+    """A dissemination event; its evidence is one file within the upload limits (several are refused)."""
+
     class Meta:
         model = DisseminationEvent
         fields = ["date", "place", "district", "region_name", "description", "evidence"]
+        field_classes = {"evidence": CheckedFileField}
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "description": forms.Textarea(attrs={"rows": 3})}

@@ -324,9 +324,16 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # The public site's address: the Wagtail Site's host and port (load_demo sets them), hence the sitemap's addresses.
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "doc", "odt", "pdf", "pptx", "ppt", "odp", "rtf", "txt", "xlsx", "zip", "mp4"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents and images obey the upload limits (uploads/limits.py) through these forms: size, type by content, name.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "uploads.wagtail_forms.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.wagtail_forms.CheckedImageForm"
+# Documents' extensions are checked by that form (not by WAGTAILDOCS_EXTENSIONS: see uploads/wagtail_forms.py);
+# images' extensions by Wagtail before the content is read: the same types, under the names people give them.
+UPLOADS_IMAGE_TYPES = env_list("UPLOADS_IMAGE_TYPES", "jpg,png,gif,webp")
+WAGTAILIMAGES_EXTENSIONS = [*UPLOADS_IMAGE_TYPES, *(["jpeg"] if "jpg" in UPLOADS_IMAGE_TYPES else [])]
+# Wagtail's own size limits stand behind ours (the forms above switch them off to give one message, ours).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOADS_MAX_FILE_SIZE
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOADS_MAX_FILE_SIZE
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: editors' e-mail hashes are not sent to a third party (and the CSP allows no such images over http).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -80,3 +80,43 @@ def test_the_page_editor_loads_without_a_violation(site, live_server, desktop_pa
     desktop_page.goto(f"{live_server.url}/admin/")
     desktop_page.wait_for_load_state("networkidle")
     assert violations(desktop_page) == []
+
+
+def test_the_admins_other_screens_load_without_a_violation(site, live_server, desktop_page):
+    """The policy kept for the admin (docs/measurements.md, "Admin CSP") is lived with by the screens people use
+    besides the page editor: the translation editor (wagtail-localize), the image library and its chooser, the
+    reviewers' inbox, the monitoring overview with its charts, and the upload form of the document library."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from network.models import BlogPostPage
+
+    post = BlogPostPage.objects.filter(locale__language_code="kk").first()
+    source, _created = TranslationSource.get_or_create_from_instance(post)
+    translation = Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="ru"))
+    translation.save_target(publish=False)
+    russian = post.get_translation(Locale.objects.get(language_code="ru"))
+
+    watch(desktop_page)
+    sign_in(desktop_page, live_server)
+    for path, ready in [
+        (f"/admin/pages/{russian.pk}/edit/", ".js-translation-editor, [data-translation-editor], main"),
+        ("/admin/images/", "main"),
+        ("/admin/documents/add/", "form[enctype='multipart/form-data']"),
+        ("/admin/reviews/", "main"),
+        ("/admin/monitoring/", "main"),
+    ]:
+        response = desktop_page.goto(live_server.url + path)
+        assert response.status == 200, path
+        assert "'unsafe-eval'" not in response.headers["content-security-policy"]
+        desktop_page.locator(ready).first.wait_for()
+        desktop_page.wait_for_load_state("networkidle")
+        assert violations(desktop_page) == [], path
+    # The image chooser, opened from the page editor as an editor does.
+    desktop_page.goto(f"{live_server.url}/admin/pages/{post.pk}/edit/")
+    desktop_page.wait_for_load_state("networkidle")
+    desktop_page.locator("#id_image-chooser button.chooser__choose-button").click()
+    desktop_page.locator(".modal-content form, .modal-body").first.wait_for()
+    desktop_page.wait_for_load_state("networkidle")
+    assert violations(desktop_page) == []
+    save_screenshot(desktop_page, "admin-chooser-csp-1280")
