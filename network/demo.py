@@ -535,14 +535,14 @@ def school_names(number, kind, locality):
 def make_image(title, collection, seed):
     """A generated landscape picture (no downloads), stored as a Wagtail image."""
     rng = random.Random(seed)
+    # Colour and motif both change from one seed to the next (a school's cards have consecutive seeds).
     colour = PALETTE[seed % len(PALETTE)]
     picture = PillowImage.new("RGB", (1200, 675), colour)
     draw = ImageDraw.Draw(picture)
     for step in range(0, 675, 15):
         shade = tuple(min(255, c + step // 6) for c in colour)
         draw.rectangle([0, step, 1200, step + 15], fill=shade)
-    # One of four motifs, chosen by the seed beside the colour, so that neighbouring cards look different.
-    motif = (seed // len(PALETTE)) % 4
+    motif = seed % 4
     for _ in range(14):
         x, y, r = rng.randint(0, 1200), rng.randint(0, 675), rng.randint(30, 140)
         if motif == 0:
