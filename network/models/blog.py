@@ -80,6 +80,9 @@ class BlogIndexPage(Page):
         tag = request.GET.get("tag")
         if tag:
             posts = posts.filter(tags__slug=tag)
+            # Named as the page's language names it (the address carries the slug all languages share).
+            named = BlogTag.objects.filter(slug=tag).first()
+            tag = named.name_here if named else tag
         category = request.GET.get("category")
         if category:
             posts = posts.filter(categories__slug=category)
