@@ -57,8 +57,8 @@ class Teacher(index.Indexed, models.Model):
 
     objects = TeacherQuerySet.as_manager()
 
-    panels = [FieldPanel("full_name"), FieldPanel("latin_name"), FieldPanel("position"), FieldPanel("position_ru"), FieldPanel("position_en"),
-              FieldPanel("school"), FieldPanel("school_name"), FieldPanel("photo")]
+    panels = [FieldPanel("full_name"), FieldPanel("latin_name"), FieldPanel("position"), FieldPanel("position_ru"),
+              FieldPanel("position_en"), FieldPanel("school"), FieldPanel("school_name"), FieldPanel("photo")]
     search_fields = [
         index.SearchField("full_name"), index.AutocompleteField("full_name"),
         # The teacher chooser searches within Teacher.objects.editable_by(user), which filters on this.
@@ -140,4 +140,3 @@ class BlogTag(TagBase):
     @property
     def name_here(self):
         return in_page_language(self, "name")
-
