@@ -657,7 +657,8 @@ class DemoNetwork:
             )
             # The trainers' rows are copied to the translations as they are: their positions carry three languages.
             region.trainers = [
-                CoordinationCentreTrainer(name=TEACHERS[(order + i) % len(TEACHERS)], position="тренер, желі көшбасшысы",
+                CoordinationCentreTrainer(sort_order=i, name=TEACHERS[(order + i) % len(TEACHERS)],
+                                          position="тренер, желі көшбасшысы",
                                           position_ru="тренер, лидер сети", position_en="trainer, network leader",
                                           email=f"trainer{i + 1}.{slug}@cpm.edu.kz")
                 for i in range(2)
@@ -697,12 +698,15 @@ class DemoNetwork:
             body=rich(about[0]),
         )
         school.directions = [
-            SchoolDirection(direction=direction) for direction in
-            (Direction.UPDATED_CONTENT, Direction.LESSON_STUDY, Direction.CRITERIA_ASSESSMENT, Direction.MENTORING)
+            SchoolDirection(direction=direction, sort_order=order) for order, direction in
+            enumerate((Direction.UPDATED_CONTENT, Direction.LESSON_STUDY, Direction.CRITERIA_ASSESSMENT,
+                       Direction.MENTORING))
         ]
         # Copied to the translations as they are (inline rows): each group's name and topic carry three languages.
         school.creative_groups = [
-            CreativeGroup(name=names[0], name_ru=names[1], name_en=names[2], kind=group_kind, direction=direction,
+            # sort_order given: rows without one come back in whatever order the database keeps them.
+            CreativeGroup(sort_order=i, name=names[0], name_ru=names[1], name_en=names[2], kind=group_kind,
+                          direction=direction,
                           focus_topic=focus[0], focus_topic_ru=focus[1], focus_topic_en=focus[2],
                           leader=TEACHERS[(index + i) % len(TEACHERS)],
                           members="\n".join(TEACHERS[(index + i + k) % len(TEACHERS)] for k in range(1, 5)))
@@ -710,7 +714,8 @@ class DemoNetwork:
         ]
         school.partner_schools = [
             PartnerSchool(
-                name=f"№ {number * 3 + p} мектеп", locality=locality[0] if p % 3 else f"{locality[0]} ауданы",
+                sort_order=p, name=f"№ {number * 3 + p} мектеп",
+                locality=locality[0] if p % 3 else f"{locality[0]} ауданы",
                 hub_school=f"№ {number * 3 + (p // 4) * 4} тірек мектебі",
                 contact_person=TEACHERS[(index + p) % len(TEACHERS)], email=f"partner{p}.{number}@edu.kz",
             )

@@ -235,3 +235,12 @@ def test_a_blog_filtered_by_tag_names_the_tag_in_the_page_language(client, demo_
     tag = BlogTag.objects.get(name="тәлімгерлік")
     assert "Записи с тегом «наставничество»" in main_text(client.get(f"/ru/astana/school-54/blog/?tag={tag.slug}"))
     assert "Posts tagged “mentoring”" in main_text(client.get(f"/en/astana/school-54/blog/?tag={tag.slug}"))
+
+
+def test_the_demo_schools_rows_keep_their_order_in_every_language(demo_network):
+    for language, name in (("kk", "№ {} мектеп"), ("ru", "Школа № {}"), ("en", "School No. {}")):
+        assert [partner.name for partner in school(language).partner_schools.all()] == [
+            name.format(162 + number) for number in range(10)]
+        assert [group.kind for group in school(language).creative_groups.all()] == [
+            "primary", "subject", "problem", "research"]
+
