@@ -534,15 +534,25 @@ def school_names(number, kind, locality):
 
 def make_image(title, collection, seed):
     """A generated landscape picture (no downloads), stored as a Wagtail image."""
+    image = get_image_model()(title=title, collection=collection)
+    image.file = ImageFile(io.BytesIO(demo_picture(seed)), name=f"demo-{seed}.jpg")
+    image.save()
+    return image
+
+
+def demo_picture(seed):
+    """The JPEG bytes of demo picture number `seed`."""
     rng = random.Random(seed)
-    # Colour and motif both change from one seed to the next (a school's cards have consecutive seeds).
-    colour = PALETTE[seed % len(PALETTE)]
+    # Seeds are school * 100 + picture: colour and motif change from one picture of a school to the next, and
+    # from one school to the next for the same picture (the home page shows every school's newest post).
+    school, number = divmod(seed, 100)
+    colour = PALETTE[(school + number) % len(PALETTE)]
     picture = PillowImage.new("RGB", (1200, 675), colour)
     draw = ImageDraw.Draw(picture)
     for step in range(0, 675, 15):
         shade = tuple(min(255, c + step // 6) for c in colour)
         draw.rectangle([0, step, 1200, step + 15], fill=shade)
-    motif = seed % 4
+    motif = (number + school + school // len(PALETTE)) % 4
     for _ in range(14):
         x, y, r = rng.randint(0, 1200), rng.randint(0, 675), rng.randint(30, 140)
         if motif == 0:
@@ -555,10 +565,7 @@ def make_image(title, collection, seed):
             draw.line([(x - r * 2, y + r), (x + r * 2, y - r)], fill=(255, 255, 255), width=10)
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=80)
-    image = get_image_model()(title=title, collection=collection)
-    image.file = ImageFile(buffer, name=f"demo-{seed}.jpg")
-    image.save()
-    return image
+    return buffer.getvalue()
 
 
 def make_document(title, collection, seed):
