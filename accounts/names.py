@@ -1,11 +1,6 @@
 """How a teacher's name is written: as in their documents, or in Latin letters for English pages."""
 
-from anyascii import anyascii
-
-
-def latin_form(name):
-    """A first Latin spelling of a Cyrillic name, offered for the teacher to correct (anyascii: Ә→A, Қ→Q, Ж→Zh)."""
-    return anyascii(name or "").strip()
+from network.names import latin_form  # noqa: F401 (one transliteration for accounts and author records)
 
 
 def official_name(user):

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import AffiliationRequest, TeacherProfile
-from accounts.names import display_name
+from accounts.names import display_name, latin_form
 from network.provisioning import source_of
 
 
@@ -75,6 +75,8 @@ def link_author_record(request):
     record = Teacher.objects.filter(user=user).first() or Teacher(user=user)
     profile = TeacherProfile.objects.filter(user=user).first()
     record.full_name = display_name(user, "kk")
+    # The Latin form the teacher gave (or confirmed) in their profile; a new transliteration otherwise.
+    record.latin_name = (profile.latin_name if profile else "") or latin_form(record.full_name)
     record.school = request.school
     record.school_name = request.partner_school.name if request.partner_school_id else ""
     record.position = request.position or (profile.position if profile else "") or record.position

@@ -16,6 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from workflows.display import name_places
 from workflows.notifications import absolute
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -138,9 +139,11 @@ def conclusion_pdf(certificate, submission, decision, council):
           "approve the dissemination of the innovative pedagogical experience:")
         % {"number": submission.protocol_number, "date": date},
         size=11, align="J", gap=4)
-    organisation = submission.partner_school.name if submission.partner_school_id else submission.school.title
+    # The school and region as the conclusion's language names them (the submission keeps the Kazakh pages).
+    name_places([submission])
+    organisation = submission.partner_school.name if submission.partner_school_id else submission.school_name
     if submission.region_id:
-        organisation = f"{organisation}, {submission.region.title}"
+        organisation = f"{organisation}, {submission.region_name}"
     pdf.facts([
         (_("Title"), submission.title),
         (_("Authors"), certificate.holder_name),

@@ -84,3 +84,24 @@ def untranslated_page_alternatives(request):
         if page is not None:
             alternatives.append(LanguageLink(code, name, page.get_url(request), False, True))
     return alternatives
+
+
+def titles_in_language(pages, language=None):
+    """{page pk: its title in `language`} for pages of any tree (a school, a region), in one query.
+
+    The review keeps the Kazakh school and region of a submission; the Russian admin and a Russian conclusion
+    name them as their Russian pages do. A page not translated into the language keeps its own title.
+    """
+    pages = [page for page in pages if page is not None]
+    language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+    titles = {page.pk: page.title for page in pages}
+    keys = {page.translation_key for page in pages if page.locale_id is not None}
+    if not keys:
+        return titles
+    translated = dict(
+        Page.objects.filter(translation_key__in=keys, locale__language_code=language)
+        .values_list("translation_key", "title")
+    )
+    for page in pages:
+        titles[page.pk] = translated.get(page.translation_key, page.title)
+    return titles

@@ -40,15 +40,15 @@ from django.db import connections, router, transaction
 from django.db.models import Case, F, IntegerField, When
 from django.utils import timezone
 from django.utils.text import slugify
-from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from home.models import HomePage
 from network.models import (
-    BlogCategory, BlogIndexPage, BlogPostPage, BlogPostTag, CoordinationCentreTrainer, CreativeGroup, EventIndexPage,
-    EventPage, LeadingSchoolPage, NetworkEventsPage, NetworkNewsPage, PartnerSchool, RegionPage, ResourceLibraryPage,
-    ResourcePage, ResourcePortalPage, SchoolDirection, Teacher,
+    BlogCategory, BlogIndexPage, BlogPostPage, BlogPostTag, BlogTag, CoordinationCentreTrainer, CreativeGroup,
+    EventIndexPage, EventPage, LeadingSchoolPage, NetworkEventsPage, NetworkNewsPage, PartnerSchool, RegionPage,
+    ResourceLibraryPage, ResourcePage, ResourcePortalPage, SchoolDirection, Teacher,
 )
+from network.names import latin_form
 from network.vocabulary import CreativeGroupKind, Direction, EventKind, LeaderRole, Licence, ResourceKind, Subject
 
 NATIONAL_SCALE = {"schools": 750, "partners_per_school": 10, "posts": 100_000, "events": 50_000, "resources": 100_000}
@@ -270,8 +270,17 @@ CATEGORIES = [
     ("partner-schools", "Серіктес мектептер", "Партнёрские школы", "Partner schools"),
     ("news", "Жаңалықтар", "Новости", "News"),
 ]
-TAGS = ["бағалау", "Lesson Study", "тәлімгерлік", "STEM", "функционалдық сауаттылық", "инклюзия", "көптілділік",
-        "дарынды балалар", "ашық сабақ", "шеберлік сыныбы", "рефлексия", "жоспарлау", "CLIL", "цифрлық ресурстар"]
+# (kk, ru, en): a post's tags are shared by its translations and named in the page's language.
+TAGS = [
+    ("бағалау", "оценивание", "assessment"), ("Lesson Study", "Lesson Study", "Lesson Study"),
+    ("тәлімгерлік", "наставничество", "mentoring"), ("STEM", "STEM", "STEM"),
+    ("функционалдық сауаттылық", "функциональная грамотность", "functional literacy"),
+    ("инклюзия", "инклюзия", "inclusion"), ("көптілділік", "полиязычие", "multilingualism"),
+    ("дарынды балалар", "одарённые дети", "gifted children"), ("ашық сабақ", "открытый урок", "open lesson"),
+    ("шеберлік сыныбы", "мастер-класс", "master class"), ("рефлексия", "рефлексия", "reflection"),
+    ("жоспарлау", "планирование", "planning"), ("CLIL", "CLIL", "CLIL"),
+    ("цифрлық ресурстар", "цифровые ресурсы", "digital resources"),
+]
 
 SURNAMES = ["Ахмет", "Жұмабай", "Сейіт", "Омар", "Нұрлан", "Қасым", "Әбдірахман", "Серік", "Тоқтар", "Байжан",
             "Оспан", "Есен", "Мұқан", "Сәрсен", "Ержан"]
@@ -539,6 +548,7 @@ class NationalLoader:
             for order in range(3):
                 trainers.append(CoordinationCentreTrainer(
                     region_id=kk.pk, sort_order=order, name=pick_name(self.rng), position="тренер",
+                    position_ru="тренер", position_en="trainer",
                     email=f"trainer{order + 1}.{kk.slug}@cpm.nis.edu.kz",
                 ))
         CoordinationCentreTrainer.objects.using(self.using).bulk_create(trainers)
@@ -666,8 +676,12 @@ class NationalLoader:
                     ))
                 for order, (kind, topic, direction) in enumerate(zip(group_kinds, topics, chosen_directions)):
                     groups.append(CreativeGroup(
-                        school_id=school.pk, sort_order=order, name=plan.group_names[order % 3][index], kind=kind,
-                        direction=direction, focus_topic=topic[index], leader=pick_name(self.rng),
+                        # Every language's row carries the three names, as wagtail-localize's copy of the
+                        # Kazakh page's rows would.
+                        school_id=school.pk, sort_order=order, name=plan.group_names[order % 3][0],
+                        name_ru=plan.group_names[order % 3][1], name_en=plan.group_names[order % 3][2], kind=kind,
+                        direction=direction, focus_topic=topic[0], focus_topic_ru=topic[1], focus_topic_en=topic[2],
+                        leader=pick_name(self.rng),
                         members="\n".join(pick_name(self.rng) for _ in range(4)),
                     ))
                 for order, direction in enumerate(chosen_directions):
@@ -683,7 +697,10 @@ class NationalLoader:
         for plan in plans:
             for _ in range(8):
                 subject = self.rng.choice(list(SUBJECTS))
-                teachers.append(Teacher(full_name=pick_name(self.rng), position=f"{SUBJECTS[subject][0]} мұғалімі",
+                name = pick_name(self.rng)
+                # bulk_create skips Teacher.save, which would fill the Latin form.
+                teachers.append(Teacher(full_name=name, latin_name=latin_form(name),
+                                        position=f"{SUBJECTS[subject][0]} мұғалімі",
                                         position_ru=f"учитель ({SUBJECTS[subject][1]})",
                                         position_en=f"{SUBJECTS[subject][2]} teacher",
                                         school_id=plan.pages["kk"].pk))
@@ -702,10 +719,11 @@ class NationalLoader:
 
     def ensure_tags(self):
         tags = []
-        for name in TAGS:
-            tag = Tag.objects.using(self.using).filter(name=name).first()
+        for name, name_ru, name_en in TAGS:
+            tag = BlogTag.objects.using(self.using).filter(name=name).first()
             if tag is None:
-                tag = Tag.objects.using(self.using).create(name=name, slug=ascii_slug(name, 50))
+                tag = BlogTag.objects.using(self.using).create(name=name, name_ru=name_ru, name_en=name_en,
+                                                               slug=ascii_slug(name, 50))
             tags.append(tag.pk)
         return tags
 

@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import (
 
 from network import rules
 from network.forms import TeacherForm
-from network.models import BlogCategory, LeadingSchoolPage, Teacher
+from network.models import BlogCategory, BlogTag, LeadingSchoolPage, Teacher
 
 
 class EditableTeachersMixin:
@@ -113,8 +113,17 @@ class BlogCategoryViewSet(SnippetViewSet):
     list_display = ["name_kk", "name_ru", "name_en", "slug"]
 
 
+class BlogTagViewSet(SnippetViewSet):
+    """Editors type a tag's Kazakh name in a post; its Russian and English names are given here."""
+
+    model = BlogTag
+    icon = "tag"
+    list_display = ["name", "name_ru", "name_en", "slug"]
+    search_fields = ["name", "name_ru", "name_en"]
+
+
 class NetworkSnippets(SnippetViewSetGroup):
-    items = (TeacherViewSet, BlogCategoryViewSet)
+    items = (TeacherViewSet, BlogCategoryViewSet, BlogTagViewSet)
     menu_icon = "group"
     menu_label = _("Network")
     menu_name = "network"

@@ -12,7 +12,8 @@ CATALOGUES = {
            ROOT / "site" / "locale_admin" / "kk" / "LC_MESSAGES" / "django.po"],
     "ru": [ROOT / "site" / "locale" / "ru" / "LC_MESSAGES" / "django.po"],
 }
-DEMO_SOURCES = ["home/demo.py", "network/demo.py", "network/demo_national.py", "workflows/demo.py"]
+DEMO_SOURCES = ["home/demo.py", "network/demo.py", "network/demo_national.py", "workflows/demo.py", "accounts/demo.py",
+                "editors/demo.py"]
 
 
 def glossary_rows():

@@ -126,18 +126,52 @@ def _decide(submission, user, decision, **kwargs):
     return Submission.objects.get(pk=submission.pk)
 
 
+# What the demo's people write, in the submission's language: a Russian submission is commented in Russian.
+TEXTS = {
+    "kk": {
+        "abstract": "Тәжірибенің қысқаша сипаттамасы: мақсаты, әдістері, нәтижелері.",
+        "material": ("Тәжірибе материалдары", "tazhiribe-materialdary.pdf"),
+        "act": ("Енгізу туралы акт", "engizu-turaly-akt.pdf"),
+        "return": "Енгізу туралы актіге мектептің мөрін қойыңыз.",
+        "reject": "Материалдар инновациялық тәжірибені көрсетпейді.",
+        "endorse": "Материалдармен таныстым, қол қойылды.",
+        "forward": "Материалдар РОӘК-ке жіберілсін.",
+        "conclusion": "Тәжірибе облыс деңгейінде таратуға ұсынылады.",
+        "dissemination": [
+            (20, "№ 8 мектеп-лицейі", "Сарыарқа ауданы", "Аудан мұғалімдеріне арналған семинар."),
+            (10, "№ 3 гимназия", "Алматы ауданы", "Серіктес мектептерде шеберлік сыныбы."),
+        ],
+    },
+    "ru": {
+        "abstract": "Краткое описание опыта: цель, методы, результаты.",
+        "material": ("Материалы опыта", "materialy-opyta.pdf"),
+        "act": ("Акт внедрения", "akt-vnedreniya.pdf"),
+        "return": "Поставьте печать школы на акте внедрения.",
+        "reject": "Материалы не показывают инновационного опыта.",
+        "endorse": "С материалами ознакомлен(а), подписано.",
+        "forward": "Направить материалы в РУМС.",
+        "conclusion": "Опыт рекомендуется к распространению на уровне области.",
+        "dissemination": [
+            (20, "Школа-лицей № 8", "район Сарыарка", "Семинар для учителей района."),
+            (10, "Гимназия № 3", "Алмалинский район", "Мастер-класс в партнёрских школах."),
+        ],
+    },
+}
+
+
 def load_submission(users, title, language, category, target):
     teacher = users["teacher"]
     if Submission.objects.filter(author=teacher, title=title).exists():
         return None
+    text = TEXTS[language]
     submission = services.create_draft(
         teacher, teacher.school_membership, title=title, language=language, category=category,
-        result_kind=rules.result_kinds(category)[0], subject="primary",
-        abstract="Тәжірибенің қысқаша сипаттамасы: мақсаты, әдістері, нәтижелері." if language == "kk"
-        else "Краткое описание опыта: цель, методы, результаты.",
+        result_kind=rules.result_kinds(category)[0], subject="primary", abstract=text["abstract"],
     )
-    services.add_file(submission, teacher, upload(f"Material: {title}", "material.pdf"), "material")
-    services.add_file(submission, teacher, upload(f"Act of implementation: {title}", "act.pdf"), "supporting",
+    # The files are named in the submission's language, as the teacher would name them.
+    (material, material_file), (act, act_file) = text["material"], text["act"]
+    services.add_file(submission, teacher, upload(f"{material}: {title}", material_file), "material")
+    services.add_file(submission, teacher, upload(f"{act}: {title}", act_file), "supporting",
                       rules.SupportingDocumentKind.IMPLEMENTATION_ACT)
     if target == "draft":
         return submission
@@ -146,19 +180,16 @@ def load_submission(users, title, language, category, target):
     if target == "school":
         return submission
     if target == "revision":
-        return _decide(submission, users["head"], rules.Decision.RETURN,
-                       comment="Енгізу туралы актіге мектеп мөрін қойыңыз.")
+        return _decide(submission, users["head"], rules.Decision.RETURN, comment=text["return"])
     if target == "rejected":
-        return _decide(submission, users["head"], rules.Decision.REJECT,
-                       comment="Материалдар инновациялық тәжірибені көрсетпейді.")
-    submission = _decide(submission, users["head"], rules.Decision.ENDORSE, comment="Қол қойылды.")
+        return _decide(submission, users["head"], rules.Decision.REJECT, comment=text["reject"])
+    submission = _decide(submission, users["head"], rules.Decision.ENDORSE, comment=text["endorse"])
     if target == "regional":
         return submission
     if target == "republican":
-        return _decide(submission, users["council"], rules.Decision.FORWARD, comment="РОӘК-ке жіберілсін.")
-    submission = _decide(submission, users["council"], rules.Decision.APPROVE,
-                         conclusion="Опыт рекомендуется к распространению на уровне области.")
-    for days, place, district in ((20, "Школа-лицей № 8", "Сарыарка"), (10, "Гимназия № 3", "Алматы район")):
+        return _decide(submission, users["council"], rules.Decision.FORWARD, comment=text["forward"])
+    submission = _decide(submission, users["council"], rules.Decision.APPROVE, conclusion=text["conclusion"])
+    for days, place, district, description in text["dissemination"]:
         services.record_dissemination(submission, teacher, date=timezone.localdate() - datetime.timedelta(days=days),
-                                      place=place, district=district, description="Семинар для учителей района.")
+                                      place=place, district=district, description=description)
     return submission

@@ -231,8 +231,16 @@ class Submission(Process):
     def is_editable(self):
         return self.state in (self.State.DRAFT, self.State.REVISION)
 
-    def author_names(self):
-        return [author.full_name for author in self.authors.all()]
+    def author_names(self, language=None):
+        """The authors' names as a page in `language` writes them: in Latin letters in English, the author's own
+        Latin form (their profile) where they gave one."""
+        from network.names import person_name
+
+        if language is None:  # official documents (the conclusion) name the authors as their documents do
+            return [author.full_name for author in self.authors.all()]
+        authors = self.authors.select_related("user__teacher_profile")
+        return [person_name(author.full_name, latin=_profile_latin_name(author.user), language=language)
+                for author in authors]
 
     def active_files(self):
         return self.files.filter(removed_at__isnull=True)
@@ -255,6 +263,11 @@ class Submission(Process):
         if self.coverage_unit == rules.CoverageUnit.REGION:
             return len({event.region_name.strip().lower() for event in events if event.region_name.strip()})
         return len({event.district.strip().lower() for event in events if event.district.strip()})
+
+
+def _profile_latin_name(user):
+    profile = getattr(user, "teacher_profile", None) if user is not None else None
+    return profile.latin_name if profile is not None else ""
 
 
 class SubmissionAuthor(models.Model):

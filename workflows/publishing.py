@@ -47,7 +47,7 @@ def publish_approved_experience(submission):
             # The school and region of the page's own language, like every page inside a school.
             school_id=school.pk,
             region_id=school.region_id,
-            authors=", ".join(submission.author_names()),
+            authors=", ".join(submission.author_names(submission.language)),
             category=submission.category,
             result_kind=submission.result_kind,
             subject=submission.subject,

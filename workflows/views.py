@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 
 from workflows import roles, rules, services
+from workflows.display import name_places
 from workflows.flows import ReviewTask
 from workflows.forms import DecisionForm
 from workflows.models import ApprovedExperiencePage, DisseminationEvent, Submission, SubmissionEvent, SubmissionFile
@@ -51,6 +52,7 @@ def history(submission):
 
 
 def _submission_context(request, submission):
+    name_places([submission])
     files = list(submission.files.select_related("uploaded_by").order_by("kind", "uploaded_at", "pk"))
     return {
         "submission": submission,
@@ -76,6 +78,7 @@ def inbox(request):
     if request.GET.get("mine"):
         tasks = tasks.filter(owner=request.user)
     page = _page(request, tasks)
+    name_places(task.process.submission for task in page)
     return TemplateResponse(request, "workflows/admin/inbox.html", {
         "page_title": _("Reviews"), "header_icon": "tasks", "tasks": page, "mine": bool(request.GET.get("mine")),
         "now": timezone.now(),

@@ -1,14 +1,15 @@
 from .blog import BlogIndexPage, BlogPostPage, BlogPostTag
 from .events import EventIndexPage, EventPage
 from .network_pages import NetworkEventsPage, NetworkNewsPage, ResourceLibraryPage
-from .people import BlogCategory, Teacher
+from .people import BlogCategory, BlogTag, Teacher
 from .regions import CoordinationCentreTrainer, RegionPage
 from .resources import ResourcePage, ResourcePortalPage
 from .workspace import SchoolWorkspace
 from .schools import CreativeGroup, LeadingSchoolPage, PartnerSchool, SchoolDirection, StandardPage
 
 __all__ = [
-    "BlogCategory", "BlogIndexPage", "BlogPostPage", "BlogPostTag", "CoordinationCentreTrainer", "CreativeGroup",
+    "BlogCategory", "BlogTag", "BlogIndexPage", "BlogPostPage", "BlogPostTag", "CoordinationCentreTrainer",
+    "CreativeGroup",
     "EventIndexPage", "EventPage", "LeadingSchoolPage", "NetworkEventsPage", "NetworkNewsPage", "PartnerSchool",
     "RegionPage", "ResourceLibraryPage", "ResourcePage", "ResourcePortalPage", "SchoolDirection", "StandardPage",
     "SchoolWorkspace", "Teacher",

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -16,6 +16,7 @@ from wagtail.search import index
 from network.blocks import BodyBlock
 
 from .base import SchoolContentMixin
+from .people import BlogTag
 
 POSTS_PER_PAGE = 12
 # The filter spec of the picture on a post card (network/includes/post_card.html).
@@ -79,6 +80,9 @@ class BlogIndexPage(Page):
         tag = request.GET.get("tag")
         if tag:
             posts = posts.filter(tags__slug=tag)
+            # Named as the page's language names it (the address carries the slug all languages share).
+            named = BlogTag.objects.filter(slug=tag).first()
+            tag = named.name_here if named else tag
         category = request.GET.get("category")
         if category:
             posts = posts.filter(categories__slug=category)
@@ -86,7 +90,9 @@ class BlogIndexPage(Page):
         return context
 
 
-class BlogPostTag(TaggedItemBase):
+class BlogPostTag(ItemBase):
+    tag = models.ForeignKey(BlogTag, verbose_name=_("tag"), on_delete=models.CASCADE,
+                            related_name="tagged_posts")
     content_object = ParentalKey("network.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language, gettext_lazy as _
+from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from network.names import in_page_language, latin_form, person_name
 
 
 class TeacherQuerySet(models.QuerySet):
@@ -23,6 +26,12 @@ class Teacher(index.Indexed, models.Model):
     """A teacher of a Leading or partner school who writes posts or authors resources."""
 
     full_name = models.CharField(_("full name"), max_length=255)
+    # English pages name people in Latin letters; the stored form can be corrected by hand (a transliteration
+    # cannot know that "Жақыпова" is spelt "Zhakypova" in the teacher's passport), so it is kept, not computed.
+    latin_name = models.CharField(
+        _("full name in Latin letters"), max_length=255, blank=True,
+        help_text=_("Shown on English pages. Left empty, it is filled in from the full name."),
+    )
     # A teacher's name reads the same in every language, their position does not; the three are kept here rather
     # than in three translated copies, so that posts in every language point at the same teacher.
     position = models.CharField(_("position (Kazakh)"), max_length=255, blank=True)
@@ -48,8 +57,8 @@ class Teacher(index.Indexed, models.Model):
 
     objects = TeacherQuerySet.as_manager()
 
-    panels = [FieldPanel("full_name"), FieldPanel("position"), FieldPanel("position_ru"), FieldPanel("position_en"),
-              FieldPanel("school"), FieldPanel("school_name"), FieldPanel("photo")]
+    panels = [FieldPanel("full_name"), FieldPanel("latin_name"), FieldPanel("position"), FieldPanel("position_ru"),
+              FieldPanel("position_en"), FieldPanel("school"), FieldPanel("school_name"), FieldPanel("photo")]
     search_fields = [
         index.SearchField("full_name"), index.AutocompleteField("full_name"),
         # The teacher chooser searches within Teacher.objects.editable_by(user), which filters on this.
@@ -64,11 +73,22 @@ class Teacher(index.Indexed, models.Model):
     def __str__(self):
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        if not self.latin_name.strip():
+            self.latin_name = latin_form(self.full_name)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "latin_name"}
+        super().save(*args, **kwargs)
+
+    @property
+    def name_here(self):
+        """The name as the page being read writes it: in Latin letters on English pages."""
+        return person_name(self.full_name, latin=self.latin_name)
+
     @property
     def position_here(self):
         """The position in the language of the page being read, or in Kazakh when it was not given in that one."""
-        language = (get_language() or "kk")[:2]
-        return (getattr(self, f"position_{language}", "") if language != "kk" else "") or self.position
+        return in_page_language(self, "position")
 
 
 class TrilingualName(models.Model):
@@ -97,3 +117,26 @@ class BlogCategory(TrilingualName):
         verbose_name = _("blog category")
         verbose_name_plural = _("blog categories")
         ordering = ["slug"]
+
+
+class BlogTag(TagBase):
+    """A post's tag, named in the three site languages (README: "Snippets are translated one way").
+
+    A post's translations share its tags (wagtail-localize copies them from the Kazakh post), so a tag links the
+    same posts in every language, under the name of the page's language; `name` is the Kazakh one that editors
+    type in the post's tag field.
+    """
+
+    name_ru = models.CharField(_("name (Russian)"), max_length=100, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("name_ru"), FieldPanel("name_en"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    @property
+    def name_here(self):
+        return in_page_language(self, "name")

@@ -1,11 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from network.names import in_page_language, person_name
 from network.vocabulary import RegionKind
 
 
@@ -63,12 +64,26 @@ class RegionPage(Page):
 class CoordinationCentreTrainer(Orderable):
     region = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="trainers")
     name = models.CharField(_("name"), max_length=255)
-    position = models.CharField(_("position"), max_length=255, blank=True)
+    # Copied unchanged from the Kazakh page to its translations (inline rows are not translated by
+    # wagtail-localize): the position keeps its three languages here, like a teacher's.
+    position = models.CharField(_("position (Kazakh)"), max_length=255, blank=True)
+    position_ru = models.CharField(_("position (Russian)"), max_length=255, blank=True)
+    position_en = models.CharField(_("position (English)"), max_length=255, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("position"), FieldPanel("email"), FieldPanel("phone")]
+    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("position"), FieldPanel("position_ru"),
+                                                 FieldPanel("position_en")]),
+              FieldPanel("email"), FieldPanel("phone")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("trainer")
         verbose_name_plural = _("trainers")
+
+    @property
+    def name_here(self):
+        return person_name(self.name)
+
+    @property
+    def position_here(self):
+        return in_page_language(self, "position")

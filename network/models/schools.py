@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from network import rules
 from network.blocks import BodyBlock
+from network.names import in_page_language, person_name
 from network.tree import REGION_DEPTH, region_at
 from network.vocabulary import CreativeGroupKind, Direction, LeaderRole
 
@@ -138,15 +139,24 @@ class CreativeGroup(Orderable):
     """A creative group of teachers: primary school, subject, problem or research group (regulation §3)."""
 
     school = ParentalKey(LeadingSchoolPage, on_delete=models.CASCADE, related_name="creative_groups")
-    name = models.CharField(_("name"), max_length=255)
+    # wagtail-localize copies inline rows from the Kazakh page to its translations unchanged (they are not
+    # translatable models), so the group's name and topic carry their three languages on the one row (README:
+    # "Snippets are translated one way") and the page reads its own language's.
+    name = models.CharField(_("name (Kazakh)"), max_length=255)
+    name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=CreativeGroupKind.choices)
     direction = models.CharField(_("direction"), max_length=32, choices=Direction.choices, blank=True)
-    focus_topic = models.CharField(_("focus topic"), max_length=255, blank=True)
+    focus_topic = models.CharField(_("focus topic (Kazakh)"), max_length=255, blank=True)
+    focus_topic_ru = models.CharField(_("focus topic (Russian)"), max_length=255, blank=True)
+    focus_topic_en = models.CharField(_("focus topic (English)"), max_length=255, blank=True)
     leader = models.CharField(_("group leader"), max_length=255, blank=True)
     members = models.TextField(_("members"), blank=True, help_text=_("One member a line."))
 
     panels = [
-        FieldPanel("name"), FieldPanel("kind"), FieldPanel("direction"), FieldPanel("focus_topic"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_ru"), FieldPanel("name_en")]),
+        FieldPanel("kind"), FieldPanel("direction"),
+        FieldRowPanel([FieldPanel("focus_topic"), FieldPanel("focus_topic_ru"), FieldPanel("focus_topic_en")]),
         FieldPanel("leader"), FieldPanel("members"),
     ]
 
@@ -154,8 +164,21 @@ class CreativeGroup(Orderable):
         verbose_name = _("creative group")
         verbose_name_plural = _("creative groups")
 
+    @property
+    def name_here(self):
+        return in_page_language(self, "name")
+
+    @property
+    def focus_topic_here(self):
+        return in_page_language(self, "focus_topic")
+
+    @property
+    def leader_here(self):
+        return person_name(self.leader)
+
     def member_list(self):
-        return [line.strip() for line in self.members.splitlines() if line.strip()]
+        """The members, one a line, named as the page's language writes them."""
+        return [person_name(line.strip()) for line in self.members.splitlines() if line.strip()]
 
 
 class PartnerSchool(Orderable):
