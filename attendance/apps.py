@@ -12,3 +12,4 @@ class AttendanceConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (keeps the copied event facts in step with the event page)
+        from . import notifications  # noqa: F401  (connects the e-mail receiver to attendance/events.py)

@@ -446,3 +446,18 @@ def test_nobody_reviews_their_own_submission(network):
     from workflows.roles import actionable_tasks_q
 
     assert not Task.objects.filter(actionable_tasks_q(head), process_id=submission.pk).exists()
+
+
+def test_quietly_tells_nobody_inside_and_everyone_again_after_even_after_an_error(
+        network, django_capture_on_commit_callbacks):
+    from workflows import notifications
+
+    mail.outbox.clear()
+    with pytest.raises(RuntimeError), django_capture_on_commit_callbacks(execute=True):
+        with notifications.quietly():
+            submission = submitted(network)
+            raise RuntimeError("the loader stopped half-way")
+    assert reload(submission).state == Submission.State.IN_REVIEW and not mail.outbox
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(submission, network["head"], "endorse")
+    assert {m.to[0] for m in mail.outbox} == {"aigerim@example.kz", "council1@example.kz"}

@@ -49,7 +49,7 @@ def load_workflow_demo(stdout=None):
                    .order_by("path")[:2])
     if not schools:
         return None
-    with transaction.atomic(), notifications.muted():
+    with transaction.atomic(), notifications.quietly():
         load_library()
         users = load_users(schools)
         for title, language, category, target in SUBMISSIONS:

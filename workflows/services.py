@@ -14,7 +14,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from uploads import limits
-from workflows import rules
+from workflows import events, rules
 from workflows.flows import ReviewTask, SubmissionFlow
 from workflows.models import SubmissionAuthor, Submission, SubmissionEvent, SubmissionFile
 
@@ -342,9 +342,7 @@ def decide(task_id, user, decision, comment="", protocol_number="", protocol_dat
     except FlowLockFailed:
         raise WorkflowError(_("Someone else is deciding this task right now. Try again in a moment."))
 
-    from workflows import notifications
-
-    notifications.schedule(notifications.decision_taken, event.pk)
+    events.decision_taken.send(sender=SubmissionEvent, event_id=event.pk)
     return submission
 
 
