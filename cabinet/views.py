@@ -211,7 +211,7 @@ def file_download(request, file_id):
     submission_file = get_object_or_404(SubmissionFile.objects.select_related("submission"), pk=file_id)
     if not roles.can_view_submission(request.user, submission_file.submission):
         raise PermissionDenied
-    return review_views.private_file_response(submission_file.file, submission_file.original_name)
+    return review_views.private_file_response(request, submission_file.file, submission_file.original_name)
 
 
 @login_required

@@ -41,6 +41,7 @@ def english():
 @pytest.fixture(autouse=True)
 def private_root(settings, tmp_path):
     settings.WORKFLOWS_PRIVATE_ROOT = tmp_path / "private"
+    settings.SENDFILE_ROOT = str(settings.WORKFLOWS_PRIVATE_ROOT)  # where django-sendfile2 may read
 
 
 @pytest.fixture(autouse=True)

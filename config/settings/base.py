@@ -246,6 +246,13 @@ MEDIA_URL = "/media/"
 # Submissions' materials and supporting documents: never under MEDIA_ROOT, never served by a file server;
 # only the permission-checked views of the review workflow read them.
 WORKFLOWS_PRIVATE_ROOT = Path(os.environ.get("WORKFLOWS_PRIVATE_ROOT", BASE_DIR / "private-media"))
+# Who sends a private file's bytes once the view has checked the requester (django-sendfile2,
+# workflows.views.private_file_response): Django itself by default; in the compose topology the proxy in front
+# (SENDFILE_BACKEND=django_sendfile.backends.nginx: an empty response with X-Accel-Redirect: /private-media/<path>,
+# which site/deploy/Caddyfile answers from the same volume).
+SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "django_sendfile.backends.simple")
+SENDFILE_ROOT = os.path.abspath(WORKFLOWS_PRIVATE_ROOT)
+SENDFILE_URL = "/private-media"
 # Without a separate file server in front (the compose topology), Django serves uploaded media itself.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Proxies in front of gunicorn (1 in site/deploy/compose.yaml): every rate limit and the sign-in lock-out read the
