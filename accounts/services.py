@@ -91,9 +91,10 @@ def close_account(user):
     the e-mail subscriptions, the password and the sessions.
     """
     from allauth.account.models import EmailAddress
+    from wagtail.users.models import UserProfile
+
     from follow.models import Subscriber
     from network.models import Teacher
-    from wagtail.users.models import UserProfile
     from workflows.models import SchoolMembership
 
     addresses = {address.lower() for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True)}

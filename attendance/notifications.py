@@ -69,7 +69,8 @@ def _send(registration, what):
                                render_to_string("attendance/email/registration.txt", context),
                                settings.DEFAULT_FROM_EMAIL, [user.email], headers={"Content-Language": language})
         if what in (Status.CONFIRMED, "promoted", "reminder"):
-            message.attach("event.ics", build_calendar(event.title, [event], request, private_links=True), "text/calendar")
+            calendar = build_calendar(event.title, [event], request, private_links=True)
+            message.attach("event.ics", calendar, "text/calendar")
         message.send()
     return 1
 

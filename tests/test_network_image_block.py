@@ -33,10 +33,13 @@ def page_with(homes, image, **image_block):
     return page
 
 
-@pytest.mark.parametrize("block, alt", [
-    ({"alt_text": "Pupils at the physics bench", "decorative": False}, "Pupils at the physics bench"),
-    ({"alt_text": "", "decorative": True}, ""),
-])
+@pytest.mark.parametrize(
+    "block, alt",
+    [
+        ({"alt_text": "Pupils at the physics bench", "decorative": False}, "Pupils at the physics bench"),
+        ({"alt_text": "", "decorative": True}, ""),
+    ],
+)
 def test_the_page_shows_the_alternative_text_or_none_for_a_decorative_image(client, homes, image, block, alt):
     page = page_with(homes, image, **block)
     html = BeautifulSoup(client.get(page.url).content, "html.parser")
@@ -52,7 +55,8 @@ def test_the_admin_refuses_an_image_with_neither_alternative_text_nor_decorative
         block.clean(value)
     # What the editor reads under the field (site/locale_admin/kk translates Wagtail's message).
     assert refused.value.block_errors["image"].block_errors["alt_text"].messages == [
-        "Суретке балама мәтін жазыңыз немесе оны тек безендіру үшін деп белгілеңіз"]
+        "Суретке балама мәтін жазыңыз немесе оны тек безендіру үшін деп белгілеңіз"
+    ]
 
 
 def test_the_migration_nests_the_earlier_blocks_and_marks_those_without_alt_text_decorative():
@@ -60,5 +64,7 @@ def test_the_migration_nests_the_earlier_blocks_and_marks_those_without_alt_text
     described = nest({"image": 7, "alt_text": " A lesson ", "caption": "Grade 5"})
     assert described == {"image": {"image": 7, "alt_text": "A lesson", "decorative": False}, "caption": "Grade 5"}
     assert nest({"image": 8, "alt_text": "", "caption": ""}) == {
-        "image": {"image": 8, "alt_text": "", "decorative": True}, "caption": ""}
+        "image": {"image": 8, "alt_text": "", "decorative": True},
+        "caption": "",
+    }
     assert nest(described) == described  # converting twice changes nothing

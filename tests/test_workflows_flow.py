@@ -354,8 +354,9 @@ def test_a_failure_in_the_middle_of_a_transition_leaves_the_process_as_it_was(ne
 
 
 def test_notifications_reach_role_holders_and_author_in_their_language(network, django_capture_on_commit_callbacks):
-    from workflows.testing import make_user
     from wagtail.users.models import UserProfile
+
+    from workflows.testing import make_user
 
     UserProfile.objects.update_or_create(user=network["author"], defaults={"preferred_language": "ru"})
     UserProfile.objects.update_or_create(user=network["regional"], defaults={"preferred_language": "en"})
@@ -454,10 +455,9 @@ def test_quietly_tells_nobody_inside_and_everyone_again_after_even_after_an_erro
     from workflows import notifications
 
     mail.outbox.clear()
-    with pytest.raises(RuntimeError), django_capture_on_commit_callbacks(execute=True):
-        with notifications.quietly():
-            submission = submitted(network)
-            raise RuntimeError("the loader stopped half-way")
+    with pytest.raises(RuntimeError), django_capture_on_commit_callbacks(execute=True), notifications.quietly():
+        submission = submitted(network)
+        raise RuntimeError("the loader stopped half-way")
     assert reload(submission).state == Submission.State.IN_REVIEW and not mail.outbox
     with django_capture_on_commit_callbacks(execute=True):
         decide(submission, network["head"], "endorse")

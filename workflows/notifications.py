@@ -9,11 +9,13 @@ Tasks take primary keys, not objects: the database queue stores their arguments 
 state as it is when the task runs.
 """
 
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import transaction
 from django.core.mail import EmailMessage
+from django.db import transaction
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,7 +28,7 @@ from workflows import events, rules
 from workflows.models import Submission, SubmissionEvent
 
 # Every (signal, receiver) pair that sends e-mail, whichever app it belongs to: what quietly() disconnects.
-_RECEIVERS = []
+_RECEIVERS: list[tuple[Signal, Callable[..., None]]] = []
 
 
 def _uid(receiver):

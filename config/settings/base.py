@@ -225,7 +225,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The project's own messages, then the Wagtail admin's most visible ones in Kazakh: Wagtail ships no kk catalogue,
 # so a kk editor saw "Reports", "Help", "Save draft" in English (site/locale_admin/README.md).
-# site/locale_allauth/kk: django-allauth ships ru but no kk; the messages of allauth a teacher sees (accounts/README.md).
+# site/locale_allauth/kk: django-allauth ships ru but no kk; the messages of allauth a teacher sees
+# (accounts/README.md).
 LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_admin", SITE_DIR / "locale_allauth"]
 # Django has no Kazakh formats module; ours gives day-first dates.
 FORMAT_MODULE_PATH = ["config.formats"]
