@@ -126,7 +126,7 @@ def test_files_are_private_and_served_only_to_those_in_scope(client, network, pr
     for insider in ("head",):  # the author downloads from the cabinet (tests/test_cabinet.py)
         response = login(client, network[insider]).get(url)
         assert response.status_code == 200
-        assert response.content.startswith(b"%PDF-1.4\nact ")
+        assert b"".join(response.streaming_content).startswith(b"%PDF-1.4\nact ")
         assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
     for outsider in ("other_head", "regional", "association", "republican"):
         assert refused(login(client, network[outsider]).get(url))

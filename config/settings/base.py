@@ -248,10 +248,11 @@ MEDIA_URL = "/media/"
 # only the permission-checked views of the review workflow read them.
 WORKFLOWS_PRIVATE_ROOT = Path(os.environ.get("WORKFLOWS_PRIVATE_ROOT", BASE_DIR / "private-media"))
 # Who sends a private file's bytes once the view has checked the requester (django-sendfile2,
-# workflows.views.private_file_response): Django itself by default; in the compose topology the proxy in front
-# (SENDFILE_BACKEND=django_sendfile.backends.nginx: an empty response with X-Accel-Redirect: /private-media/<path>,
-# which site/deploy/Caddyfile answers from the same volume).
-SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "django_sendfile.backends.simple")
+# workflows.views.private_file_response): Django itself by default, streaming through django.views.static.serve
+# (the "development" backend; "simple" would read the whole file into memory: bench/private_download_benchmark.py);
+# in the compose topology the proxy in front (SENDFILE_BACKEND=django_sendfile.backends.nginx: an empty response
+# with X-Accel-Redirect: /private-media/<path>, which site/deploy/Caddyfile answers from the same volume).
+SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "django_sendfile.backends.development")
 SENDFILE_ROOT = os.path.abspath(WORKFLOWS_PRIVATE_ROOT)
 SENDFILE_URL = "/private-media"
 # Without a separate file server in front (the compose topology), Django serves uploaded media itself.
