@@ -5,8 +5,10 @@
 FROM python:3.11-slim-bookworm AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 RUN python -m venv /venv
+# Production packages only (no pytest, Playwright, feedparser, linters: those are in requirements-dev.txt), each
+# checked against the hashes pip-compile wrote.
 COPY requirements.txt /tmp/requirements.txt
-RUN /venv/bin/pip install -r /tmp/requirements.txt
+RUN /venv/bin/pip install --require-hashes -r /tmp/requirements.txt
 
 FROM python:3.11-slim-bookworm
 ENV PATH="/venv/bin:$PATH" \

@@ -7,3 +7,6 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Teachers' accounts")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from accounts import notifications  # noqa: F401  (connects the e-mail receiver to accounts/events.py)

@@ -5,8 +5,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from accounts import events
 from accounts.models import AffiliationRequest
-from workflows.notifications import absolute, language_of, send
+from workflows.notifications import absolute, language_of, notifies_on, schedule, send
+
+
+@notifies_on(events.affiliation_decided)
+def _on_affiliation_decided(sender, request_id, **kwargs):
+    schedule(affiliation_decided, request_id)
 
 
 @task()

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from accounts import events
 from accounts.models import AffiliationRequest, TeacherProfile
 from accounts.names import display_name, latin_form
 from network.provisioning import source_of
@@ -62,9 +63,7 @@ def decline(request_id, by, reason):
 
 
 def _notify(request):
-    from accounts import notifications
-
-    transaction.on_commit(lambda: notifications.affiliation_decided.enqueue(request.pk))
+    events.affiliation_decided.send(sender=AffiliationRequest, request_id=request.pk)
 
 
 def link_author_record(request):
@@ -94,9 +93,10 @@ def close_account(user):
     the e-mail subscriptions, the password and the sessions.
     """
     from allauth.account.models import EmailAddress
+    from wagtail.users.models import UserProfile
+
     from follow.models import Subscriber
     from network.models import Teacher
-    from wagtail.users.models import UserProfile
     from workflows.models import SchoolMembership
 
     addresses = {address.lower() for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True)}

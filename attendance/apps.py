@@ -11,4 +11,5 @@ class AttendanceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (keeps the copied event facts in step with the event page)
+        import attendance.notifications  # noqa: F401  (connects the e-mail receiver to attendance/events.py)
+        import attendance.signals  # noqa: F401  (keeps the copied event facts in step with the event page)

@@ -8,7 +8,6 @@ import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
@@ -16,18 +15,19 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from attendance import events
 from attendance.models import Registration
 from follow.calendars import build_calendar
-from workflows.notifications import absolute, language_of
+from workflows.notifications import absolute, language_of, notifies_on, schedule
 
 Status = Registration.Status
 # The reminder goes out the day before: to confirmed registrations whose event starts within this window.
 REMINDER_WINDOW = datetime.timedelta(days=1)
 
 
-def schedule(notification, *args):
-    """Queue once the transaction commits: a rolled-back registration tells nobody."""
-    transaction.on_commit(lambda: notification.enqueue(*args))
+@notifies_on(events.registration_changed)
+def _on_registration_changed(sender, registration_id, what, **kwargs):
+    schedule(registration_changed, registration_id, what)
 
 
 def site_request():
@@ -69,7 +69,8 @@ def _send(registration, what):
                                render_to_string("attendance/email/registration.txt", context),
                                settings.DEFAULT_FROM_EMAIL, [user.email], headers={"Content-Language": language})
         if what in (Status.CONFIRMED, "promoted", "reminder"):
-            message.attach("event.ics", build_calendar(event.title, [event], request, private_links=True), "text/calendar")
+            calendar = build_calendar(event.title, [event], request, private_links=True)
+            message.attach("event.ics", calendar, "text/calendar")
         message.send()
     return 1
 
@@ -104,16 +105,3 @@ def send_due_reminders(now=None):
     for pk in ids:
         reminder.enqueue(pk)
     return len(ids)
-
-
-@task()
-def issue_certificates(desk_id):
-    """Issue the certificates batch by batch; each batch commits, so the organiser's page shows the progress."""
-    from attendance import services
-
-    issued = 0
-    while True:
-        count = services.issue_batch(desk_id)
-        if not count:
-            return issued
-        issued += count

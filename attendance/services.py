@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
+from attendance import events
 from attendance.models import Certificate, Registration, RegistrationDesk
 from attendance.people import holder_name
 from network.models import EventPage
@@ -56,8 +58,6 @@ def _facts(desk):
 
 def register(desk_id, user):
     """Register the user: a seat when one is free, else the waiting list. Returns the registration."""
-    from attendance import notifications
-
     now = timezone.now()
     with transaction.atomic():
         desk = _locked(desk_id)
@@ -77,14 +77,12 @@ def register(desk_id, user):
         if status == Status.CONFIRMED:
             desk.seats_taken += 1
             desk.save(update_fields=["seats_taken"])
-        notifications.schedule(notifications.registration_changed, registration.pk, status)
+        events.registration_changed.send(sender=Registration, registration_id=registration.pk, what=status)
     return registration
 
 
 def cancel(registration_id, user):
     """The teacher cancels; a freed seat goes to the first on the waiting list."""
-    from attendance import notifications
-
     with transaction.atomic():
         registration = Registration.objects.select_related("desk").get(pk=registration_id)
         if registration.user_id != user.pk:
@@ -103,7 +101,7 @@ def cancel(registration_id, user):
             desk.save(update_fields=["seats_taken"])
             promoted = _promote(desk)
             for pk in promoted:
-                notifications.schedule(notifications.registration_changed, pk, "promoted")
+                events.registration_changed.send(sender=Registration, registration_id=pk, what="promoted")
     return registration
 
 
@@ -127,14 +125,12 @@ def _promote(desk):
 
 def update_settings(desk_id, *, is_open, capacity, deadline, hours):
     """The organiser's settings; more seats promote the waiting list at once."""
-    from attendance import notifications
-
     with transaction.atomic():
         desk = _locked(desk_id)
         desk.is_open, desk.capacity, desk.deadline, desk.hours = is_open, capacity, deadline, hours
         desk.save(update_fields=["is_open", "capacity", "deadline", "hours"])
         for pk in _promote(desk):
-            notifications.schedule(notifications.registration_changed, pk, "promoted")
+            events.registration_changed.send(sender=Registration, registration_id=pk, what="promoted")
     return desk
 
 
@@ -153,8 +149,6 @@ ISSUE_BATCH = 100
 
 def start_issue(desk_id):
     """Queue the issue of certificates to everyone marked present who has none yet; returns how many."""
-    from attendance import notifications
-
     with transaction.atomic():
         desk = _locked(desk_id)
         if desk.issue_in_progress:
@@ -167,7 +161,7 @@ def start_issue(desk_id):
         desk.issue_total, desk.issue_done = total, 0
         desk.issue_started_at, desk.issue_finished_at = timezone.now(), None
         desk.save(update_fields=["issue_total", "issue_done", "issue_started_at", "issue_finished_at"])
-        transaction.on_commit(lambda: notifications.issue_certificates.enqueue(desk.pk))
+        transaction.on_commit(lambda: issue_certificates.enqueue(desk.pk))
     return total
 
 
@@ -191,6 +185,17 @@ def issue_batch(desk_id):
             desk.issue_finished_at = timezone.now()
         desk.save(update_fields=["issue_done", "issue_finished_at"])
     return len(batch)
+
+
+@task()
+def issue_certificates(desk_id):
+    """Issue the certificates batch by batch; each batch commits, so the organiser's page shows the progress."""
+    issued = 0
+    while True:
+        count = issue_batch(desk_id)
+        if not count:
+            return issued
+        issued += count
 
 
 def revoke(certificate_id, user, reason):

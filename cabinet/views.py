@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from cabinet.forms import CabinetDisseminationForm, DraftForm, FilesForm
 from uploads import limits
-from workflows import roles, rules, services, views as review_views
+from workflows import roles, rules, services
+from workflows import views as review_views
 from workflows.forms import CoAuthorFormSet
 from workflows.models import SchoolMembership, Submission, SubmissionEvent, SubmissionFile
 
@@ -169,15 +170,14 @@ def edit(request, submission_id=None):
 def submission_detail(request, submission_id):
     submission = _own(request, submission_id)
     form = CabinetDisseminationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.record_dissemination(submission, request.user, **form.cleaned_data)
-            except services.WorkflowError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(request, _("Dissemination event recorded."))
-                return redirect("cabinet:submission", submission.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_dissemination(submission, request.user, **form.cleaned_data)
+        except services.WorkflowError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Dissemination event recorded."))
+            return redirect("cabinet:submission", submission.pk)
     files = list(submission.active_files().order_by("kind", "uploaded_at", "pk"))
     events = list(submission.dissemination_events.all())
     done = submission.coverage_done()
@@ -211,7 +211,7 @@ def file_download(request, file_id):
     submission_file = get_object_or_404(SubmissionFile.objects.select_related("submission"), pk=file_id)
     if not roles.can_view_submission(request.user, submission_file.submission):
         raise PermissionDenied
-    return review_views.private_file_response(submission_file.file, submission_file.original_name)
+    return review_views.private_file_response(request, submission_file.file, submission_file.original_name)
 
 
 @login_required

@@ -12,14 +12,13 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import FeedState
 from .sources import source_for_model
+from .tasks import notify_published
 
 
 @receiver(page_published)
 def published(sender, instance, **kwargs):
     FeedState.bump()
     if source_for_model(type(instance)) is not None:
-        from .tasks import notify_published
-
         page_id = instance.pk
         # After the commit: the task (a worker in production) must see the published page.
         transaction.on_commit(lambda: notify_published.enqueue(page_id))

@@ -4,14 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
-    alt_text = blocks.CharBlock(
-        label=_("alternative text"), required=False, help_text=_("What the image shows, for readers who cannot see it.")
-    )
+class CaptionedImageBlock(blocks.StructBlock):
+    """Wagtail's own ImageBlock (the image with its alternative text, or marked decorative, which the admin insists
+    on) and a caption under it. Its `image` value is the Image itself, carrying `contextual_alt_text` and
+    `decorative`, which the `{% image %}` tag renders as the alt attribute. Migration network/0009 converted the
+    earlier flat {image, alt_text, caption} blocks."""
+
+    image = ImageBlock(label=_("image"))
     caption = blocks.CharBlock(label=_("caption"), required=False)
 
     class Meta:
@@ -56,7 +58,7 @@ class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("Heading"), form_classname="title", icon="title",
                                template="network/blocks/heading_block.html")
     paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul", "h3"])
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     quote = QuoteBlock()
     video = VideoBlock()
     embed = EmbedBlock(label=_("Video embed"), help_text=_("A link to a video on a hosting service."), icon="media")

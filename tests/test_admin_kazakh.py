@@ -304,6 +304,7 @@ def review(demo_network, settings, tmp_path):
     from workflows.testing import complete_draft, reviewer, teacher
 
     settings.WORKFLOWS_PRIVATE_ROOT = tmp_path / "private"
+    settings.SENDFILE_ROOT = str(settings.WORKFLOWS_PRIVATE_ROOT)  # where django-sendfile2 may read
     school = LeadingSchoolPage.objects.get(slug="school-54", locale__language_code="kk")
     author = teacher("kk_teacher", school, full_name="Айгерім Бекова")
     head = reviewer("kk_head", ReviewerRole.Role.SCHOOL_HEAD, school=school)

@@ -15,7 +15,13 @@ from monitoring.models import MonitoringRole, SchoolFigures
 from monitoring.periods import Period
 from monitoring.scopes import NETWORK, Scope
 from network.models import (
-    BlogIndexPage, BlogPostPage, CreativeGroup, EventIndexPage, EventPage, PartnerSchool, ResourcePage,
+    BlogIndexPage,
+    BlogPostPage,
+    CreativeGroup,
+    EventIndexPage,
+    EventPage,
+    PartnerSchool,
+    ResourcePage,
     ResourcePortalPage,
 )
 from network.provisioning import provision_school
@@ -41,6 +47,7 @@ def english():
 @pytest.fixture(autouse=True)
 def private_root(settings, tmp_path):
     settings.WORKFLOWS_PRIVATE_ROOT = tmp_path / "private"
+    settings.SENDFILE_ROOT = str(settings.WORKFLOWS_PRIVATE_ROOT)  # where django-sendfile2 may read
 
 
 @pytest.fixture(autouse=True)
@@ -143,7 +150,7 @@ def reviewed(network, django_capture_on_commit_callbacks):
     Submission.objects.filter(pk=approved.pk).update(submitted_at=at(2025, 10, 3), decided_at=at(2025, 11, 1))
     # The school stage of "forwarded" took two days, of "approved" four; the regional stage of "approved" one.
     school_tasks = Task.objects.filter(process_id__in=[forwarded.pk, approved.pk], flow_task__endswith="school_review")
-    for task, days in zip(school_tasks.order_by("process_id"), (2, 4)):
+    for task, days in zip(school_tasks.order_by("process_id"), (2, 4), strict=False):
         Task.objects.filter(pk=task.pk).update(created=at(2025, 10, 1), finished=at(2025, 10, 1 + days))
     Task.objects.filter(process_id=approved.pk, flow_task__endswith="regional_review").update(
         created=at(2025, 10, 10), finished=at(2025, 10, 11))
@@ -237,7 +244,7 @@ def login(client, user):
 
 @pytest.fixture
 def people(network):
-    a, b, c = network["a"], network["b"], network["c"]
+    a, b = network["a"], network["b"]
     trainer = make_user("trainer-almaty", language="en")
     MonitoringRole.objects.create(user=trainer, role=MonitoringRole.Role.TRAINER, region=a.region)
     centre = make_user("centre", language="en")

@@ -138,6 +138,36 @@ def test_files_are_private_and_served_only_to_those_in_scope(client, network, pr
     assert refused(login(client, network["other_regional"]).get(url))
 
 
+@pytest.fixture
+def sendfile_backend(settings):
+    """Switch django-sendfile2's backend (it caches the one it loaded)."""
+    from django_sendfile.utils import _get_sendfile
+
+    def use(backend):
+        settings.SENDFILE_BACKEND = backend
+        _get_sendfile.cache_clear()
+
+    yield use
+    _get_sendfile.cache_clear()
+
+
+def test_in_production_the_proxy_sends_a_private_file_once_the_view_has_checked(client, network, private_root,
+                                                                                 sendfile_backend):
+    sendfile_backend("django_sendfile.backends.nginx")  # SENDFILE_BACKEND in site/deploy/compose.yaml
+    document = submitted(network).files.get(kind="supporting")
+    url = reverse("workflows:file", args=[document.pk])
+    response = login(client, network["head"]).get(url)
+    # No bytes from Django: the header names the file under the volume the proxy mounts (site/deploy/Caddyfile).
+    relative = document.file.path.removeprefix(str(private_root))
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == "/private-media" + relative
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
+    # The check still comes first: someone out of scope gets no header to follow.
+    refusal = login(client, network["other_head"]).get(url)
+    assert refused(refusal) and not refusal.has_header("X-Accel-Redirect")
+
+
 def test_republican_council_sees_only_what_was_forwarded(client, network):
     submission = submitted(network, category=rules.Category.TEACHER_MASTER)
     decide(submission, network["head"], "endorse")

@@ -29,6 +29,7 @@ def english():
 @pytest.fixture(autouse=True)
 def private_root(settings, tmp_path):
     settings.WORKFLOWS_PRIVATE_ROOT = tmp_path / "private"
+    settings.SENDFILE_ROOT = str(settings.WORKFLOWS_PRIVATE_ROOT)  # where django-sendfile2 may read
     return settings.WORKFLOWS_PRIVATE_ROOT
 
 
@@ -353,8 +354,9 @@ def test_a_failure_in_the_middle_of_a_transition_leaves_the_process_as_it_was(ne
 
 
 def test_notifications_reach_role_holders_and_author_in_their_language(network, django_capture_on_commit_callbacks):
-    from workflows.testing import make_user
     from wagtail.users.models import UserProfile
+
+    from workflows.testing import make_user
 
     UserProfile.objects.update_or_create(user=network["author"], defaults={"preferred_language": "ru"})
     UserProfile.objects.update_or_create(user=network["regional"], defaults={"preferred_language": "en"})
@@ -446,3 +448,17 @@ def test_nobody_reviews_their_own_submission(network):
     from workflows.roles import actionable_tasks_q
 
     assert not Task.objects.filter(actionable_tasks_q(head), process_id=submission.pk).exists()
+
+
+def test_quietly_tells_nobody_inside_and_everyone_again_after_even_after_an_error(
+        network, django_capture_on_commit_callbacks):
+    from workflows import notifications
+
+    mail.outbox.clear()
+    with pytest.raises(RuntimeError), django_capture_on_commit_callbacks(execute=True), notifications.quietly():
+        submission = submitted(network)
+        raise RuntimeError("the loader stopped half-way")
+    assert reload(submission).state == Submission.State.IN_REVIEW and not mail.outbox
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(submission, network["head"], "endorse")
+    assert {m.to[0] for m in mail.outbox} == {"aigerim@example.kz", "council1@example.kz"}

@@ -49,12 +49,12 @@ def load_workflow_demo(stdout=None):
                    .order_by("path")[:2])
     if not schools:
         return None
-    with transaction.atomic(), notifications.muted():
+    with transaction.atomic(), notifications.quietly():
         load_library()
         users = load_users(schools)
         for title, language, category, target in SUBMISSIONS:
             load_submission(users, title, language, category, target)
-    stdout.write("Review demo logins (password for each: %s):\n" % PASSWORD)
+    stdout.write(f"Review demo logins (password for each: {PASSWORD}):\n")
     for key in ("teacher", "head", "council", "association", "republican"):
         user = users[key]
         stdout.write(f"  {user.get_username():<20} {describe(key, schools[0])}\n")
@@ -111,7 +111,8 @@ def load_users(schools):
                                                                            "position": "Математика мұғалімі"})
     ReviewerRole.objects.get_or_create(user=users["head"], role=Role.SCHOOL_HEAD, school=school)
     if school.region_id:
-        ReviewerRole.objects.get_or_create(user=users["council"], role=Role.REGIONAL_COUNCIL, region_id=school.region_id)
+        ReviewerRole.objects.get_or_create(user=users["council"], role=Role.REGIONAL_COUNCIL,
+                                           region_id=school.region_id)
     ReviewerRole.objects.get_or_create(user=users["association"], role=Role.ASSOCIATION)
     ReviewerRole.objects.get_or_create(user=users["republican"], role=Role.REPUBLICAN_COUNCIL)
     return users

@@ -11,7 +11,7 @@ from viewflow.workflow.base import Flow
 from viewflow.workflow.nodes import End, Function, StartHandle, Switch, View
 from viewflow.workflow.nodes.start import StartHandleActivation
 
-from workflows import rules
+from workflows import events, rules
 from workflows.models import Submission
 
 Decision = rules.Decision
@@ -153,8 +153,6 @@ class SubmissionFlow(Flow):
 
     def review_opened(self, activation):
         """A stage's task exists: the submission is at that stage, its clock starts, its reviewers are told."""
-        from workflows import notifications
-
         submission = activation.process
         stage = activation.flow_task.stage
         submission.state = Submission.State.IN_REVIEW
@@ -163,7 +161,7 @@ class SubmissionFlow(Flow):
         submission.stage_due = timezone.now() + rules.stage_deadline(stage)
         submission.reminded_before_due = submission.reminded_after_due = False
         submission.save()
-        notifications.schedule(notifications.task_arrived, activation.task.pk)
+        events.task_arrived.send(sender=SubmissionFlow, task_id=activation.task.pk)
 
     def revision_opened(self, activation):
         submission = activation.process

@@ -1,15 +1,21 @@
 """E-mail about the review, each message in its recipient's language, sent by background tasks (django-tasks).
 
+The review's code does not call this module: it sends the signals of `workflows/events.py`, and the receivers here
+(`notifies_on`, connected when `WorkflowsConfig.ready` imports this module) queue the e-mail once the transaction
+commits. accounts/ and attendance/ register their own receivers the same way. `quietly()` is the demo's way to load
+without telling anyone.
+
 Tasks take primary keys, not objects: the database queue stores their arguments as JSON, and the worker reads the
 state as it is when the task runs.
 """
 
-import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import transaction
 from django.core.mail import EmailMessage
+from django.db import transaction
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,27 +24,46 @@ from django_tasks import task
 from viewflow.workflow.models import Task
 from wagtail.users.models import UserProfile
 
-from workflows import rules
+from workflows import events, rules
 from workflows.models import Submission, SubmissionEvent
 
+# Every (signal, receiver) pair that sends e-mail, whichever app it belongs to: what quietly() disconnects.
+_RECEIVERS: list[tuple[Signal, Callable[..., None]]] = []
 
-_muted = threading.local()
+
+def _uid(receiver):
+    return f"{receiver.__module__}.{receiver.__qualname__}"
+
+
+def notifies_on(signal):
+    """Connect the decorated function to the signal (at import, from the app's ready()) and remember the pair."""
+    def connect(receiver):
+        signal.connect(receiver, dispatch_uid=_uid(receiver))
+        _RECEIVERS.append((signal, receiver))
+        return receiver
+    return connect
 
 
 @contextmanager
-def muted():
-    """No e-mail for transitions made inside this block (demo data), even when their transaction commits later."""
-    _muted.active = True
+def quietly():
+    """No e-mail for anything done inside this block (demo data), even when its transaction commits later.
+
+    It disconnects the notification receivers, so it holds for the whole process, not only the calling thread: for
+    management commands and loaders (load_demo), never inside a process that serves requests. Chosen over a
+    `quiet=True` argument, which could not reach the flow's callbacks (Viewflow calls them with the activation
+    only), and over a local EMAIL_BACKEND, which the worker draining the database queue in production would not see.
+    """
+    for signal, receiver in _RECEIVERS:
+        signal.disconnect(receiver, dispatch_uid=_uid(receiver))
     try:
         yield
     finally:
-        _muted.active = False
+        for signal, receiver in _RECEIVERS:
+            signal.connect(receiver, dispatch_uid=_uid(receiver))
 
 
 def schedule(notification, *args):
     """Queue a notification once the current transaction commits: a rolled-back transition tells nobody."""
-    if getattr(_muted, "active", False):
-        return
     transaction.on_commit(lambda: notification.enqueue(*args))
 
 
@@ -89,6 +114,11 @@ def task_arrived(task_id):
     return sent
 
 
+@notifies_on(events.task_arrived)
+def _on_task_arrived(sender, task_id, **kwargs):
+    schedule(task_arrived, task_id)
+
+
 DECISION_TEMPLATES = {
     rules.Decision.ENDORSE: "workflows/email/decision_endorse.txt",
     rules.Decision.FORWARD: "workflows/email/decision_forward.txt",
@@ -114,6 +144,11 @@ def decision_taken(event_id):
                 "url": absolute(reverse("cabinet:submission", args=[submission.pk])),
             },
         ))
+
+
+@notifies_on(events.decision_taken)
+def _on_decision_taken(sender, event_id, **kwargs):
+    schedule(decision_taken, event_id)
 
 
 @task()

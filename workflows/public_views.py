@@ -17,7 +17,7 @@ def published_material(request, file_id):
     page = ApprovedExperiencePage.objects.live().public().filter(submission_id=material.submission_id).first()
     if page is None:
         raise Http404
-    response = private_file_response(material.file, material.original_name)
+    response = private_file_response(request, material.file, material.original_name)
     if page.licence == Licence.ALL_RIGHTS_RESERVED:
         # View only: the browser shows it rather than offering a copy to reuse.
         response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline", 1)

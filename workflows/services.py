@@ -14,9 +14,9 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from uploads import limits
-from workflows import rules
+from workflows import events, rules
 from workflows.flows import ReviewTask, SubmissionFlow
-from workflows.models import SubmissionAuthor, Submission, SubmissionEvent, SubmissionFile
+from workflows.models import Submission, SubmissionAuthor, SubmissionEvent, SubmissionFile
 
 OPEN_TASK_STATUSES = (STATUS.NEW, STATUS.ASSIGNED)
 
@@ -120,7 +120,7 @@ def add_file(submission, user, uploaded, kind, document_kind=""):
         # Someone counted the same document between our check and our write: the constraint decided.
         existing = where_counted(sha256)
         raise ValidationError(document_once_message(existing) if existing else _("The file could not be saved."),
-                              code="document_once")
+                              code="document_once") from None
 
 
 def remove_file(submission_file, user):
@@ -227,7 +227,7 @@ def submit(submission, user):
             activation.execute()
             return submission
     except FlowLockFailed:
-        raise WorkflowError(_("Someone else is acting on this submission right now. Try again in a moment."))
+        raise WorkflowError(_("Someone else is acting on this submission right now. Try again in a moment.")) from None
 
 
 def _open_review_task(task_id):
@@ -259,7 +259,7 @@ def claim(task_id, user):
                                            round=activation.process.round)
             return task
     except FlowLockFailed:
-        raise WorkflowError(_("Someone else is acting on this submission right now. Try again in a moment."))
+        raise WorkflowError(_("Someone else is acting on this submission right now. Try again in a moment.")) from None
 
 
 def release(task_id, user):
@@ -340,11 +340,9 @@ def decide(task_id, user, decision, comment="", protocol_number="", protocol_dat
             activation.start(None)
             activation.execute()
     except FlowLockFailed:
-        raise WorkflowError(_("Someone else is deciding this task right now. Try again in a moment."))
+        raise WorkflowError(_("Someone else is deciding this task right now. Try again in a moment.")) from None
 
-    from workflows import notifications
-
-    notifications.schedule(notifications.decision_taken, event.pk)
+    events.decision_taken.send(sender=SubmissionEvent, event_id=event.pk)
     return submission
 
 
@@ -368,7 +366,7 @@ def withdraw(submission, user, comment=""):
                                            action=SubmissionEvent.Action.WITHDRAWN, stage=submission.stage,
                                            round=submission.round)
     except FlowLockFailed:
-        raise WorkflowError(_("Someone else is acting on this submission right now. Try again in a moment."))
+        raise WorkflowError(_("Someone else is acting on this submission right now. Try again in a moment.")) from None
     return submission
 
 

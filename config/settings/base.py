@@ -225,7 +225,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The project's own messages, then the Wagtail admin's most visible ones in Kazakh: Wagtail ships no kk catalogue,
 # so a kk editor saw "Reports", "Help", "Save draft" in English (site/locale_admin/README.md).
-# site/locale_allauth/kk: django-allauth ships ru but no kk; the messages of allauth a teacher sees (accounts/README.md).
+# site/locale_allauth/kk: django-allauth ships ru but no kk; the messages of allauth a teacher sees
+# (accounts/README.md).
 LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "locale_admin", SITE_DIR / "locale_allauth"]
 # Django has no Kazakh formats module; ours gives day-first dates.
 FORMAT_MODULE_PATH = ["config.formats"]
@@ -246,6 +247,14 @@ MEDIA_URL = "/media/"
 # Submissions' materials and supporting documents: never under MEDIA_ROOT, never served by a file server;
 # only the permission-checked views of the review workflow read them.
 WORKFLOWS_PRIVATE_ROOT = Path(os.environ.get("WORKFLOWS_PRIVATE_ROOT", BASE_DIR / "private-media"))
+# Who sends a private file's bytes once the view has checked the requester (django-sendfile2,
+# workflows.views.private_file_response): Django itself by default, streaming through django.views.static.serve
+# (the "development" backend; "simple" would read the whole file into memory: bench/private_download_benchmark.py);
+# in the compose topology the proxy in front (SENDFILE_BACKEND=django_sendfile.backends.nginx: an empty response
+# with X-Accel-Redirect: /private-media/<path>, which site/deploy/Caddyfile answers from the same volume).
+SENDFILE_BACKEND = os.environ.get("SENDFILE_BACKEND", "django_sendfile.backends.development")
+SENDFILE_ROOT = os.path.abspath(WORKFLOWS_PRIVATE_ROOT)
+SENDFILE_URL = "/private-media"
 # Without a separate file server in front (the compose topology), Django serves uploaded media itself.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Proxies in front of gunicorn (1 in site/deploy/compose.yaml): every rate limit and the sign-in lock-out read the

@@ -12,6 +12,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WORKFLOWS_PRIVATE_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405
+SENDFILE_ROOT = str(WORKFLOWS_PRIVATE_ROOT)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # A file, not memory, so that a test can hand the test database to a server in another process.

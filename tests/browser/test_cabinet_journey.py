@@ -28,6 +28,7 @@ def people(django_capture_on_commit_callbacks, settings, tmp_path):
     from home.demo import load_home
 
     settings.WORKFLOWS_PRIVATE_ROOT = tmp_path / "private"
+    settings.SENDFILE_ROOT = str(settings.WORKFLOWS_PRIVATE_ROOT)  # where django-sendfile2 may read
     with django_capture_on_commit_callbacks(execute=True):
         homes = load_home()
     school = make_school(homes["kk"], "Алматы облысы", "№ 1 Жетекші мектеп")
