@@ -16,12 +16,14 @@ Row locks and savepoints behave as in production on PostgreSQL only: skipped on 
 
 import collections
 import datetime
+import sys
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from hypothesis import HealthCheck, settings as hypothesis_settings, strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+from hypothesis.stateful import (Bundle, RuleBasedStateMachine, initialize, invariant, precondition, rule,
+                                 run_state_machine_as_test)
 from viewflow.workflow.models import Task
 
 from tests.test_workflows_flow import english, private_root  # noqa: F401 (fixtures)
@@ -42,6 +44,9 @@ PROTOCOL = {"protocol_number": "3", "protocol_date": datetime.date(2026, 10, 1)}
 CATEGORIES = [rules.Category.TEACHER_RESEARCHER, rules.Category.TEACHER_EXPERT, rules.Category.TEACHER_MASTER]
 ACTORS = ["teacher_a", "teacher_b", "head_a", "head_b", "council_a", "council_other", "republican", "association"]
 REFUSALS = (PermissionDenied, services.WorkflowError, ValidationError)
+# "whose turn": the author for the author's actions, the stage's reviewer in scope for a review action; drawn often,
+# so that examples get past the first stage instead of being refused most of the time.
+CHOSEN = st.sampled_from(ACTORS + ["whose turn"] * 6)
 
 
 @pytest.fixture
@@ -70,6 +75,10 @@ class Model:
     def __init__(self, author, category):
         self.author, self.category = author, category
         self.state, self.stage, self.owner = "draft", "", None
+
+    def reviewer_in_scope(self, cast):
+        return {"school": {"teacher_a": "head_a", "teacher_b": "head_b"}[self.author], "regional": "council_a",
+                "association": "association", "republican": "republican"}.get(self.stage, "head_a")
 
     def in_scope(self, actor, cast):
         """May this actor act on the current stage's task?"""
@@ -123,13 +132,19 @@ def make_machine(cast, tally):
 
         # The steps -----------------------------------------------------------------------------------------------
 
+        def whose_turn(self, pk, actor, kind):
+            if actor != "whose turn":
+                return actor
+            model = self.models[pk]
+            return model.author if kind == "author" else model.reviewer_in_scope(cast)
+
         def attempt(self, pk, actor, allowed, action, expected_events=(), stranger=False):
             """Run `action`; a permitted one must succeed and write its history, a refused one change nothing.
             A `stranger` (not the author, or a reviewer out of scope) is refused with PermissionDenied."""
             before = snapshot(pk)
             last_event = SubmissionEvent.objects.filter(submission_id=pk).order_by("-pk").values_list(
                 "pk", flat=True).first() or 0
-            tally[f"{action_name(action)} {'permitted' if allowed else 'refused'}"] += 1
+            tally[f"{sys._getframe(1).f_code.co_name} {'permitted' if allowed else 'refused'}"] += 1
             if allowed:
                 action()
                 new = list(SubmissionEvent.objects.filter(submission_id=pk, pk__gt=last_event)
@@ -149,6 +164,7 @@ def make_machine(cast, tally):
         def first_draft(self, author, category):
             return self.new_draft(author, category)
 
+        @precondition(lambda self: len(self.models) < 3)
         @rule(target=submissions, author=st.sampled_from(["teacher_a", "teacher_b"]),
               category=st.sampled_from(CATEGORIES))
         def another_draft(self, author, category):
@@ -161,8 +177,9 @@ def make_machine(cast, tally):
             assert list(submission.events.values_list("action", flat=True)) == ["created"]
             return submission.pk
 
-        @rule(pk=submissions, actor=st.sampled_from(ACTORS))
+        @rule(pk=submissions, actor=CHOSEN)
         def save(self, pk, actor):
+            actor = self.whose_turn(pk, actor, "author")
             model = self.models[pk]
             allowed = actor == model.author and model.state in ("draft", "revision")
             self.step += 1
@@ -175,13 +192,15 @@ def make_machine(cast, tally):
             if self.attempt(pk, actor, allowed, action, stranger=actor != model.author):
                 assert Submission.objects.get(pk=pk).abstract == text
 
-        @rule(pk=submissions, actor=st.sampled_from(ACTORS))
+        @rule(pk=submissions, actor=CHOSEN)
         def send(self, pk, actor):
+            actor = self.whose_turn(pk, actor, "author")
             self.submit(pk, actor)
 
-        @rule(pk=submissions, actor=st.sampled_from(ACTORS))
+        @rule(pk=submissions, actor=CHOSEN)
         def resend(self, pk, actor):
             """The author changes the returned submission, then sends it back (anyone else is refused both)."""
+            actor = self.whose_turn(pk, actor, "author")
             self.save(pk, actor)
             self.submit(pk, actor)
 
@@ -194,11 +213,21 @@ def make_machine(cast, tally):
                 model.state, model.stage = "in_review", model.stage or rules.Stage.SCHOOL
                 model.owner = None
 
+        def in_review(self):
+            return [pk for pk, model in self.models.items() if model.state == "in_review"]
+
+        def reviewed(self, pk):
+            """A review action goes to the drawn submission if it is under review, else to one that is."""
+            return pk if self.models[pk].state == "in_review" else self.in_review()[-1]
+
         def open_task(self, pk):
             return Task.objects.filter(process_id=pk, flow_task_type="HUMAN", status__in=OPEN).first()
 
-        @rule(pk=submissions, actor=st.sampled_from(ACTORS))
+        @precondition(lambda self: self.in_review())
+        @rule(pk=submissions, actor=CHOSEN)
         def claim(self, pk, actor):
+            pk = self.reviewed(pk)
+            actor = self.whose_turn(pk, actor, "reviewer")
             model, task = self.models[pk], self.open_task(pk)
             if task is None or model.state != "in_review":
                 return
@@ -208,8 +237,11 @@ def make_machine(cast, tally):
             if self.attempt(pk, actor, allowed, lambda: services.claim(task.pk, users[actor]), events, stranger):
                 model.owner = actor
 
-        @rule(pk=submissions, actor=st.sampled_from(ACTORS))
+        @precondition(lambda self: self.in_review())
+        @rule(pk=submissions, actor=CHOSEN)
         def release(self, pk, actor):
+            pk = self.reviewed(pk)
+            actor = self.whose_turn(pk, actor, "reviewer")
             model, task = self.models[pk], self.open_task(pk)
             if task is None or model.state != "in_review":
                 return
@@ -219,12 +251,18 @@ def make_machine(cast, tally):
                             stranger):
                 model.owner = None
 
-        @rule(pk=submissions, actor=st.sampled_from(ACTORS), decision=st.sampled_from(list(Decision)))
+        @precondition(lambda self: self.in_review())
+        @rule(pk=submissions, actor=CHOSEN, decision=st.sampled_from(list(Decision)))
         def decide(self, pk, actor, decision):
+            pk = self.reviewed(pk)
+            actor = self.whose_turn(pk, actor, "reviewer")
             self.take(pk, actor, decision)
 
-        @rule(pk=submissions, actor=st.sampled_from(ACTORS))
+        @precondition(lambda self: self.in_review())
+        @rule(pk=submissions, actor=CHOSEN)
         def return_for_revision(self, pk, actor):
+            pk = self.reviewed(pk)
+            actor = self.whose_turn(pk, actor, "reviewer")
             self.take(pk, actor, Decision.RETURN)
 
         def take(self, pk, actor, decision):
@@ -244,8 +282,9 @@ def make_machine(cast, tally):
                 model.state, model.stage = model.after(decision)
                 model.owner = None
 
-        @rule(pk=submissions, actor=st.sampled_from(ACTORS))
+        @rule(pk=submissions, actor=CHOSEN)
         def withdraw(self, pk, actor):
+            actor = self.whose_turn(pk, actor, "author")
             model = self.models[pk]
             allowed = actor == model.author and model.state in ("draft", "in_review", "revision")
             if self.attempt(pk, actor, allowed,
@@ -272,10 +311,6 @@ def make_machine(cast, tally):
     return Review
 
 
-def action_name(action):
-    return action.__qualname__.split(".")[-2]
-
-
 def test_random_sequences_of_review_actions_by_users_in_and_out_of_scope(cast):
     tally = collections.Counter()
     run_state_machine_as_test(
@@ -284,5 +319,4 @@ def test_random_sequences_of_review_actions_by_users_in_and_out_of_scope(cast):
                                      suppress_health_check=list(HealthCheck), database=None),
     )
     print(sorted(tally.items()))  # what the examples did (pytest -s shows it)
-    assert sum(n for key, n in tally.items() if key.endswith("permitted")) > 0
-    assert sum(n for key, n in tally.items() if key.endswith("refused")) > 0
+    assert tally["take permitted"] > 0 and tally["take refused"] > 0 and tally["submit permitted"] > 0
