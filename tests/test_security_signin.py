@@ -176,13 +176,6 @@ def test_wrong_passwords_for_one_email_from_many_addresses_lock_that_account(cli
     assert response.status_code == 429
     assert message in text(response)
     assert "_auth_user_id" not in client.session
-    # Once an administrator deletes the attempts (and allauth's own per-e-mail counter, in the cache, has run out its
-    # five minutes), the right password signs in.
-    AccessAttempt.objects.filter(username="aigerim@school.kz").delete()
-    cache.clear()
-    response = client.post(login_url, {"login": "aigerim@school.kz", "password": "the-teachers-password-26"},
-                           REMOTE_ADDR="203.0.113.78")
-    assert response.status_code == 302 and "_auth_user_id" in client.session
 
 
 def test_the_account_named_for_axes(rf):
