@@ -15,6 +15,18 @@ def lockout(request, original_response=None, credentials=None):
     return render(request, "security/lockout.html", {"cooloff_minutes": minutes}, status=429)
 
 
+def signin_account(request, credentials=None):
+    """The account a sign-in names, for django-axes (AXES_USERNAME_CALLABLE): the admin's username, or the e-mail
+    address of the public sign-in (allauth posts it as `login` and passes it to authenticate() as `email`), so that
+    failures there count per account too. An e-mail address is compared lower-cased, as allauth finds accounts."""
+    credentials = credentials or {}
+    data = getattr(request, "POST", {}) if request is not None else {}
+    name = (credentials.get("username") or credentials.get("email") or data.get("username") or data.get("login")
+            or "")
+    name = name.strip()
+    return name.lower() if "@" in name else (name or None)
+
+
 def password_reset_limits():
     return getattr(settings, "PASSWORD_RESET_RATE_LIMITS", {"address": (10, 3600), "email": (3, 3600)})
 

@@ -142,3 +142,46 @@ def test_a_locked_out_address_cannot_reset_either(client, reviewer, settings):
         sign_in(client, "nope", username=f"someone-{attempt}", REMOTE_ADDR="198.51.100.30")
     response = client.post(RESET, {"email": "reviewer@example.kz"}, REMOTE_ADDR="198.51.100.30")
     assert response.status_code == 429 and len(mail.outbox) == 0
+
+
+@pytest.fixture
+def teacher_account(db, django_user_model):
+    """A teacher who signs in on the public site by e-mail (allauth), address verified."""
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user("teacher-signin", "Aigerim@School.kz", "the-teachers-password-26")
+    EmailAddress.objects.create(user=user, email="Aigerim@School.kz", verified=True, primary=True)
+    return user
+
+
+@pytest.mark.parametrize("language, message", [
+    ("kk", "Кіру уақытша бұғатталды"),
+    ("ru", "Вход временно заблокирован"),
+])
+def test_wrong_passwords_for_one_email_from_many_addresses_lock_that_account(client, teacher_account, settings,
+                                                                            language, message):
+    """The public sign-in posts the e-mail as `login`: failures count per account, whatever the client address."""
+    login_url = f"/{language}/account/login/"
+    for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = client.post(login_url, {"login": "aigerim@school.kz" if attempt % 2 else "AIGERIM@school.kz",
+                                           "password": f"guess-{attempt}"}, REMOTE_ADDR=f"198.51.100.{attempt + 1}")
+        assert response.status_code == 200  # the form again, with its error
+    response = client.post(login_url, {"login": "aigerim@school.kz", "password": "last-guess"},
+                           REMOTE_ADDR="198.51.100.99")
+    assert response.status_code == 429
+    assert AccessAttempt.objects.filter(username="aigerim@school.kz").exists()
+    # The right password, from an address that never failed: refused, with the lock-out page in the page's language.
+    response = client.post(login_url, {"login": "aigerim@school.kz", "password": "the-teachers-password-26"},
+                           REMOTE_ADDR="203.0.113.77")
+    assert response.status_code == 429
+    assert message in text(response)
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_account_named_for_axes(rf):
+    from security.views import signin_account
+
+    assert signin_account(rf.post("/", {"login": " Aigerim@School.KZ "})) == "aigerim@school.kz"
+    assert signin_account(rf.post("/"), {"username": None, "email": "A@B.kz", "password": "x"}) == "a@b.kz"
+    assert signin_account(rf.post("/", {"username": "Reviewer"})) == "Reviewer"
+    assert signin_account(rf.post("/", {})) is None

@@ -283,3 +283,42 @@ def test_a_reviewer_is_not_offered_reports(client, network, admin_user):
     assert any("reports" in pair for pair in menu_names(admin_user))  # the check sees the menu
     names = menu_names(network["head"])
     assert any("reviews" in pair for pair in names) and not any("reports" in pair for pair in names)
+
+
+def school_editor(school):
+    """A user whose group may edit the school's pages (what a school's editors group grants)."""
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    from workflows.testing import make_user
+
+    user = make_user("school-editor", group="School editors")
+    group = user.groups.get(name="School editors")
+    GroupPagePermission.objects.get_or_create(group=group, page=school,
+                                              permission=Permission.objects.get(codename="change_page"))
+    return user
+
+
+def test_a_reviewer_who_edits_no_page_gets_a_dashboard_without_the_page_search(client, network):
+    head = login(client, network["head"])
+    content = head.get(reverse("wagtailadmin_home")).content.decode()
+    # What a reviewer sees: their reviews panel, and neither a page search nor "Reports".
+    assert 'id="reviews-panel-title"' in content
+    assert 'role="search"' not in content and "Search all pages" not in content
+    assert '"name": "reports"' not in content.replace("&quot;", '"')
+
+    editor = school_editor(network["school"])
+    content = login(client, editor).get(reverse("wagtailadmin_home")).content.decode()
+    assert 'role="search"' in content and "Search all pages" in content
+
+    # A reviewer who also edits their school's pages keeps the editor's tools.
+    network["head"].groups.add(*editor.groups.all())
+    content = login(client, network["head"]).get(reverse("wagtailadmin_home")).content.decode()
+    assert 'role="search"' in content and 'id="reviews-panel-title"' in content
+
+
+def test_the_dashboard_still_asks_for_admin_access(client, network):
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 302 and reverse("wagtailadmin_login") in response.url
+    response = login(client, network["author"]).get(reverse("wagtailadmin_home"))
+    assert response.status_code in (302, 403) and 'role="search"' not in response.content.decode()

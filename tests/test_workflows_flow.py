@@ -344,7 +344,9 @@ def test_a_failure_in_the_middle_of_a_transition_leaves_the_process_as_it_was(ne
         monkeypatch.undo()
         SubmissionFlow.publish._func = SubmissionFlow.instance.publish_experience
     after = reload(submission)
-    assert (after.state, after.stage, after.level, after.last_decision) == ("in_review", "regional", "", "endorse")
+    assert (after.state, after.stage, after.level) == ("in_review", "regional", "")
+    school_task = Task.objects.get(process_id=submission.pk, flow_task=SubmissionFlow.school_review)
+    assert school_task.data["decision"] == "endorse"
     task.refresh_from_db()
     assert task.status == "NEW"
     assert not after.events.filter(action="approve").exists()

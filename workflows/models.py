@@ -184,19 +184,20 @@ class Submission(Process):
                     "licence on its public page."),
     )
 
+    # Where the review stands is Viewflow's (the process status, its open task, the end it reached). These four
+    # columns are a copy of it for the listings that filter and count by them with indexes (inboxes, cabinet,
+    # monitoring, reminders), written by workflows.flows.record_position alone: `save()` leaves them out.
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.DRAFT, db_index=True)
     stage = models.CharField(_("stage"), max_length=16, choices=rules.Stage.choices, blank=True)
-    round = models.PositiveSmallIntegerField(_("round"), default=1)
     # How far along its route the submission has come (0 school, 1 council, 2 republican council): a council sees a
     # submission only once it has reached it, and keeps seeing it afterwards.
     reached = models.PositiveSmallIntegerField(default=0, editable=False)
     stage_due = models.DateTimeField(_("decision due"), null=True, blank=True)
+    round = models.PositiveSmallIntegerField(_("round"), default=1)
     reminded_before_due = models.BooleanField(default=False, editable=False)
     reminded_after_due = models.BooleanField(default=False, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # The last decision, read by the flow's gateways to choose the next stage.
-    last_decision = models.CharField(max_length=16, choices=rules.Decision.choices, blank=True, editable=False)
 
     # The approved-dissemination decision.
     level = models.CharField(_("dissemination level"), max_length=16, choices=rules.DisseminationLevel.choices,
@@ -220,8 +221,18 @@ class Submission(Process):
             models.Index(fields=["state", "stage_due"], name="workflows_submission_due"),
         ]
 
+    POSITION_FIELDS = ("state", "stage", "reached", "stage_due")
+
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        """Saving an existing submission never writes its position: only the flow does, naming those fields (a
+        service's or Viewflow's own save of a stale instance would otherwise write an old state back)."""
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [field.name for field in self._meta.concrete_fields
+                                       if not field.primary_key and field.name not in self.POSITION_FIELDS]
+        super().save(*args, **kwargs)
 
     @property
     def route(self):

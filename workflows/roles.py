@@ -26,6 +26,14 @@ def is_reviewer(user):
     return bool(roles_of(user)) or bool(user and user.is_authenticated and user.is_superuser)
 
 
+def reviews_only(user):
+    """A reviewer who edits no page: the admin offers them the review, not the page tools they cannot use (the
+    dashboard's "search all pages", "Reports")."""
+    from wagtail.admin.auth import user_has_any_page_permission
+
+    return bool(roles_of(user)) and not user_has_any_page_permission(user)
+
+
 # A role's scope, said once: the fields of the role that must equal the submission's (role field, submission
 # field). The first head of the teacher's own organisation signs (a partner school's head for its teachers); a
 # regional council member sees their region; an association formed by profile sees its subject (an association

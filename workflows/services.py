@@ -20,6 +20,9 @@ from workflows.models import Submission, SubmissionAuthor, SubmissionEvent, Subm
 
 OPEN_TASK_STATUSES = (STATUS.NEW, STATUS.ASSIGNED)
 
+# The stored state (Submission.state, stage, reached, stage_due) is never written here: the flow writes it when
+# Viewflow's tasks change (workflows/flows.py, record_position).
+
 
 class WorkflowError(Exception):
     """A refusal with a translated message for the user."""
@@ -209,8 +212,7 @@ def submit(submission, user):
                 submission.save()
                 SubmissionEvent.objects.create(submission=submission, action=SubmissionEvent.Action.SUBMITTED,
                                                actor=user, stage=rules.Stage.SCHOOL, round=submission.round)
-                SubmissionFlow.submit.run(submission)
-                return submission
+                return SubmissionFlow.submit.run(submission=submission)
             if submission.state != Submission.State.REVISION:
                 raise AlreadyDecided(_("This submission has already been sent."))
             task = Task.objects.get(process=submission, flow_task=SubmissionFlow.revise, status__in=OPEN_TASK_STATUSES)
@@ -219,8 +221,7 @@ def submit(submission, user):
                 raise PermissionDenied
             submission = activation.process
             submission.round += 1
-            submission.last_decision = ""
-            submission.save()
+            submission.save(update_fields=["round", "updated_at"])
             SubmissionEvent.objects.create(submission=submission, task=task, actor=user, round=submission.round,
                                            action=SubmissionEvent.Action.RESUBMITTED, stage=submission.stage)
             activation.start(None)
@@ -316,22 +317,20 @@ def decide(task_id, user, decision, comment="", protocol_number="", protocol_dat
                 raise PermissionDenied
             validate_decision(node.stage, submission.category, decision, comment, protocol_number, protocol_date)
 
-            submission.last_decision = decision
             if decision == rules.Decision.APPROVE:
                 level = rules.dissemination_level(submission.category)
                 count, unit = rules.required_coverage(level)
-                submission.state = Submission.State.APPROVED
                 submission.level, submission.required_coverage, submission.coverage_unit = level, count, unit
                 submission.protocol_number, submission.protocol_date = protocol_number.strip(), protocol_date
                 submission.conclusion = conclusion.strip() or comment.strip()
                 submission.decided_at = timezone.now()
-                submission.stage_due = None
+                submission.save()
             elif decision == rules.Decision.REJECT:
-                submission.state = Submission.State.REJECTED
                 submission.rejection_reason = comment.strip()
                 submission.decided_at = timezone.now()
-                submission.stage_due = None
-            submission.save()
+                submission.save()
+            # The decision belongs to the task: the flow's gateways read it from there to choose the next node.
+            task.data["decision"] = decision
             event = SubmissionEvent.objects.create(
                 submission=submission, task=task, actor=user, action=decision, stage=node.stage,
                 round=submission.round, comment=comment.strip(), protocol_number=protocol_number.strip(),
@@ -356,9 +355,8 @@ def withdraw(submission, user, comment=""):
             if submission.state not in (Submission.State.DRAFT, *Submission.OPEN_STATES):
                 raise WorkflowError(_("This submission can no longer be withdrawn: it is %(state)s.")
                                     % {"state": submission.get_state_display()})
-            submission.state = Submission.State.WITHDRAWN
-            submission.stage_due = None
-            # Viewflow's own cancel: every open task cancelled, the process ended as cancelled (and saved).
+            # Viewflow's own cancel: every open task cancelled, the process ended as cancelled (and saved); the flow
+            # then records the submission as withdrawn.
             SubmissionFlow.instance.cancel(submission)
             # A withdrawn submission was never decided: its supporting documents may be counted elsewhere.
             submission.files.filter(counted=True).update(counted=False)

@@ -271,6 +271,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "security.client.client_address"
+# The public sign-in names the account by e-mail (allauth's `login`): counted per account as the admin's username is.
+AXES_USERNAME_CALLABLE = "security.views.signin_account"
 AXES_LOCKOUT_CALLABLE = "security.views.lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
