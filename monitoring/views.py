@@ -4,10 +4,13 @@ Views are thin: the scope comes from monitoring.scopes (403 outside it), the fig
 what is shown from monitoring.report.
 """
 
+import datetime
+
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils import timezone, translation
@@ -24,7 +27,9 @@ from monitoring.links import AdminLinks, PublicLinks
 from monitoring.periods import Period, period_choices
 from monitoring.scopes import NETWORK, Access, Scope
 from network import rules as network_rules
-from network.models import LeadingSchoolPage, RegionPage
+from network.models import EventPage, LeadingSchoolPage, RegionPage
+from network.models.events import month_bounds
+from network.vocabulary import EventKind
 from network.models.base import parse_int
 from workflows import rules as review_rules
 from workflows.models import SchoolMembership, Submission
@@ -60,7 +65,8 @@ def scope_title(scope):
 def overview_context(scope, period, links):
     current = stored.read(period, scope)
     previous = stored.read(period.previous, scope)
-    charts = [report.month_chart(current, previous, period, links)]
+    charts = [report.month_chart(current, previous, period, links),
+              report.registrations_month_chart(current, previous, period, links)]
     charts += [report.breakdown_chart(slug, current, previous, links) for slug in BREAKDOWNS]
     charts.append(report.review_time_chart(current, previous))
     field_names = [name for name, _label in report.COMPARISON_FIELDS]
@@ -69,17 +75,20 @@ def overview_context(scope, period, links):
     else:
         names = dict(LeadingSchoolPage.objects.filter(pk__in=current.schools).values_list("pk", "title"))
         by = "school"
+    comparison = report.comparison(current, names, field_names, links, by=by)
     return {
         "period": period, "previous_period": period.previous, "figures": current,
         "summary": report.summary_rows(current, previous, links),
         "charts": [chart for chart in charts if chart.rows],
-        "comparison": report.comparison(current, names, field_names, links, by=by),
+        "attendance_by_kind": report.attendance_table(current, previous, period, links, "kind"),
+        "attendance_by_month": report.attendance_table(current, previous, period, links, "month"),
+        "comparison": comparison,
         "comparison_by": by,
         "comparison_headings": [label for _name, label in report.COMPARISON_FIELDS],
         "comparison_chart": report.Chart(
             _("Events held, side by side"),
             [report.Row(row["name"], row["figures"][field_names.index("events")], None, row["url"])
-             for row in report.comparison(current, names, field_names, links, by=by)],
+             for row in comparison],
             "comparison"),
         "computed_at": current.computed_at or stored.last_refresh(period),
         "ratio": network_rules.PARTNER_SCHOOLS_PER_LEADING_SCHOOL,
@@ -352,3 +361,99 @@ class TeachersReport(ScopedReport):
         schools = self.scoped_schools().values("translation_key")
         return (SchoolMembership.objects.filter(school__translation_key__in=schools)
                 .select_related("user", "school", "partner_school").order_by("school__title", "user__last_name"))
+
+
+class EventsFilterSet(ScopedFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Kind of event"), choices=EventKind.choices,
+                                       empty_label=pgettext_lazy("filter", "Any"))
+    month = django_filters.ChoiceFilter(label=_("Month"), choices=[], method="by_month",
+                                        empty_label=pgettext_lazy("filter", "Any"))
+    held = django_filters.ChoiceFilter(label=_("Held"), method="by_held", empty_label=pgettext_lazy("filter", "Any"),
+                                       choices=[("1", _("Begun by now"))])
+    registrations = django_filters.ChoiceFilter(
+        label=_("Registrations"), method="by_registrations", empty_label=pgettext_lazy("filter", "Any"),
+        choices=[("any", _("With registrations")), ("held", _("Begun, with registrations")),
+                 ("present", _("With teachers present")), ("absent", _("With registered teachers absent"))])
+
+    class Meta:
+        model = EventPage
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        period = Period.from_param(self.data.get("period"))
+        self.filters["month"].extra["choices"] = [(month, report.month_label(month)) for month in period.months()]
+
+    def by_month(self, queryset, name, value):
+        start, end = month_bounds(datetime.date.fromisoformat(f"{value}-01"))
+        return queryset.filter(start__gte=start, start__lt=end)  # the month it began in, as the figures count
+
+    def by_held(self, queryset, name, value):
+        return queryset.filter(start__lt=timezone.now()) if value == "1" else queryset
+
+    def by_registrations(self, queryset, name, value):
+        if value == "any":
+            return queryset.filter(registered__gt=0)
+        if value == "held":
+            return queryset.filter(registered__gt=0, start__lt=timezone.now())
+        if value == "present":
+            return queryset.filter(present__gt=0, start__lt=timezone.now())
+        if value == "absent":
+            return queryset.filter(absent__gt=0, start__lt=timezone.now())
+        return queryset
+
+
+def _registrations_count(**conditions):
+    """Confirmed registrations of each listed event (its desk is shared by the event's language versions)."""
+    from attendance.models import Registration
+
+    return Coalesce(Subquery(
+        Registration.objects.filter(desk__event_key=OuterRef("translation_key"),
+                                    status=Registration.Status.CONFIRMED, **conditions)
+        .order_by().values("desk_id").annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
+class EventsReport(ScopedReport):
+    """The events of the scope in the period, once each whatever their languages, with their registrations: the
+    list behind "events held" and the registration figures. No teacher is named (the organisers' own pages do)."""
+
+    page_title = _("Events and registrations")
+    header_icon = "date"
+    index_url_name = "monitoring:events"
+    index_results_url_name = "monitoring:events_results"
+    filterset_class = EventsFilterSet
+    list_export = ["title", "school.title", "region.title", "get_kind_display", "start", "registered", "present",
+                   "absent"]
+    export_headings = {"title": _("title"), "school.title": _("Leading School"), "region.title": _("Region"),
+                       "get_kind_display": _("Kind of event"), "start": _("starts"),
+                       "registered": _("Registrations for events"), "present": _("Present"),
+                       "absent": _("Absent")}
+
+    @property
+    def columns(self):
+        return [
+            PlainColumn("title", label=_("title")),
+            PlainColumn("school", label=_("Leading School"), accessor="school.title"),
+            PlainColumn("kind", label=_("Kind of event"), accessor="get_kind_display"),
+            Column("start", label=_("starts")),
+            PlainColumn("registered", label=_("Registrations for events")),
+            PlainColumn("present", label=_("Present")),
+            PlainColumn("absent", label=_("Absent")),
+        ]
+
+    def get_filename(self):
+        return f"events-{self.period.label}"
+
+    def get_queryset(self):
+        start, end = self.period.bounds()
+        events = EventPage.objects.live().filter(
+            school__translation_key__in=self.scoped_schools().values("translation_key"),
+            start__gte=start, start__lt=end, is_cancelled=False)
+        # Once per translation key, as the figures count: its first version (normally the default language's).
+        events = EventPage.objects.filter(pk__in=events.order_by().values("translation_key").annotate(
+            first=Min("pk")).values("first"))
+        now = timezone.now()
+        return (events.annotate(registered=_registrations_count(),
+                                present=_registrations_count(attended=True, event_start__lt=now),
+                                absent=_registrations_count(attended=False, event_start__lt=now))
+                .select_related("school", "region").order_by("-start", "-pk"))

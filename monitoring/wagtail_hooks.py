@@ -50,7 +50,8 @@ class MonitoringPanel(Component):
         current = figures.read(period, scope)
         previous = figures.read(period.previous, scope)
         rows = summary_rows(current, previous, AdminLinks(scope, period))
-        shown = {"events", "resources", "submissions", "overdue", "partners_over", "thin"}
+        shown = {"events", "registrations", "attendance_rate", "resources", "submissions", "overdue", "partners_over",
+                 "thin"}
         return {
             "rows": [row for row in rows if row.slug in shown],
             "scope_title": scope_title(scope), "period": period, "computed_at": current.computed_at,
