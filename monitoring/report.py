@@ -23,6 +23,22 @@ class Row:
     percent: bool = False  # a rate, shown with its sign, not a count
 
     @property
+    def current_shown(self):
+        return self._shown(self.current)
+
+    @property
+    def previous_shown(self):
+        return self._shown(self.previous)
+
+    def _shown(self, value):
+        """The figure as the reader's language writes it; a rate with its per cent sign, "—" when there is none."""
+        from django.utils.formats import number_format
+
+        if value is None:
+            return "—"
+        return f"{number_format(value)} %" if self.percent else number_format(value)
+
+    @property
     def change(self):
         if self.previous is None:
             return None

@@ -426,8 +426,9 @@ class EventsReport(ScopedReport):
                    "absent"]
     export_headings = {"title": _("title"), "school.title": _("Leading School"), "region.title": _("Region"),
                        "get_kind_display": _("Kind of event"), "start": _("starts"),
-                       "registered": _("Registrations for events"), "present": _("Present"),
-                       "absent": _("Absent")}
+                       "registered": _("Registrations for events"),
+                       "present": pgettext_lazy("count of teachers", "Present"),
+                       "absent": pgettext_lazy("count of teachers", "Absent")}
 
     @property
     def columns(self):
@@ -437,8 +438,8 @@ class EventsReport(ScopedReport):
             PlainColumn("kind", label=_("Kind of event"), accessor="get_kind_display"),
             Column("start", label=_("starts")),
             PlainColumn("registered", label=_("Registrations for events")),
-            PlainColumn("present", label=_("Present")),
-            PlainColumn("absent", label=_("Absent")),
+            PlainColumn("present", label=pgettext_lazy("count of teachers", "Present")),
+            PlainColumn("absent", label=pgettext_lazy("count of teachers", "Absent")),
         ]
 
     def get_filename(self):
