@@ -1,9 +1,8 @@
 """Where each figure leads: the list it counts.
 
-In the admin, to the monitoring lists (schools, events with their registrations, submissions, teachers), scoped and
-filtered like the figure (their views check the scope again: a link cannot widen it), or to the network's public
-listings (posts, resources) filtered by region or school; on the public page, to the public listings of the
-visitor's language only.
+In the admin, to the monitoring lists (schools, events with their registrations, posts, resources, submissions,
+teachers), scoped and filtered like the figure, period included (their views check the scope again: a link cannot
+widen it); on the public page, to the public listings of the visitor's language only.
 """
 
 from urllib.parse import urlencode
@@ -139,12 +138,11 @@ class AdminLinks(PublicLinks):
         absent."""
         return self._scoped("monitoring:events", registrations=presence, kind=kind, month=month)
 
-    def posts(self):
-        return _with(self._page_url(NetworkNewsPage), region=self.scope.region_id)
+    def posts(self, language=None):
+        return self._scoped("monitoring:posts", language=language)
 
     def resources(self, **filters):
-        return _with(self._page_url(ResourceLibraryPage), region=self.scope.region_id, school=self.scope.school_id,
-                     **filters)
+        return self._scoped("monitoring:resources", **filters)
 
     def breakdown(self, prefix, dimension, value):
         if prefix == "submissions":
@@ -157,6 +155,8 @@ class AdminLinks(PublicLinks):
             return self.schools()
         if prefix == "registrations":
             return self.registrations(**{dimension: value})
+        if prefix == "posts":
+            return self.posts(**{dimension: value})
         return super().breakdown(prefix, dimension, value)
 
 

@@ -107,7 +107,7 @@ def summary_rows(current, previous, links):
         ("approved", _("Approved experience"), current["approved"], previous["approved"],
          links.submissions(state="approved")),
         ("coverage_reached", _("Approved experience that reached its coverage"), current["coverage_reached"],
-         previous["coverage_reached"], links.submissions(state="approved")),
+         previous["coverage_reached"], links.submissions(state="approved", coverage="reached")),
         ("thin", _("Schools with no activity in the period"), len(current.thin_schools()),
          len(previous.thin_schools()) if previous.school_count else None, links.schools(thin="1")),
     ]

@@ -9,7 +9,7 @@ import datetime
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
@@ -27,9 +27,9 @@ from monitoring.links import AdminLinks, PublicLinks
 from monitoring.periods import Period, period_choices
 from monitoring.scopes import NETWORK, Access, Scope
 from network import rules as network_rules
-from network.models import EventPage, LeadingSchoolPage, RegionPage
+from network.models import BlogPostPage, EventPage, LeadingSchoolPage, RegionPage, ResourcePage
 from network.models.events import month_bounds
-from network.vocabulary import EventKind
+from network.vocabulary import ContentLanguage, EventKind, ResourceKind, Subject
 from network.models.base import parse_int
 from workflows import rules as review_rules
 from workflows.models import SchoolMembership, Submission
@@ -279,6 +279,9 @@ class SubmissionsFilterSet(ScopedFilterSet):
                                         choices=review_rules.DisseminationLevel.choices, empty_label=pgettext_lazy("filter", "Any"))
     overdue = django_filters.ChoiceFilter(label=_("Overdue"), method="by_overdue", empty_label=pgettext_lazy("filter", "Any"),
                                           choices=[("1", _("Overdue tasks only"))])
+    coverage = django_filters.ChoiceFilter(label=_("Dissemination coverage"), method="by_coverage",
+                                           empty_label=pgettext_lazy("filter", "Any"),
+                                           choices=[("reached", _("Reached"))])
 
     class Meta:
         model = Submission
@@ -290,6 +293,16 @@ class SubmissionsFilterSet(ScopedFilterSet):
     def by_stage(self, queryset, name, value):
         # Open submissions at that stage (an overdue list keeps its own state filter).
         return queryset.filter(stage=value, state__in=Submission.OPEN_STATES) if value else queryset
+
+    def by_coverage(self, queryset, name, value):
+        """Approved experience whose recorded dissemination reached the coverage the council required (the
+        submission counts its places: Submission.coverage_done)."""
+        if value != "reached":
+            return queryset
+        approved = (queryset.filter(state=Submission.State.APPROVED, required_coverage__isnull=False)
+                    .prefetch_related("dissemination_events"))
+        return queryset.filter(pk__in=[submission.pk for submission in approved
+                                       if submission.coverage_done() >= submission.required_coverage])
 
     def by_overdue(self, queryset, name, value):
         if value != "1":
@@ -458,3 +471,112 @@ class EventsReport(ScopedReport):
                                 present=_registrations_count(attended=True, event_start__lt=now),
                                 absent=_registrations_count(attended=False, event_start__lt=now))
                 .select_related("school", "region").order_by("-start", "-pk"))
+
+
+def once_per_translation(pages, model):
+    """Each page once whatever its languages, as the figures count it: its first version of those given."""
+    return model.objects.filter(pk__in=pages.order_by().values("translation_key").annotate(first=Min("pk"))
+                                .values("first"))
+
+
+class PostsFilterSet(ScopedFilterSet):
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=ContentLanguage.choices, method="keep",
+                                           empty_label=pgettext_lazy("filter", "Any"))
+
+    class Meta:
+        model = BlogPostPage
+        fields = []
+
+
+class PostsReport(ScopedReport):
+    """The blog posts of the scope published in the period (dated in it, not in the future), once each; with a
+    language, those that exist in it."""
+
+    page_title = _("Blog posts published")
+    header_icon = "doc-full"
+    index_url_name = "monitoring:posts"
+    index_results_url_name = "monitoring:posts_results"
+    filterset_class = PostsFilterSet
+    list_export = ["title", "school.title", "region.title", "date"]
+    export_headings = {"title": _("title"), "school.title": _("Leading School"), "region.title": _("Region"),
+                       "date": _("date")}
+
+    @property
+    def columns(self):
+        return [
+            PlainColumn("title", label=_("title")),
+            PlainColumn("school", label=_("Leading School"), accessor="school.title"),
+            PlainColumn("region", label=_("Region"), accessor="region.title"),
+            Column("date", label=_("date")),
+        ]
+
+    def get_filename(self):
+        return f"posts-{self.period.label}"
+
+    def get_queryset(self):
+        posts = BlogPostPage.objects.live().filter(
+            school__translation_key__in=self.scoped_schools().values("translation_key"),
+            date__gte=self.period.start, date__lt=self.period.end, date__lte=timezone.localdate())
+        language = self.request.GET.get("language")
+        if language in ContentLanguage.values:
+            posts = posts.filter(locale__language_code=language)
+        return once_per_translation(posts, BlogPostPage).select_related("school", "region").order_by("-date", "-pk")
+
+
+class ResourcesFilterSet(ScopedFilterSet):
+    # Read by the view, which filters before choosing one version: "in Russian" lists those that exist in Russian.
+    kind = django_filters.ChoiceFilter(label=_("Kind of resource"), choices=ResourceKind.choices, method="keep",
+                                       empty_label=pgettext_lazy("filter", "Any"))
+    subject = django_filters.ChoiceFilter(label=_("Subject"), choices=Subject.choices, method="keep",
+                                          empty_label=pgettext_lazy("filter", "Any"))
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=ContentLanguage.choices, method="keep",
+                                           empty_label=pgettext_lazy("filter", "Any"))
+
+    class Meta:
+        model = ResourcePage
+        fields = []
+
+
+class ResourcesReport(ScopedReport):
+    """The resources of the scope first published in the period, once each, with the downloads of all their
+    language versions (the figure "downloads" is their sum)."""
+
+    page_title = _("Resources published")
+    header_icon = "doc-full-inverse"
+    index_url_name = "monitoring:resources"
+    index_results_url_name = "monitoring:resources_results"
+    filterset_class = ResourcesFilterSet
+    list_export = ["title", "school.title", "region.title", "get_kind_display", "get_subject_display",
+                   "get_language_display", "published_at", "downloads"]
+    export_headings = {"title": _("title"), "school.title": _("Leading School"), "region.title": _("Region"),
+                       "get_kind_display": _("Kind of resource"), "get_subject_display": _("Subject"),
+                       "get_language_display": _("Language"), "published_at": _("first published"),
+                       "downloads": _("Downloads of these resources")}
+
+    @property
+    def columns(self):
+        return [
+            PlainColumn("title", label=_("title")),
+            PlainColumn("school", label=_("Leading School"), accessor="school.title"),
+            PlainColumn("kind", label=_("Kind of resource"), accessor="get_kind_display"),
+            PlainColumn("subject", label=_("Subject"), accessor="get_subject_display"),
+            PlainColumn("language", label=_("Language"), accessor="get_language_display"),
+            Column("published_at", label=_("first published")),
+            PlainColumn("downloads", label=_("Downloads of these resources")),
+        ]
+
+    def get_filename(self):
+        return f"resources-{self.period.label}"
+
+    def get_queryset(self):
+        start, end = self.period.bounds()
+        resources = ResourcePage.objects.live().filter(
+            school__translation_key__in=self.scoped_schools().values("translation_key"),
+            published_at__gte=start, published_at__lt=end)
+        for name, choices in (("kind", ResourceKind), ("subject", Subject), ("language", ContentLanguage)):
+            if self.request.GET.get(name) in choices.values:
+                resources = resources.filter(**{name: self.request.GET[name]})
+        downloads = (ResourcePage.objects.live().filter(translation_key=OuterRef("translation_key")).order_by()
+                     .values("translation_key").annotate(total=Sum("download_count")).values("total")[:1])
+        return (once_per_translation(resources, ResourcePage).annotate(downloads=Coalesce(Subquery(downloads), 0))
+                .select_related("school", "region").order_by("-published_at", "-pk"))

@@ -582,3 +582,23 @@ def test_the_public_page_links_to_public_lists_only(client, network, registratio
     value, url = regions["Almaty region"]["events"]
     assert value == 3 and url.startswith("/kk/") and f"region={network['a'].region_id}" in url
     assert "registrations" in regions["Almaty region"] and regions["Almaty region"]["registrations"][1] == ""
+
+
+def test_posts_resources_and_coverage_figures_link_to_what_they_count(client, network, people, reviewed):
+    response = overview(login(client, people["centre"]))
+    summary = {row.slug: row for row in response.context["summary"]}
+    listed = lambda url: {page.title: page for page in client.get(url).context["object_list"]}  # noqa: E731
+    assert set(listed(summary["posts"].url)) == {"Post one", "Post two"}  # not last year's
+    resources = listed(summary["resources"].url)
+    assert {title: page.downloads for title, page in resources.items()} == {"Plan": 5, "Video": 2}
+    assert sum(page.downloads for page in resources.values()) == summary["downloads"].current
+    charts = {chart.slug: chart for chart in response.context["charts"]}
+    in_russian = next(row for row in charts["resources_by_language"].rows if row.current == 1 and "ru" in row.url)
+    assert set(listed(in_russian.url)) == {"Video"}
+    physics = next(row for row in charts["resources_by_subject"].rows if "physics" in row.url)
+    assert set(listed(physics.url)) == {"Video"}
+    assert [s.title for s in listed(summary["coverage_reached"].url).values()] == ["Approved"]
+    assert summary["coverage_reached"].current == 1
+    login(client, people["editor_b"])  # school B's editor: B's resources only, A's posts are not theirs
+    assert set(listed(f"/admin/monitoring/resources/?period=2025&school={network['b'].pk}")) == {"Plan", "Video"}
+    assert answer(client.get("/admin/monitoring/posts/", {"period": 2025, "school": network["a"].pk})) == "refused"
