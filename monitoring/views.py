@@ -98,7 +98,7 @@ def overview_context(scope, period, links):
 
 def overview(request):
     """The monitoring overview of one scope: headline figures, charts with their tables, the side-by-side."""
-    access = Access(request.user)
+    access = Access.of(request)
     scope = resolve_scope(request, access)
     period = Period.from_param(request.GET.get("period"))
     context = overview_context(scope, period, AdminLinks(scope, period))
@@ -126,7 +126,7 @@ class ScopedFilterSet(WagtailFilterSet):
                                          empty_label=None)
     region = django_filters.ModelChoiceFilter(
         label=_("Region"), method="keep", empty_label=_("All regions"),
-        queryset=lambda request: Access(request.user).visible_regions(),
+        queryset=lambda request: Access.of(request).visible_regions(),
     )
     school = django_filters.NumberFilter(method="keep", widget=forms.HiddenInput)
 
@@ -140,7 +140,7 @@ class ScopedReport(ReportView):
     paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
-        self.access = Access(request.user)
+        self.access = Access.of(request)
         self.scope = resolve_scope(request, self.access)
         self.period = Period.from_param(request.GET.get("period"))
         return super().dispatch(request, *args, **kwargs)
@@ -204,19 +204,19 @@ class SchoolsFilterSet(ScopedFilterSet):
         from monitoring.models import AreaFigures
 
         period = Period.from_param(self.data.get("period"))
-        _school_rows(period, queryset.none())  # counts the period first if it never was
+        _school_rows(period, [])  # counts the period first if it never was
         # The network's stored sums keep the ids of its schools with no activity: no need to read 750 rows.
         thin = AreaFigures.objects.filter(period_start=period.start, area=AreaFigures.NETWORK).values_list(
             "thin_schools", flat=True).first() or []
         return queryset.filter(pk__in=thin)
 
 
-def _school_rows(period, schools):
+def _school_rows(period, school_ids):
     from monitoring.models import FiguresRefresh, SchoolFigures
 
     if not FiguresRefresh.objects.filter(period_start=period.start).exists():
         stored.refresh(period)
-    return dict(SchoolFigures.objects.filter(period_start=period.start, school__in=schools.values("pk"))
+    return dict(SchoolFigures.objects.filter(period_start=period.start, school_id__in=school_ids)
                 .values_list("school_id", "figures"))
 
 
@@ -256,16 +256,31 @@ class SchoolsReport(ScopedReport):
         return f"leading-schools-{self.period.label}"
 
     def get_queryset(self):
+        # Plain rows, not pages: an export of every school built 750 page objects to read three columns.
         return (self.scoped_schools().annotate(region_title=F("region__title")).order_by("region_title", "title")
-                .only("id", "title", "region_id"))
+                .values("id", "title", "region_title"))
+
+    def paginate_queryset(self, queryset, page_size):
+        # The page's rows become SchoolRows before the table is built from them (Wagtail builds it from this list).
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = self.decorate_paginated_queryset(rows)
+        return paginator, page, page.object_list, is_paginated
 
     def decorate_paginated_queryset(self, object_list):
-        rows = _school_rows(self.period, LeadingSchoolPage.objects.filter(pk__in=[s.pk for s in object_list]))
-        for school in object_list:
-            school.figures = rows.get(school.pk, {})
-            for name, _label in report.COMPARISON_FIELDS:
-                setattr(school, name, school.figures.get(name, 0))
-        return object_list
+        rows = list(object_list)
+        if rows and isinstance(rows[0], SchoolRow):
+            return rows
+        figures = _school_rows(self.period, [row["id"] for row in rows])
+        return [SchoolRow(row, figures.get(row["id"], {})) for row in rows]
+
+
+class SchoolRow:
+    """A school of the report: its title, region and stored figures, as the columns and the export read them."""
+
+    def __init__(self, row, figures):
+        self.pk, self.title, self.region_title, self.figures = row["id"], row["title"], row["region_title"], figures
+        for name, _label in report.COMPARISON_FIELDS:
+            setattr(self, name, figures.get(name, 0))
 
 
 class SubmissionsFilterSet(ScopedFilterSet):

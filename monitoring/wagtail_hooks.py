@@ -19,7 +19,7 @@ def register_monitoring_urls():
 
 class MonitoringMenuItem(MenuItem):
     def is_shown(self, request):
-        return Access(request.user).any
+        return Access.of(request).any
 
 
 @hooks.register("register_admin_menu_item")
@@ -62,7 +62,7 @@ class MonitoringPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_monitoring_panel(request, panels):
-    access = Access(request.user)
+    access = Access.of(request)
     if access.any:
         panels.append(MonitoringPanel(access))
 
