@@ -101,8 +101,8 @@ class PublicLinks:
 class AdminLinks(PublicLinks):
     """Links for the admin: the monitoring lists, keeping the report's scope and period."""
 
-    def __init__(self, scope, period):
-        super().__init__(Locale.get_default())
+    def __init__(self, scope, period, locale=None):
+        super().__init__(locale or Locale.get_default())
         self.scope, self.period = scope, period
 
     def _scoped(self, name, **params):
@@ -127,7 +127,7 @@ class AdminLinks(PublicLinks):
 
     def for_unit(self, by, unit_id):
         scope = Scope(region_id=unit_id) if by == "region" else Scope(school_id=unit_id)
-        return AdminLinks(scope, self.period)
+        return AdminLinks(scope, self.period, self.locale)
 
     def events(self, month=None, kind=None):
         """The events held that the figure counts (begun by now, not cancelled), by kind or month."""

@@ -350,6 +350,12 @@ def test_schools_report_exports_csv_and_xlsx(client, network, people, reviewed):
     response = client.get("/admin/monitoring/schools/", {"period": 2025, "export": "xlsx"})
     assert response.status_code == 200 and response["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml")
+    import openpyxl  # the workbook opens in a spreadsheet reader: numbers as numbers, the same rows as the CSV
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert cells[0][:3] == ["Leading School", "Region", "Partner schools"]
+    assert [(row[0], row[events_column]) for row in cells[1:]] == [("School A", 3), ("School B", 0)]
 
 
 def test_submissions_report_lists_what_the_figures_count(client, network, people, reviewed):
