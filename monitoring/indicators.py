@@ -5,14 +5,13 @@ school id is that of the school's page in the default language (`Schools.canonic
 Russian and its Kazakh translation count once, for one school. A region's and the network's figures are the sums
 (`monitoring.figures`). A figure key is the indicator's slug, or `slug:dimension:value` for a breakdown.
 
-Registrations and attendance of events plug in here after the events issue is merged: a class with `slug`,
-`count` and `links`, decorated with `@register`.
+A new indicator is a class with `slug`, `label` and `count`, decorated with `@register`.
 """
 
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Sum
+from django.db.models import BooleanField, Case, Count, DurationField, ExpressionWrapper, F, Sum, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -140,6 +139,49 @@ class EventsHeld(Indicator):
         counts = defaultdict(Counter)
         for (school, dimension, value), keys in distinct_by_school(rows, schools, ("kind", "month")).items():
             counts[school][key("events", dimension, value) if dimension else "events"] = len(keys)
+        return counts
+
+
+@register
+class Registrations(Indicator):
+    """Seats taken at the events of the period (attendance.Registration, confirmed), and of those at events already
+    begun: present and not (no-shows). The rate is present / registered at events held (monitoring.report).
+
+    A registration copies its event's school, kind and start (indexed): no walk of the page tree. Registrations of
+    a cancelled or unpublished event are left out, as the event is from "events held"; the waiting list is not a
+    registration (it had no seat)."""
+
+    slug = "registrations"
+    label = _("Registrations for events")
+
+    def count(self, period, schools, only=None):
+        from attendance.models import Registration
+
+        start, end = period.bounds()
+        registrations = Registration.objects.filter(
+            status=Registration.Status.CONFIRMED, event_start__gte=start, event_start__lt=end,
+            desk__event__live=True, desk__event__is_cancelled=False)
+        registrations = self._restrict(registrations, "school_id", schools, only)
+        now = timezone.now()
+        held = Case(When(event_start__lt=now, then=Value(True)), default=Value(False), output_field=BooleanField())
+        rows = (registrations.annotate(month=TruncMonth("event_start"), held=held)
+                .values("school_id", "event_kind", "month", "held", "attended")
+                .annotate(n=Count("pk")))
+        counts = defaultdict(Counter)
+        for row in rows:
+            school = schools.canonical.get(row["school_id"])
+            if school is None:
+                continue
+            month = timezone.localtime(row["month"]) if isinstance(row["month"], datetime.datetime) else row["month"]
+            figures, n = counts[school], row["n"]
+            names = ["registrations"]
+            if row["held"]:  # begun: the organiser could mark who came
+                names.append("registrations_held")
+                names.append("attended" if row["attended"] else "no_shows")
+            for name in names:
+                figures[name] += n
+                figures[key(name, "kind", row["event_kind"])] += n
+                figures[key(name, "month", month.strftime("%Y-%m"))] += n
         return counts
 
 
@@ -315,6 +357,7 @@ BREAKDOWNS = {
     "groups_by_kind": ("groups", "kind", CreativeGroupKind.choices, _("Creative groups by kind")),
     "events_by_kind": ("events", "kind", EventKind.choices, _("Events held by kind")),
     "posts_by_language": ("posts", "language", ContentLanguage.choices, _("Blog posts by language")),
+    "registrations_by_kind": ("registrations", "kind", EventKind.choices, _("Registrations by kind of event")),
     "resources_by_kind": ("resources", "kind", ResourceKind.choices, _("Resources by kind")),
     "resources_by_subject": ("resources", "subject", Subject.choices, _("Resources by subject")),
     "resources_by_language": ("resources", "language", ContentLanguage.choices, _("Resources by language")),

@@ -1,8 +1,8 @@
 """Where each figure leads: the list it counts.
 
-In the admin, to the monitoring lists (schools, submissions, teachers), scoped and filtered like the figure, or to
-the network's public listings (events, posts, resources) filtered by region, kind or month; on the public page, to
-the public listings of the visitor's language only.
+In the admin, to the monitoring lists (schools, events with their registrations, posts, resources, submissions,
+teachers), scoped and filtered like the figure, period included (their views check the scope again: a link cannot
+widen it); on the public page, to the public listings of the visitor's language only.
 """
 
 from urllib.parse import urlencode
@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from wagtail.models import Locale
 
+from monitoring.scopes import Scope
 from network.models import NetworkEventsPage, NetworkNewsPage, RegionPage, ResourceLibraryPage
 
 
@@ -21,9 +22,11 @@ def _with(url, **params):
 class PublicLinks:
     """Links to the public listings of one language (the public page names no region or school filter)."""
 
-    def __init__(self, locale=None):
+    def __init__(self, locale=None, region_id=None):
         self.locale = locale or Locale.get_active()
         self._urls = {}
+        # A region's row of the side-by-side table: its page id in this language, the public listings' filter.
+        self.region_filter = region_id
 
     def _page_url(self, model):
         if model not in self._urls:
@@ -32,13 +35,28 @@ class PublicLinks:
         return self._urls[model]
 
     def events(self, month=None, kind=None):
-        return _with(self._page_url(NetworkEventsPage), month=month, kind=kind, when="past" if kind else None)
+        return _with(self._page_url(NetworkEventsPage), month=month, kind=kind,
+                     when="past" if kind or self.region_filter else None, region=self.region_filter)
 
     def posts(self):
-        return self._page_url(NetworkNewsPage)
+        return _with(self._page_url(NetworkNewsPage), region=self.region_filter)
 
     def resources(self, **filters):
-        return _with(self._page_url(ResourceLibraryPage), **filters)
+        return _with(self._page_url(ResourceLibraryPage), region=self.region_filter, **filters)
+
+    def registrations(self, **_filters):
+        return ""  # nobody's registrations are public
+
+    def for_unit(self, by, unit_id):
+        """The links of one row of the side-by-side table (a region: the public listings filtered by it)."""
+        if by != "region":
+            return PublicLinks(self.locale)
+        page = self._region_page(unit_id)
+        unit = PublicLinks(self.locale, region_id=page.pk if page else None)
+        unit._urls = self._urls
+        if page is None:  # the region has no page in this language: its lists would show another's
+            unit.events = unit.posts = unit.resources = lambda *args, **kwargs: ""
+        return unit
 
     def breakdown(self, prefix, dimension, value):
         if prefix == "events" and dimension == "kind":
@@ -83,8 +101,8 @@ class PublicLinks:
 class AdminLinks(PublicLinks):
     """Links for the admin: the monitoring lists, keeping the report's scope and period."""
 
-    def __init__(self, scope, period):
-        super().__init__(Locale.get_default())
+    def __init__(self, scope, period, locale=None):
+        super().__init__(locale or Locale.get_default())
         self.scope, self.period = scope, period
 
     def _scoped(self, name, **params):
@@ -107,16 +125,24 @@ class AdminLinks(PublicLinks):
     def teachers(self):
         return self._scoped("monitoring:teachers")
 
-    def events(self, month=None, kind=None):
-        return _with(self._page_url(NetworkEventsPage), month=month, kind=kind, when="past" if kind else None,
-                     region=self.scope.region_id, school=self.scope.school_id)
+    def for_unit(self, by, unit_id):
+        scope = Scope(region_id=unit_id) if by == "region" else Scope(school_id=unit_id)
+        return AdminLinks(scope, self.period, self.locale)
 
-    def posts(self):
-        return _with(self._page_url(NetworkNewsPage), region=self.scope.region_id)
+    def events(self, month=None, kind=None):
+        """The events held that the figure counts (begun by now, not cancelled), by kind or month."""
+        return self._scoped("monitoring:events", month=month, kind=kind, held="1")
+
+    def registrations(self, presence="any", kind=None, month=None):
+        """The events whose registrations the figure counts: any, at events begun, with teachers present or
+        absent."""
+        return self._scoped("monitoring:events", registrations=presence, kind=kind, month=month)
+
+    def posts(self, language=None):
+        return self._scoped("monitoring:posts", language=language)
 
     def resources(self, **filters):
-        return _with(self._page_url(ResourceLibraryPage), region=self.scope.region_id, school=self.scope.school_id,
-                     **filters)
+        return self._scoped("monitoring:resources", **filters)
 
     def breakdown(self, prefix, dimension, value):
         if prefix == "submissions":
@@ -127,6 +153,10 @@ class AdminLinks(PublicLinks):
             return self.submissions(state="approved", level=value)
         if prefix == "groups":
             return self.schools()
+        if prefix == "registrations":
+            return self.registrations(**{dimension: value})
+        if prefix == "posts":
+            return self.posts(**{dimension: value})
         return super().breakdown(prefix, dimension, value)
 
 

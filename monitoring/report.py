@@ -20,6 +20,23 @@ class Row:
     previous: float | None = None
     url: str = ""
     slug: str = ""
+    percent: bool = False  # a rate, shown with its sign, not a count
+
+    @property
+    def current_shown(self):
+        return self._shown(self.current)
+
+    @property
+    def previous_shown(self):
+        return self._shown(self.previous)
+
+    def _shown(self, value):
+        """The figure as the reader's language writes it; a rate with its per cent sign, "—" when there is none."""
+        from django.utils.formats import number_format
+
+        if value is None:
+            return "—"
+        return f"{number_format(value)} %" if self.percent else number_format(value)
 
     @property
     def change(self):
@@ -55,6 +72,12 @@ def average_days(figures, stage):
     return round(figures.get(key("review_days", "stage", stage)) / tasks, 1) if tasks else 0
 
 
+def attendance_rate(figures, dimension=None, value=None):
+    """Present / registered at events already begun, in per cent (None when nobody was registered)."""
+    held = figures.get(key("registrations_held", dimension, value))
+    return round(100 * figures.get(key("attended", dimension, value)) / held, 1) if held else None
+
+
 def summary_rows(current, previous, links):
     """The headline figures; those of the present moment (partners, teachers, overdue) have no previous value."""
     rows = [
@@ -68,6 +91,12 @@ def summary_rows(current, previous, links):
         ("group_members", _("Members of creative groups"), current["group_members"], None, links.schools()),
         ("teachers", _("Teachers affiliated"), current["teachers"], None, links.teachers()),
         ("events", _("Events held"), current["events"], previous["events"], links.events()),
+        ("registrations", _("Registrations for events"), current["registrations"], previous["registrations"],
+         links.registrations()),
+        ("attended", _("Registered teachers present"), current["attended"], previous["attended"],
+         links.registrations(presence="present")),
+        ("no_shows", _("Registered teachers absent"), current["no_shows"], previous["no_shows"],
+         links.registrations(presence="absent")),
         ("posts", _("Blog posts published"), current["posts"], previous["posts"], links.posts()),
         ("resources", _("Resources published"), current["resources"], previous["resources"], links.resources()),
         ("downloads", _("Downloads of these resources"), current["downloads"], previous["downloads"],
@@ -78,11 +107,15 @@ def summary_rows(current, previous, links):
         ("approved", _("Approved experience"), current["approved"], previous["approved"],
          links.submissions(state="approved")),
         ("coverage_reached", _("Approved experience that reached its coverage"), current["coverage_reached"],
-         previous["coverage_reached"], links.submissions(state="approved")),
+         previous["coverage_reached"], links.submissions(state="approved", coverage="reached")),
         ("thin", _("Schools with no activity in the period"), len(current.thin_schools()),
          len(previous.thin_schools()) if previous.school_count else None, links.schools(thin="1")),
     ]
-    return [Row(label, now, before, url, slug) for slug, label, now, before, url in rows]
+    result = [Row(label, now, before, url, slug) for slug, label, now, before, url in rows]
+    rate = Row(_("Attendance rate"), attendance_rate(current), attendance_rate(previous),
+               links.registrations(presence="held"), "attendance_rate", percent=True)
+    result.insert(next(i for i, row in enumerate(result) if row.slug == "no_shows") + 1, rate)
+    return result
 
 
 def breakdown_chart(slug, current, previous, links):
@@ -94,17 +127,64 @@ def breakdown_chart(slug, current, previous, links):
     return Chart(title, [row for row in rows if row.current or row.previous], slug)
 
 
-def month_chart(current, previous, period, links):
+def month_label(month):
     from django.utils import formats
     import datetime
 
-    rows = []
-    for this, before in zip(period.months(), period.previous.months()):
-        year, month = map(int, this.split("-"))
-        label = formats.date_format(datetime.date(year, month, 1), "YEAR_MONTH_FORMAT")
-        rows.append(Row(label, current[key("events", "month", this)], previous[key("events", "month", before)],
-                        links.events(month=this)))
+    year, number = map(int, month.split("-"))
+    return formats.date_format(datetime.date(year, number, 1), "YEAR_MONTH_FORMAT")
+
+
+def month_chart(current, previous, period, links):
+    rows = [Row(month_label(this), current[key("events", "month", this)], previous[key("events", "month", before)],
+                links.events(month=this))
+            for this, before in zip(period.months(), period.previous.months())]
     return Chart(_("Events held by month"), rows, "events_by_month")
+
+
+def registrations_month_chart(current, previous, period, links):
+    rows = [Row(month_label(this), current[key("registrations", "month", this)],
+                previous[key("registrations", "month", before)], links.registrations(month=this))
+            for this, before in zip(period.months(), period.previous.months())]
+    return Chart(_("Registrations by month of the event"), rows, "registrations_by_month")
+
+
+@dataclass
+class AttendanceRow:
+    value: str  # the kind of event, or the month as YYYY-MM
+    label: str
+    registrations: int
+    held: int
+    attended: int
+    no_shows: int
+    rate: float | None
+    previous_rate: float | None
+    links: dict
+
+
+def attendance_table(current, previous, period, links, dimension):
+    """Registrations, present, absent and the rate per kind of event or per month, the previous year's rate beside."""
+    from network.vocabulary import EventKind
+
+    if dimension == "kind":
+        units = [(value, label, value) for value, label in EventKind.choices]
+    else:
+        units = [(this, month_label(this), before) for this, before in zip(period.months(), period.previous.months())]
+    rows = []
+    for value, label, before in units:
+        registrations = current[key("registrations", dimension, value)]
+        if not registrations and not previous[key("registrations", dimension, before)]:
+            continue
+        filters = {dimension: value}
+        rows.append(AttendanceRow(
+            value, label, registrations, current[key("registrations_held", dimension, value)],
+            current[key("attended", dimension, value)], current[key("no_shows", dimension, value)],
+            attendance_rate(current, dimension, value), attendance_rate(previous, dimension, before),
+            {"registrations": links.registrations(**filters),
+             "held": links.registrations(presence="held", **filters),
+             "attended": links.registrations(presence="present", **filters),
+             "no_shows": links.registrations(presence="absent", **filters)}))
+    return rows
 
 
 def review_time_chart(current, previous):
@@ -114,15 +194,34 @@ def review_time_chart(current, previous):
                  "review_days")
 
 
+# The list each column of the side-by-side table counts, asked of the row's own links (its region or school).
+COLUMN_LISTS = {
+    "partners": lambda links: links.schools(),
+    "groups": lambda links: links.schools(),
+    "teachers": lambda links: links.teachers(),
+    "events": lambda links: links.events(),
+    "registrations": lambda links: links.registrations(),
+    "attended": lambda links: links.registrations(presence="present"),
+    "posts": lambda links: links.posts(),
+    "resources": lambda links: links.resources(),
+    "submissions": lambda links: links.submissions(),
+    "approved": lambda links: links.submissions(state="approved"),
+}
+
+
 def comparison(current, names, field_names, links, by="region"):
-    """One row per region (or school) with its headline figures, for the side-by-side table and chart."""
+    """One row per region (or school) with its headline figures, each linked to its list, for the side-by-side
+    table and chart."""
     units = current.regions if by == "region" else current.schools
     rows = []
     for unit_id, figures in units.items():
+        unit_links = links.for_unit(by, unit_id)
         rows.append({
             "id": unit_id, "name": names.get(unit_id, "—"),
             "url": links.region(unit_id) if by == "region" else links.school(unit_id),
             "figures": [figures[name] for name in field_names],
+            "cells": [(figures[name], COLUMN_LISTS[name](unit_links) if name in COLUMN_LISTS else "")
+                      for name in field_names],
             "thin": not any(figures[name] for name in ("events", "posts", "resources", "submissions")),
         })
     return sorted(rows, key=lambda row: str(row["name"]))
@@ -133,6 +232,8 @@ COMPARISON_FIELDS = [
     ("groups", _("Creative groups")),
     ("teachers", _("Teachers affiliated")),
     ("events", _("Events held")),
+    ("registrations", _("Registrations for events")),
+    ("attended", _("Registered teachers present")),
     ("posts", _("Blog posts published")),
     ("resources", _("Resources published")),
     ("submissions", _("Submissions for review")),

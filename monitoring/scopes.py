@@ -43,6 +43,14 @@ class Access:
     def __init__(self, user):
         self.user = user
 
+    @classmethod
+    def of(cls, request):
+        """The request's Access, made once: the menu, the dashboard panel, the view and its filters all ask."""
+        access = getattr(request, "_monitoring_access", None)
+        if access is None or access.user is not request.user:
+            access = request._monitoring_access = cls(request.user)
+        return access
+
     @cached_property
     def national(self):
         if not (self.user and self.user.is_authenticated and self.user.is_active):

@@ -19,7 +19,7 @@ def register_monitoring_urls():
 
 class MonitoringMenuItem(MenuItem):
     def is_shown(self, request):
-        return Access(request.user).any
+        return Access.of(request).any
 
 
 @hooks.register("register_admin_menu_item")
@@ -50,7 +50,8 @@ class MonitoringPanel(Component):
         current = figures.read(period, scope)
         previous = figures.read(period.previous, scope)
         rows = summary_rows(current, previous, AdminLinks(scope, period))
-        shown = {"events", "resources", "submissions", "overdue", "partners_over", "thin"}
+        shown = {"events", "registrations", "attendance_rate", "resources", "submissions", "overdue", "partners_over",
+                 "thin"}
         return {
             "rows": [row for row in rows if row.slug in shown],
             "scope_title": scope_title(scope), "period": period, "computed_at": current.computed_at,
@@ -61,7 +62,7 @@ class MonitoringPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_monitoring_panel(request, panels):
-    access = Access(request.user)
+    access = Access.of(request)
     if access.any:
         panels.append(MonitoringPanel(access))
 

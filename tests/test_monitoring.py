@@ -357,6 +357,12 @@ def test_schools_report_exports_csv_and_xlsx(client, network, people, reviewed):
     response = client.get("/admin/monitoring/schools/", {"period": 2025, "export": "xlsx"})
     assert response.status_code == 200 and response["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml")
+    import openpyxl  # the workbook opens in a spreadsheet reader: numbers as numbers, the same rows as the CSV
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert cells[0][:3] == ["Leading School", "Region", "Partner schools"]
+    assert [(row[0], row[events_column]) for row in cells[1:]] == [("School A", 3), ("School B", 0)]
 
 
 def test_submissions_report_lists_what_the_figures_count(client, network, people, reviewed):
@@ -417,3 +423,195 @@ def test_public_page_is_linked_from_the_footer_and_home(client, homes):
 def test_an_unknown_period_falls_back_to_the_current_one(client, network):
     response = client.get("/en/network-in-numbers/", {"period": "1900"})
     assert response.status_code == 200 and response.context["period"] == PERIOD
+
+
+# Registrations and attendance.
+
+@pytest.fixture
+def registrations(network, django_capture_on_commit_callbacks):
+    """Through the organisers' services: the September seminar has 3 seats taken (2 marked present), one teacher on
+    its waiting list and one who cancelled; the October master class 2 seats, attendance never marked; the
+    cancelled event 1 seat; last year's event 1 seat, present."""
+    from attendance import services as desk_services
+
+    events = {page.title: page for page in EventPage.objects.filter(school=network["a"])}
+    users = [make_user(f"participant-{n}") for n in range(8)]
+    open_until = timezone.now() + datetime.timedelta(days=1)  # the deadline, not the past start, closes the desk
+
+    def desk(title, **settings):
+        return desk_services.open_desk(events[title], deadline=open_until, **settings)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seminar = desk("Seminar in September", capacity=3)
+        seats = [desk_services.register(seminar.pk, user) for user in users[:3]]
+        leaving = desk_services.register(seminar.pk, users[3])
+        assert leaving.status == "waiting"
+        desk_services.register(seminar.pk, users[4])  # the waiting list, once the leaver has gone
+        september = events["Seminar in September"]
+        EventPage.objects.filter(pk=september.pk).update(end=open_until)  # a teacher cancels before it is over
+        desk_services.cancel(leaving.pk, users[3])
+        EventPage.objects.filter(pk=september.pk).update(end=september.end)
+        desk_services.mark_attendance(seminar.pk, [seats[0].pk, seats[1].pk])
+        master_class = desk("Master class in October")
+        for user in users[5:7]:
+            desk_services.register(master_class.pk, user)
+        cancelled = events["Cancelled"]
+        EventPage.objects.filter(pk=cancelled.pk).update(is_cancelled=False)
+        desk_services.register(desk("Cancelled").pk, users[7])
+        EventPage.objects.filter(pk=cancelled.pk).update(is_cancelled=True)
+        last_year = desk("Last year")
+        desk_services.mark_attendance(last_year.pk, [desk_services.register(last_year.pk, users[0]).pk])
+    return events
+
+
+def test_registrations_and_attendance_of_school_region_and_network(network, registrations):
+    from attendance.models import Registration
+
+    # Counted by hand from the fixture above; the database agrees that the waiting and cancelled exist.
+    assert Registration.objects.filter(status="waiting").count() == 1
+    assert Registration.objects.filter(status="cancelled").count() == 1
+    figures.refresh(PERIOD)
+    figures.refresh(PERIOD.previous)
+    for scope in (Scope(school_id=network["a"].pk), Scope(region_id=network["a"].region_id), NETWORK):
+        now = figures.read(PERIOD, scope)
+        assert (now["registrations"], now["registrations_held"], now["attended"], now["no_shows"]) == (5, 5, 2, 3)
+        assert now["registrations:kind:seminar"] == 3 and now["attended:kind:seminar"] == 2
+        assert now["registrations:kind:master_class"] == 2 and now["no_shows:kind:master_class"] == 2
+        assert now["registrations:month:2025-09"] == 3 and now["registrations:month:2025-10"] == 2
+        assert now["attended:month:2025-09"] == 2 and now["no_shows:month:2025-10"] == 2
+        before = figures.read(PERIOD.previous, scope)
+        assert (before["registrations"], before["attended"], before["no_shows"]) == (1, 1, 0)
+    assert figures.read(PERIOD, Scope(school_id=network["b"].pk))["registrations"] == 0
+    assert figures.read(PERIOD, Scope(region_id=network["c"].region_id))["registrations"] == 0
+
+
+def test_overview_shows_the_attendance_rate_beside_the_year_before(client, network, people, registrations):
+    response = overview(login(client, people["trainer"]))
+    summary = {row.slug: row for row in response.context["summary"]}
+    assert (summary["registrations"].current, summary["registrations"].previous) == (5, 1)
+    assert (summary["attended"].current, summary["no_shows"].current) == (2, 3)
+    assert (summary["attendance_rate"].current, summary["attendance_rate"].previous) == (40.0, 100.0)
+    by_kind = {row.value: row for row in response.context["attendance_by_kind"]}
+    assert (by_kind["seminar"].registrations, by_kind["seminar"].attended, by_kind["seminar"].rate) == (3, 2, 66.7)
+    assert (by_kind["master_class"].no_shows, by_kind["master_class"].rate) == (2, 0.0)
+    by_month = [(row.registrations, row.attended) for row in response.context["attendance_by_month"]]
+    assert by_month == [(3, 2), (2, 0), (0, 0)]  # September, October, and March of the year before
+    content = response.content.decode()
+    assert "Registrations and attendance by kind of event" in content and "40.0 %" in content
+
+
+def events_listed(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return {event.title: (event.registered, event.present, event.absent)
+            for event in response.context["object_list"]}
+
+
+def test_each_registration_figure_links_to_the_events_it_counts(client, network, people, registrations):
+    response = overview(login(client, people["trainer"]))
+    summary = {row.slug: row for row in response.context["summary"]}
+    listed = events_listed(client, summary["registrations"].url)
+    assert listed == {"Seminar in September": (3, 2, 1), "Master class in October": (2, 0, 2)}
+    assert sum(registered for registered, _p, _a in listed.values()) == summary["registrations"].current
+    assert set(events_listed(client, summary["attended"].url)) == {"Seminar in September"}
+    assert set(events_listed(client, summary["no_shows"].url)) == {"Seminar in September", "Master class in October"}
+    by_kind = {row.value: row for row in response.context["attendance_by_kind"]}
+    assert set(events_listed(client, by_kind["master_class"].links["no_shows"])) == {"Master class in October"}
+    by_month = {row.label: row for row in response.context["attendance_by_month"]}
+    september = next(row for label, row in by_month.items() if "2025" in label and row.registrations == 3)
+    assert set(events_listed(client, september.links["registrations"])) == {"Seminar in September"}
+    # The events held, of a kind and of a month, are the same list filtered.
+    assert set(events_listed(client, summary["events"].url)) == {
+        "Seminar in September", "Master class in October", "Another seminar in October"}
+    charts = {chart.slug: chart for chart in response.context["charts"]}
+    seminars = charts["events_by_kind"].rows[0]  # seminars come first, as in the regulation's list
+    assert seminars.current == 2
+    assert set(events_listed(client, seminars.url)) == {"Seminar in September", "Another seminar in October"}
+    october = charts["events_by_month"].rows[1]
+    assert october.current == 2 and set(events_listed(client, october.url)) == {
+        "Master class in October", "Another seminar in October"}
+
+
+def test_the_events_list_exports_its_counts(client, network, people, registrations):
+    login(client, people["centre"])
+    response = client.get("/admin/monitoring/events/", {"period": 2025, "registrations": "any", "export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][-3:] == ["Registrations for events", "Present", "Absent"]
+    assert sorted((row[0], row[-3:]) for row in rows[1:]) == [
+        ("Master class in October", ["2", "0", "2"]), ("Seminar in September", ["3", "2", "1"])]
+
+
+def links_of(response):
+    import re
+
+    return [url.replace("&amp;", "&") for url in re.findall(r'href="(/admin/monitoring/[^"]*)"',
+                                                            response.content.decode())]
+
+
+def test_every_link_of_a_trainers_overview_stays_in_their_region(client, network, people, registrations, reviewed):
+    """Each figure's link opens for the trainer; the same link with another region's id is refused."""
+    login(client, people["trainer"])
+    urls = set(links_of(overview(client)))
+    lists = [url for url in urls if "/admin/monitoring/" != url.split("?")[0]]
+    assert {url.split("?")[0] for url in lists} >= {
+        "/admin/monitoring/schools/", "/admin/monitoring/events/", "/admin/monitoring/submissions/",
+        "/admin/monitoring/teachers/"}
+    other_region = str(network["c"].region_id)
+    for url in sorted(urls):
+        assert client.get(url).status_code == 200, url
+        path, _sep, query = url.partition("?")
+        params = dict(pair.split("=", 1) for pair in query.split("&") if pair)
+        params.pop("school", None)
+        params["region"] = other_region
+        assert answer(client.get(path, params)) == "refused", url
+        params.pop("region")
+        params["school"] = str(network["c"].pk)
+        assert answer(client.get(path, params)) == "refused", url
+
+
+def test_a_school_heads_links_stay_in_their_school(client, network, people, registrations):
+    login(client, people["head_a"])
+    urls = links_of(overview(client))
+    assert any("/admin/monitoring/events/" in url for url in urls)
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+        assert f"school={network['a'].pk}" in url or url.startswith("/admin/monitoring/?"), url
+    assert answer(client.get("/admin/monitoring/events/", {"period": 2025, "school": network["b"].pk})) == "refused"
+    assert answer(client.get("/admin/monitoring/events/", {"period": 2025, "region": network["a"].region_id})) == (
+        "refused")
+
+
+def test_the_public_page_links_to_public_lists_only(client, network, registrations):
+    from network.models import NetworkEventsPage
+
+    network["home"].add_child(instance=NetworkEventsPage(title="Events", slug="network-events", live=True))
+    response = client.get("/kk/network-in-numbers/", {"period": 2025})
+    content = response.content.decode()
+    assert "/admin/" not in content
+    summary = {row.slug: row for row in response.context["summary"]}
+    assert summary["registrations"].current == 5 and summary["registrations"].url == ""
+    regions = {row["name"]: dict(zip([name for name, _l in __import__("monitoring.report").report.COMPARISON_FIELDS],
+                                     row["cells"])) for row in response.context["comparison"]}
+    value, url = regions["Almaty region"]["events"]
+    assert value == 3 and url.startswith("/kk/") and f"region={network['a'].region_id}" in url
+    assert "registrations" in regions["Almaty region"] and regions["Almaty region"]["registrations"][1] == ""
+
+
+def test_posts_resources_and_coverage_figures_link_to_what_they_count(client, network, people, reviewed):
+    response = overview(login(client, people["centre"]))
+    summary = {row.slug: row for row in response.context["summary"]}
+    listed = lambda url: {page.title: page for page in client.get(url).context["object_list"]}  # noqa: E731
+    assert set(listed(summary["posts"].url)) == {"Post one", "Post two"}  # not last year's
+    resources = listed(summary["resources"].url)
+    assert {title: page.downloads for title, page in resources.items()} == {"Plan": 5, "Video": 2}
+    assert sum(page.downloads for page in resources.values()) == summary["downloads"].current
+    charts = {chart.slug: chart for chart in response.context["charts"]}
+    in_russian = next(row for row in charts["resources_by_language"].rows if row.current == 1 and "ru" in row.url)
+    assert set(listed(in_russian.url)) == {"Video"}
+    physics = next(row for row in charts["resources_by_subject"].rows if "physics" in row.url)
+    assert set(listed(physics.url)) == {"Video"}
+    assert [s.title for s in listed(summary["coverage_reached"].url).values()] == ["Approved"]
+    assert summary["coverage_reached"].current == 1
+    login(client, people["editor_b"])  # school B's editor: B's resources only, A's posts are not theirs
+    assert set(listed(f"/admin/monitoring/resources/?period=2025&school={network['b'].pk}")) == {"Plan", "Video"}
+    assert answer(client.get("/admin/monitoring/posts/", {"period": 2025, "school": network["a"].pk})) == "refused"

@@ -26,9 +26,30 @@ def small_network(django_capture_on_commit_callbacks):
     events = EventIndexPage.objects.child_of(school).first() or school.add_child(
         instance=EventIndexPage(title="Іс-шаралар", slug="events", live=True))
     start = timezone.now() - datetime.timedelta(days=3)
-    events.add_child(instance=EventPage(title="Семинар", kind="seminar", start=start,
-                                        end=start + datetime.timedelta(hours=2), venue="Зал", live=True))
+    seminar = events.add_child(instance=EventPage(title="Семинар", kind="seminar", start=start,
+                                                  end=start + datetime.timedelta(hours=2), venue="Зал", live=True))
+    register_and_mark(seminar, teachers=4, present=3)
     return school
+
+
+def register_and_mark(event, teachers, present):
+    """Teachers register through the organisers' services (the deadline keeps the desk open after the start)."""
+    from django.utils import timezone
+
+    from attendance import services
+    from workflows.testing import make_user
+
+    desk = services.open_desk(event, deadline=timezone.now() + datetime.timedelta(days=1))
+    registrations = [services.register(desk.pk, make_user(f"teacher-{event.pk}-{n}")) for n in range(teachers)]
+    services.mark_attendance(desk.pk, [registration.pk for registration in registrations[:present]])
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+def test_the_network_in_numbers_on_a_desktop_in_each_language(small_network, live_server, desktop_page, language):
+    desktop_page.goto(f"{live_server.url}/{language}/network-in-numbers/")
+    assert desktop_page.locator("table.mon-attendance").count() == 2
+    assert_fits_width(desktop_page)
+    save_screenshot(desktop_page, f"monitoring-public-{language}-1280")
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
@@ -36,6 +57,7 @@ def test_the_network_in_numbers_fits_a_phone(small_network, live_server, phone_p
     phone_page.goto(f"{live_server.url}/{language}/network-in-numbers/")
     assert phone_page.locator("html").get_attribute("lang") == language
     assert phone_page.locator("svg.mon-bar__svg").count() > 0
+    assert phone_page.locator("table.mon-attendance").count() == 2
     assert_fits_width(phone_page)
     assert_no_serious_axe_violations(phone_page)
     save_screenshot(phone_page, f"monitoring-public-{language}-390")
@@ -63,3 +85,49 @@ def test_the_admin_overview_fits_a_phone(small_network, live_server, phone_page,
     save_screenshot(phone_page, "monitoring-admin-overview-390")
     # The admin's account menu asks gravatar.com for the user's picture: outside this machine, so it fails here.
     allow_console_errors(phone_page, "ERR_NAME_NOT_RESOLVED")
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_the_admin_reports_in_each_language_and_width(small_network, live_server, chromium, language, width):
+    """The overview (with the attendance tables), the events list its figures lead to, and the schools report,
+    in the admin language of the signed-in Centre."""
+    from tests.browser.conftest import DESKTOP, PHONE, open_page
+
+    from monitoring.models import MonitoringRole
+    from workflows.testing import make_user
+
+    user = make_user(f"centre-{language}", language=language, password="correct horse battery")
+    MonitoringRole.objects.create(user=user, role=MonitoringRole.Role.CENTRE)
+    context, page = open_page(chromium, PHONE if width == "phone" else DESKTOP)
+    try:
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("input[name=username]", user.username)
+        page.fill("input[name=password]", "correct horse battery")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/admin/")
+        pixels = 390 if width == "phone" else 1280
+        page.goto(f"{live_server.url}/admin/monitoring/")
+        assert page.locator("table.mon-attendance").count() == 2
+        assert_fits_width(page)
+        save_whole(page, f"monitoring-admin-overview-{language}-{pixels}")
+        page.locator("table.mon-attendance a").first.click()
+        page.wait_for_url("**/admin/monitoring/events/**")
+        assert page.locator("table.listing tbody tr").count() == 1
+        save_whole(page, f"monitoring-admin-events-{language}-{pixels}")
+        page.goto(f"{live_server.url}/admin/monitoring/schools/")
+        save_whole(page, f"monitoring-admin-schools-{language}-{pixels}")
+        allow_console_errors(page, "ERR_NAME_NOT_RESOLVED")  # gravatar.com, outside this machine
+        assert page.console_errors == []
+    finally:
+        context.close()
+
+
+def save_whole(page, name):
+    """The admin scrolls its main column, not the document: a viewport as tall as the column pictures all of it."""
+    viewport = page.viewport_size
+    height = page.evaluate("Math.max(...[...document.querySelectorAll('main, .content-wrapper, body')]"
+                           ".map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": viewport["width"], "height": min(height + 100, 8000)})
+    save_screenshot(page, name)
+    page.set_viewport_size(viewport)
