@@ -52,3 +52,9 @@ def filter_users_by_existence():
             for filters in (filterset.base_filters, filterset.declared_filters):
                 if name in filters:
                     filters[name].queryset = queryset
+
+
+def chooser_rows_in_bulk(pages, request):
+    """The page chooser's status column asks each row for its workflow state and its scheduled revision (2 queries
+    a row, 50 on a page of search results): read them for all rows at once, as the explorer's listing does."""
+    return pages.prefetch_workflow_states().annotate_approved_schedule()

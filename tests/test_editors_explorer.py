@@ -63,3 +63,14 @@ def test_the_owner_filter_offers_the_owners_only(client, people, django_user_mod
     owners = {box["value"] for box in BeautifulSoup(response.content, "html.parser").select("input[name=owner]")}
     assert str(people["editor_a"].pk) in owners
     assert str(people["editor_b"].pk) not in owners
+
+
+def test_the_page_choosers_search_reads_the_rows_states_at_once(client, people):  # noqa: F811
+    post = untranslated_post(people["a"])
+    client.force_login(people["editor_a"])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/admin/choose-page/search/", {"q": post.title.split()[0]})
+    assert response.status_code == 200 and post.title in response.content.decode()
+    per_row = [query["sql"] for query in queries.captured_queries
+               if 'FROM "wagtailcore_workflowstate"' in query["sql"] and '"object_id" = ' in query["sql"]]
+    assert per_row == []
