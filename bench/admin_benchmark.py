@@ -23,6 +23,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
+sys.path.insert(0, str(BASE_DIR / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 
@@ -41,6 +42,10 @@ def publish(page, user):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--as", dest="who", choices=("superuser", "editor"), default="superuser",
+                        help="editor: a provisioned editor of the busiest school (bench/editors_benchmark.py)")
+    parser.add_argument("--profile", metavar="TARGET", default=None,
+                        help="print a pyinstrument profile of one more request of the target whose name starts so")
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         raise SystemExit("Set DATABASE_URL to a copy of the national database (never ls_national itself).")
@@ -62,12 +67,18 @@ def main():
     user, _created = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_superuser": True, "is_staff": True, "email": "bench@example.kz"}
     )
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
     busiest = (
         BlogPostPage.objects.filter(locale__language_code="kk").values("school_id").order_by()
         .annotate(n=Count("pk")).order_by("-n").first()
     )
+    if args.who == "editor":
+        from editors_benchmark import people
+        from network.models import LeadingSchoolPage
+
+        user, moderator, _admin = people(LeadingSchoolPage.objects.get(pk=busiest["school_id"]))
+    publisher = moderator if args.who == "editor" else user  # an editor submits; the school's moderator publishes
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
     blog = BlogIndexPage.objects.get(path__startswith=BlogPostPage.objects.filter(
         school_id=busiest["school_id"]).first().path[:16], depth=5)
     post = BlogPostPage.objects.child_of(blog).live().order_by("-date", "-pk").first()
@@ -77,13 +88,13 @@ def main():
         (f"explorer of a blog ({blog.numchild} posts)", "get", reverse("wagtailadmin_explore", args=[blog.pk]), None),
         ("page editor of a post", "get", edit, None),
         ("save draft (save_revision)", "call", lambda: post.save_revision(user=user), None),
-        ("publish (revision.publish + on_commit)", "call", lambda: publish(post, user), None),
+        ("publish (revision.publish + on_commit)", "call", lambda: publish(post, publisher), None),
         ("page chooser", "get", reverse("wagtailadmin_choose_page"), None),
         ("page chooser search", "get", reverse("wagtailadmin_choose_page_search") + "?q=мектеп", None),
         ("admin page search", "get", reverse("wagtailadmin_pages:search") + "?q=мектеп", None),
         ("reviewers' inbox", "get", reverse("workflows:inbox"), None),
     ]
-    print(f"superuser, in-process, {args.repeat} timed requests after one warm-up\n")
+    print(f"{args.who} ({user.username}), in-process, {args.repeat} timed requests after one warm-up\n")
     header = f"{'target':40} {'status':>6} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}"
     print(header)
     print("-" * len(header))
@@ -104,6 +115,12 @@ def main():
         times.sort()
         p95 = times[max(0, math.ceil(0.95 * len(times)) - 1)]
         print(f"{name:40} {status:>6} {statistics.median(times):8.0f} {p95:8.0f} {queries:8d}", flush=True)
+        if args.profile and name.startswith(args.profile):
+            from pyinstrument import Profiler
+
+            with Profiler() as profiler:
+                url() if method == "call" else client.get(url)
+            print(profiler.output_text(unicode=True, color=False, short_mode=True), flush=True)
 
 
 if __name__ == "__main__":

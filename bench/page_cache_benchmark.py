@@ -11,8 +11,11 @@ by default, as in the side-by-side with bakerydemo). "cached" is an anonymous vi
 "rendered" is the same URL requested with a session cookie that matches no session, which the page cache never
 serves (the visitor is still anonymous: the page is rendered with the shared caches - menu, site root - warm;
 it costs one extra query for the session lookup). The queries column counts the SQL queries of one rendering in
-this process (page cache off). bakerydemo's home page figure (25.6 req/s, 2 sync workers, same machine, wrk:
-/work/shared/FINDINGS.md) is a reference given on the command line, not measured here.
+this process (page cache off). bakerydemo's home page figure is either given on the command line
+(--bakerydemo-rps, default 25.6 req/s: 2 sync workers, same machine, wrk, /work/shared/FINDINGS.md) or measured in
+the same run (--bakerydemo-port: a bakerydemo served by gunicorn on that port, its home page requested by the same
+client just before each of our pages, so that both see the same load); --rounds repeats the whole table and
+prints the medians (interleaved runs: on a shared machine the load changes from one minute to the next).
 
 A benchmark, not a test: it never fails on a figure; it stops the server it started (its process group).
 """
@@ -20,6 +23,7 @@ A benchmark, not a test: it never fails on a figure; it stops the server it star
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,6 +56,9 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--bakerydemo-rps", type=float, default=25.6, help="bakerydemo's home page, req/s")
+    parser.add_argument("--bakerydemo-port", type=int, default=None,
+                        help="measure bakerydemo's home page on this port, interleaved with ours")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat the table; medians are printed")
     args = parser.parse_args()
 
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
@@ -85,21 +92,49 @@ def main():
 
         static = static_url(static_root)
         hammer(args.port, static, args.warmup, 1)
-        static_rps = hammer(args.port, static, args.requests * 5, args.concurrency)["rps"]
-        print(f"static file {static}: {static_rps:.0f} req/s\n")
+        if args.bakerydemo_port:
+            hammer(args.bakerydemo_port, "/", args.warmup, 1)
+        figures = {}  # (name, what) -> [one figure per round]
+
+        def note(name, what, value):
+            figures.setdefault((name, what), []).append(value)
+
+        for round_number in range(args.rounds):
+            note("static", "rps", hammer(args.port, static, args.requests * 5, args.concurrency)["rps"])
+            for name, url in urls:
+                if args.bakerydemo_port:
+                    bakery = hammer(args.bakerydemo_port, "/", args.requests, args.concurrency)
+                    note(name, "bakery", bakery["rps"] if set(bakery["statuses"]) == {200} else float("nan"))
+                hammer(args.port, url, args.warmup, 1, BYPASS)
+                rendered = hammer(args.port, url, args.requests, args.concurrency, BYPASS)
+                hammer(args.port, url, args.warmup, 1)
+                cached = hammer(args.port, url, args.requests, args.concurrency)
+                statuses = set(cached["statuses"]) | set(rendered["statuses"])
+                note(name, "statuses", statuses)
+                for what, value in (("cached", cached["rps"]), ("cached p99", cached["p99"]),
+                                    ("rendered", rendered["rps"]), ("rendered p99", rendered["p99"])):
+                    note(name, what, value)
+            print(f"round {round_number + 1} of {args.rounds} done", flush=True)
+
+        def median(name, what):
+            return statistics.median(figures[(name, what)])
+
+        static_rps = median("static", "rps")
+        print(f"\nstatic file {static}: {static_rps:.0f} req/s (median of {args.rounds})")
+        reference = "bakerydemo home measured before each page" if args.bakerydemo_port else \
+            f"bakerydemo home given: {args.bakerydemo_rps} req/s"
+        print(f"x bakery: rendered req/s / {reference}\n")
         header = (f"{'page':28} {'cached req/s':>12} {'% static':>9} {'p99 ms':>7} {'rendered req/s':>15} "
-                  f"{'x bakery':>9} {'p99 ms':>7} {'queries':>8}  url")
+                  f"{'bakery req/s':>12} {'x bakery':>9} {'p99 ms':>7} {'queries':>8}  url")
         print(header)
         print("-" * len(header))
         for name, url in urls:
-            hammer(args.port, url, args.warmup, 1, BYPASS)
-            rendered = hammer(args.port, url, args.requests, args.concurrency, BYPASS)
-            hammer(args.port, url, args.warmup, 1)
-            cached = hammer(args.port, url, args.requests, args.concurrency)
-            statuses = set(cached["statuses"]) | set(rendered["statuses"])
+            bakery_rps = median(name, "bakery") if args.bakerydemo_port else args.bakerydemo_rps
+            statuses = set().union(*figures[(name, "statuses")])
             flag = "" if statuses == {200} else f" statuses {sorted(statuses, key=str)}"
-            print(f"{name:28} {cached['rps']:12.0f} {100 * cached['rps'] / static_rps:8.0f}% {cached['p99']:7.1f} "
-                  f"{rendered['rps']:15.1f} {rendered['rps'] / args.bakerydemo_rps:8.2f}x {rendered['p99']:7.1f} "
+            print(f"{name:28} {median(name, 'cached'):12.0f} {100 * median(name, 'cached') / static_rps:8.0f}% "
+                  f"{median(name, 'cached p99'):7.1f} {median(name, 'rendered'):15.1f} {bakery_rps:12.1f} "
+                  f"{median(name, 'rendered') / bakery_rps:8.2f}x {median(name, 'rendered p99'):7.1f} "
                   f"{queries[url][1]:8d}  {urllib.parse.unquote(url)}{flag}", flush=True)
     finally:
         stop_server(server)

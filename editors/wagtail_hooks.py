@@ -7,9 +7,11 @@ from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.models import Page
 
-from editors import dashboard, listing_buttons, translation
+from editors import dashboard, explorer, listing_buttons, translation
 
 listing_buttons.replace_wagtail_localize_listing_buttons(hooks._hooks)
+explorer.filter_users_by_existence()
+hooks.register("construct_page_chooser_queryset", explorer.chooser_rows_in_bulk)
 hooks.register("register_page_listing_more_buttons", listing_buttons.page_listing_more_buttons)
 
 

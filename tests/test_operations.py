@@ -76,10 +76,24 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     assert "Disallow: /admin/" in response.content.decode()
 
 
+_PORTS_GIVEN = set()
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port; within TEST_SERVER_PORTS (e.g. `8700-8799`) when set, so that servers started by tests on a
+    shared machine stay in the range given to them (each port given once: its server may not have bound it yet)."""
+    first, _, last = os.environ.get("TEST_SERVER_PORTS", "0-0").partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        if port and port in _PORTS_GIVEN:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            _PORTS_GIVEN.add(s.getsockname()[1])
+            return s.getsockname()[1]
+    raise AssertionError(f"no free port in TEST_SERVER_PORTS={os.environ['TEST_SERVER_PORTS']}")
 
 
 @pytest.mark.slow

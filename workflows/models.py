@@ -4,7 +4,7 @@ import hashlib
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -43,7 +43,8 @@ class PrivateStorage(FileSystemStorage):
 
 
 def private_storage():
-    return PrivateStorage()
+    """The "private" storage of settings.STORAGES: PrivateStorage, or the object store's private bucket."""
+    return storages["private"]
 
 
 class SchoolMembership(models.Model):

@@ -280,8 +280,32 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 SOURCE_CODE_URL = os.environ.get("SOURCE_CODE_URL", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Submissions' files (workflows.models.private_storage): never served by a file server or given a URL.
+    "private": {"BACKEND": "workflows.models.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads go to an S3-compatible object store, shared by every web node, when a bucket is named; the local disk
+# (MEDIA_ROOT, WORKFLOWS_PRIVATE_ROOT) otherwise. Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by
+# boto3 from the environment. See uploads/object_storage.py and README's deployment section.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    _object_store = {
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+    }
+    STORAGES["default"] = {"BACKEND": "uploads.object_storage.PublicMediaStorage", "OPTIONS": {
+        **_object_store, "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "location": os.environ.get("AWS_MEDIA_PREFIX", "media"),
+        # The address pages link images with (a CDN, or the bucket's public host); the endpoint's otherwise.
+        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+    }}
+    STORAGES["private"] = {"BACKEND": "uploads.object_storage.PrivateObjectStorage", "OPTIONS": {
+        **_object_store, "bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME,
+        "location": os.environ.get("AWS_PRIVATE_PREFIX", "private"),
+    }}
+# Documents are streamed by Wagtail's view after their collection's privacy check, from the disk or the object
+# store alike: a document's file never needs a public address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -33,3 +33,11 @@ def main_menu(context):
 def elided_pages(page_obj):
     """Page numbers around the current one and at both ends, with gaps: never a loop over every page."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """An address made absolute for other sites (og:image): a local /media/ path gets this site's host, while an
+    object store's address (uploads/object_storage.py) is absolute already and stays as it is."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
