@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts import schools
 from cabinet.forms import CabinetDisseminationForm, DraftForm, FilesForm
 from uploads import limits
 from workflows import roles, rules, services
@@ -80,8 +81,11 @@ def home(request):
             "coverage_short": submission.state == Submission.State.APPROVED
             and done < (submission.required_coverage or rules.MINIMUM_COVERAGE),
         })
+    membership = membership_of(user)
+    if membership:
+        schools.name_here([membership])  # the school in the visitor's language, as on the account's pages
     return TemplateResponse(request, "cabinet/home.html", {
-        "membership": membership_of(user), "submissions_page": page, "rows": rows, "counts": counts,
+        "membership": membership, "submissions_page": page, "rows": rows, "counts": counts,
         "to_do": [row for row in rows if row["submission"].is_editable or row["coverage_short"]],
     })
 

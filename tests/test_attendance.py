@@ -414,3 +414,15 @@ def test_event_changes_reach_the_monitoring_copies(events_network, desk):
     event.save()
     assert Registration.objects.get().event_kind == "master_class"
     assert RegistrationDesk.objects.get().event_kind == "master_class"
+
+
+def test_the_registration_message_is_said_once_on_the_event_page(client, events_network, desk,
+                                                                django_capture_on_commit_callbacks):
+    """base.html shows the site's messages; the registration box used to repeat them (seen in a browser)."""
+    event = events_network["event"]
+    client.force_login(events_network["ivan"])
+    with django_capture_on_commit_callbacks(execute=True), translation.override("kk"):
+        response = client.post(reverse("attendance:register", args=[desk.pk]), {"next": event.url}, follow=True)
+        said = translation.gettext("You are registered. A confirmation has been sent to your e-mail.")
+    assert response.redirect_chain[-1][0] == event.url
+    assert response.content.decode().count(said) == 1

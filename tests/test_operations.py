@@ -135,3 +135,16 @@ def test_gunicorn_command_serves_a_page(django_capture_on_commit_callbacks):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.mark.django_db
+def test_sqlite_waits_for_a_busy_database_and_locks_writes_when_they_begin():
+    """Autosave and "submit" posted at once from a browser gave "database is locked" on SQLite (the quick start)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only: PostgreSQL locks rows")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20_000
+    assert connection.transaction_mode == "IMMEDIATE"

@@ -172,6 +172,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The quick start's threaded server (and the browser tests' live server) writes from several threads at once:
+    # Wagtail's autosave beside the editor's own "submit" gave "database is locked" (a 500). Write transactions take
+    # their lock when they begin, and a busy database is waited for instead of refused.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
