@@ -121,16 +121,14 @@ class Screens:
 
 
 def test_the_test_recognises_an_english_message():
-    """The check itself: an untranslated Wagtail message is found, as text and as a pattern; Kazakh is not."""
+    """The check itself, on messages of screens nobody here opens (redirects, promoted search results), which stay
+    untranslated: one found as text, one as a pattern with its placeholder filled; Kazakh is not reported."""
 
     class Response:
-        content = ("<html><body><p>Privacy and access</p><a title='Restart workflow'>x</a>"
-                   "<h2>Add шығармашылық топтар</h2><p>Басқару тақтасы</p></body></html>").encode()
+        content = ("<html><body><a title='Add redirect'>x</a><h2>Delete жаңалықтар</h2>"
+                   "<p>Басқару тақтасы</p><p>Құпиялылық және қолжетімділік</p></body></html>").encode()
 
-    found = english_messages(Response())
-    for message in ("Privacy and access", "Restart workflow", "Add шығармашылық топтар"):
-        assert (message in found) == (message in UNTRANSLATED_TEXTS or bool(ANY_PATTERN.fullmatch(message)))
-    assert "Басқару тақтасы" not in found
+    assert english_messages(Response()) == ["Add redirect", "Delete жаңалықтар"]
     assert len(UNTRANSLATED_TEXTS) > 500 and len(UNTRANSLATED_PATTERNS) > 100
 
 
