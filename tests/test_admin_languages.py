@@ -32,9 +32,15 @@ def test_every_kazakh_admin_message_has_its_own_russian_translation(domain):
 
 def test_the_russian_admin_catalogue_is_translated_and_compiled():
     source = polib.pofile(str(ADMIN / "ru" / "LC_MESSAGES" / "django.po"))
-    assert [entry.msgid for entry in source if not entry.msgstr or "fuzzy" in entry.flags] == []
+    def translated(entry):
+        return all(entry.msgstr_plural.values()) if entry.msgid_plural else bool(entry.msgstr)
+
+    def text(entry):
+        return (entry.msgid, entry.msgstr, tuple(sorted(entry.msgstr_plural.items())))
+
+    assert [entry.msgid for entry in source if not translated(entry) or "fuzzy" in entry.flags] == []
     compiled = polib.mofile(str(ADMIN / "ru" / "LC_MESSAGES" / "django.mo"))
-    assert {(entry.msgid, entry.msgstr) for entry in compiled} == {(entry.msgid, entry.msgstr) for entry in source}
+    assert {text(entry) for entry in compiled} == {text(entry) for entry in source}
 
 
 @pytest.mark.django_db

@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "docs" / "glossary.md"
 CATALOGUES = {
     "kk": [ROOT / "site" / "locale" / "kk" / "LC_MESSAGES" / "django.po",
-           ROOT / "site" / "locale_admin" / "kk" / "LC_MESSAGES" / "django.po"],
+           ROOT / "site" / "locale_admin" / "kk" / "LC_MESSAGES" / "django.po",
+           ROOT / "site" / "locale_allauth" / "kk" / "LC_MESSAGES" / "django.po"],
     "ru": [ROOT / "site" / "locale" / "ru" / "LC_MESSAGES" / "django.po"],
 }
 DEMO_SOURCES = ["home/demo.py", "network/demo.py", "network/demo_national.py", "workflows/demo.py", "accounts/demo.py",

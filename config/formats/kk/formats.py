@@ -1,8 +1,9 @@
-# Kazakh conventions: "2026 ж. 22 қараша", "22.11.2026", 24-hour clock, space as thousands separator.
-DATE_FORMAT = "Y \ж. j E"
+# Kazakh conventions: "2026 жылғы 22 қараша" (month in lower case, from the "alt. month" names), "22.11.2026",
+# 24-hour clock, space as thousands separator, comma as decimal separator.
+DATE_FORMAT = "Y жылғы j E"
 TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "Y \ж. j E, H:i"
-YEAR_MONTH_FORMAT = "F Y"
+DATETIME_FORMAT = "Y жылғы j E, H:i"
+YEAR_MONTH_FORMAT = "Y жылғы E"
 MONTH_DAY_FORMAT = "j E"
 SHORT_DATE_FORMAT = "d.m.Y"
 SHORT_DATETIME_FORMAT = "d.m.Y H:i"
