@@ -149,8 +149,9 @@ def teacher_account(db, django_user_model):
     """A teacher who signs in on the public site by e-mail (allauth), address verified."""
     from allauth.account.models import EmailAddress
 
-    user = django_user_model.objects.create_user("teacher-signin", "Aigerim@School.kz", "the-teachers-password-26")
-    EmailAddress.objects.create(user=user, email="Aigerim@School.kz", verified=True, primary=True)
+    # Stored lower-cased, as allauth stores every address it is given.
+    user = django_user_model.objects.create_user("teacher-signin", "aigerim@school.kz", "the-teachers-password-26")
+    EmailAddress.objects.create(user=user, email="aigerim@school.kz", verified=True, primary=True)
     return user
 
 
@@ -176,6 +177,12 @@ def test_wrong_passwords_for_one_email_from_many_addresses_lock_that_account(cli
     assert response.status_code == 429
     assert message in text(response)
     assert "_auth_user_id" not in client.session
+    # An administrator unlocks the account: the right password signs in again.
+    call_command("axes_reset_username", "aigerim@school.kz")
+    cache.clear()  # allauth's own per-e-mail counter (5 failures in 5 minutes) has lapsed by then
+    response = client.post(login_url, {"login": "aigerim@school.kz", "password": "the-teachers-password-26"},
+                           REMOTE_ADDR="203.0.113.77")
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(teacher_account.pk)
 
 
 def test_the_account_named_for_axes(rf):
