@@ -9,7 +9,7 @@ from wagtail.models import PagePermissionTester
 
 from editors.explorer import LeafPagePermissionTester
 from network.models import BlogPostPage
-from tests.test_editors_translation import people, untranslated_post  # noqa: F401
+from tests.test_editors_translation import untranslated_post
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +21,9 @@ def explorer(client, blog):
     return response, queries
 
 
-def test_an_editors_blog_listing_costs_the_same_queries_with_more_posts(client, people):  # noqa: F811
-    blog = untranslated_post(people["a"]).get_parent()
-    client.force_login(people["editor_a"])
+def test_an_editors_blog_listing_costs_the_same_queries_with_more_posts(client, staff):
+    blog = untranslated_post(staff["a"]).get_parent()
+    client.force_login(staff["editor_a"])
     explorer(client, blog)
     _response, before = explorer(client, blog)
     for number in range(3):
@@ -41,33 +41,33 @@ def test_an_editors_blog_listing_costs_the_same_queries_with_more_posts(client, 
     assert f"/admin/pages/{live.pk}/delete/" not in page
 
 
-def test_the_leaf_tester_answers_as_wagtails_own(people):  # noqa: F811
-    blog = untranslated_post(people["a"]).get_parent()
+def test_the_leaf_tester_answers_as_wagtails_own(staff):
+    blog = untranslated_post(staff["a"]).get_parent()
     pages = [blog, blog.get_parent()] + list(BlogPostPage.objects.child_of(blog)[:3])
     draft = BlogPostPage(title="Жоба", slug="leaf-draft", live=False)
     blog.add_child(instance=draft)
     pages.append(draft)
-    for user in (people["editor_a"], people["moderator_a"], people["editor_b"]):
+    for user in (staff["editor_a"], staff["moderator_a"], staff["editor_b"]):
         for page in pages:
             for ignore_bulk in (False, True):
                 assert (LeafPagePermissionTester(user, page).can_delete(ignore_bulk)
                         == PagePermissionTester(user, page).can_delete(ignore_bulk)), (user, page, ignore_bulk)
-    assert isinstance(draft.permissions_for_user(people["editor_a"]), LeafPagePermissionTester)
+    assert isinstance(draft.permissions_for_user(staff["editor_a"]), LeafPagePermissionTester)
 
 
-def test_the_owner_filter_offers_the_owners_only(client, people, django_user_model):  # noqa: F811
-    post = untranslated_post(people["a"])
-    BlogPostPage.objects.filter(pk=post.pk).update(owner=people["editor_a"])
-    client.force_login(people["moderator_a"])
+def test_the_owner_filter_offers_the_owners_only(client, staff, django_user_model):
+    post = untranslated_post(staff["a"])
+    BlogPostPage.objects.filter(pk=post.pk).update(owner=staff["editor_a"])
+    client.force_login(staff["moderator_a"])
     response, _queries = explorer(client, post.get_parent())
     owners = {box["value"] for box in BeautifulSoup(response.content, "html.parser").select("input[name=owner]")}
-    assert str(people["editor_a"].pk) in owners
-    assert str(people["editor_b"].pk) not in owners
+    assert str(staff["editor_a"].pk) in owners
+    assert str(staff["editor_b"].pk) not in owners
 
 
-def test_the_page_choosers_search_reads_the_rows_states_at_once(client, people):  # noqa: F811
-    post = untranslated_post(people["a"])
-    client.force_login(people["editor_a"])
+def test_the_page_choosers_search_reads_the_rows_states_at_once(client, staff):
+    post = untranslated_post(staff["a"])
+    client.force_login(staff["editor_a"])
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/admin/choose-page/search/", {"q": post.title.split()[0]})
     assert response.status_code == 200 and post.title in response.content.decode()

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from network.blocks import BodyBlock
 from network.models import StandardPage
 
-MIGRATION = importlib.import_module("network.migrations.0009_image_block_with_alt_text")
+MIGRATION = importlib.import_module("network.migrations.0011_image_block_with_alt_text")
 
 
 @pytest.fixture
