@@ -69,6 +69,7 @@ def test_a_teacher_of_another_school_is_still_refused_with_the_checkboxes(client
     response = client.post(f"/admin/pages/{post.pk}/edit/", {**post_form(post, "action-save"), "authors": [stranger.pk]})
     assert response.status_code == 200
     # What the editor reads beside the list (Django's message, in the kk admin).
+    print("ERRORS", response.context["form"].errors["authors"])
     assert response.context["form"].errors["authors"]
     assert stranger.pk not in ticked_boxes(response.content.decode(), "authors")[0]
     assert stranger not in BlogPostPage.objects.get(pk=post.pk).get_latest_revision_as_object().authors.all()
