@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from network.blocks import BodyBlock
+from network.widgets import TapChecklist
 
 from .base import SchoolContentMixin
 from .people import BlogTag
@@ -111,7 +112,8 @@ class BlogPostPage(SchoolContentMixin, Page):
     tags = ClusterTaggableManager(through=BlogPostTag, blank=True, verbose_name=_("tags"))
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("authors"), FieldPanel("categories"), FieldPanel("tags")],
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("authors", widget=TapChecklist),
+                         FieldPanel("categories", widget=TapChecklist), FieldPanel("tags")],
                         heading=_("About the post")),
         FieldPanel("intro"),
         FieldPanel("image"),

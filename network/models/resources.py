@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from network.blocks import BodyBlock
+from network.widgets import TapChecklist
 from network.vocabulary import GRADE_NUMBERS, GRADES, ContentLanguage, Direction, Licence, ResourceKind, Subject
 
 from .base import SchoolContentMixin, parse_int
@@ -144,7 +145,7 @@ class ResourcePage(SchoolContentMixin, Page):
             ],
             heading=_("Classification"),
         ),
-        FieldPanel("authors"),
+        FieldPanel("authors", widget=TapChecklist),
         FieldPanel("intro"),
         FieldPanel("document"),
         FieldPanel("video"),
