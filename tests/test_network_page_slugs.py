@@ -8,7 +8,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from network.models import BlogIndexPage, BlogPostPage
 from network.page_creation import slug_from_title
-from tests.schools import school
 
 TITLE = "Мектептегі ғылым апталығы"
 

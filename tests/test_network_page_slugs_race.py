@@ -12,6 +12,7 @@ from network.page_creation import slug_from_title
 from tests.schools import school
 from tests.test_network_page_slugs import TITLE, autosave, new_post_form
 
+
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 # serialized_rollback: the flush after a transactional test would take Wagtail's root page and collection with it.
@@ -21,10 +22,9 @@ def test_autosave_and_submit_creating_the_same_post_at_once_give_no_500(django_u
 
     from home.demo import load_home
     from network.demo import load_network
+    from network.page_creation import TitleSlugPageForm
     from tests.schools import school_staff
     from tests.test_workflows_concurrency import concurrently
-
-    from network.page_creation import TitleSlugPageForm
 
     # Widen the window between looking for a free slug and inserting the page, so that the two requests overlap.
     checked = TitleSlugPageForm.clean
@@ -35,7 +35,9 @@ def test_autosave_and_submit_creating_the_same_post_at_once_give_no_500(django_u
         return cleaned
 
     monkeypatch.setattr(TitleSlugPageForm, "clean", slow_clean)
-    with transaction.atomic():  # as the demo fixture builds it (its provisioning runs on commit)
+    # In one transaction, as the demo fixture builds it: built in autocommit, provisioning a school's ru sections
+    # stops on a duplicate "blog" slug (seen here, not investigated).
+    with transaction.atomic():
         load_network(load_home(), schools=2)
     staff = school_staff(django_user_model)
     blog = BlogIndexPage.objects.child_of(school("school-54")).get()
@@ -48,7 +50,8 @@ def test_autosave_and_submit_creating_the_same_post_at_once_give_no_500(django_u
         lambda: autosave(clients[0], url, TITLE),
         lambda: clients[1].post(url, new_post_form(TITLE, slug_from_title(TITLE), "action-submit")),
     )
-    assert [response.status_code for response in responses] == [200, 302], [(r.status_code, r.get("Location"), r.content[:300]) for r in responses]
+    answered = [(response.status_code, response.get("Location"), response.content[:300]) for response in responses]
+    assert [response.status_code for response in responses] == [200, 302], answered
     slugs = sorted(BlogPostPage.objects.child_of(blog).filter(title=TITLE).values_list("slug", flat=True))
     assert slugs == [slug_from_title(TITLE), slug_from_title(TITLE) + "-1"]
     # The tree is whole: each page has its own path and the blog counts both.
