@@ -150,3 +150,18 @@ def warn_about_partner_ratio(request, page):
 
 hooks.register("after_create_page", warn_about_partner_ratio)
 hooks.register("after_edit_page", warn_about_partner_ratio)
+
+
+@hooks.register("register_admin_viewset")
+def register_serialised_page_creation():
+    """School content is created through SerialisedCreateView (network/page_creation_views.py); everything else
+    about these page types stays Wagtail's default."""
+    from wagtail.admin.viewsets.pages import PageViewSet
+
+    from network.models import BlogPostPage, EventPage, ResourcePage
+    from network.page_creation_views import SerialisedCreateView
+
+    return [
+        PageViewSet(f"{model._meta.model_name}_pages", model=model, add_view_class=SerialisedCreateView)
+        for model in (BlogPostPage, EventPage, ResourcePage)
+    ]

@@ -2,8 +2,8 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from network.page_creation import TitleSlugPageForm
 from network.tree import school_at
 
 
@@ -22,7 +22,7 @@ def parse_int(value, allowed=None):
     return number if allowed is None or number in allowed else None
 
 
-class SchoolContentPageForm(WagtailAdminPageForm):
+class SchoolContentPageForm(TitleSlugPageForm):
     """A post's or resource's authors are chosen from its own school's teachers (a national network has
     thousands), and an author already chosen stays on offer."""
 
