@@ -55,7 +55,7 @@ def build_world():
     trainer_role = MonitoringRole.objects.create(user=users["trainer"], role=MonitoringRole.Role.TRAINER,
                                                  region=a.region)
 
-    with notifications.muted():
+    with notifications.quietly():
         # A submission waiting at the school stage: the head's open task.
         pending = complete_draft(users["teacher_a"], title="Pending at the school")
         services.submit(pending, users["teacher_a"])
@@ -109,6 +109,7 @@ def build_world():
         "membership": SchoolMembership.objects.get(user=users["teacher_a"]).pk,
         "hidden_term": HiddenSearchTerm.objects.create(query_string="matrix").pk,
         "blog_category": blog_category().pk,
+        "blog_tag": blog_tag().pk,
         "post": translation["post"],
         "translation": translation["translation"],
         "translation_source": translation["source"],
@@ -130,6 +131,12 @@ def blog_category():
 
     return BlogCategory.objects.first() or BlogCategory.objects.create(name_kk="Санат", name_ru="Категория",
                                                                       name_en="Category")
+
+
+def blog_tag():
+    from network.models import BlogTag
+
+    return BlogTag.objects.first() or BlogTag.objects.create(name="тег", slug="teg", name_ru="тег", name_en="tag")
 
 
 def translate_a_post(a, editor):

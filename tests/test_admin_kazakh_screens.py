@@ -136,7 +136,7 @@ def test_the_test_recognises_an_english_message():
 def staff(demo_network, django_user_model):
     """A school's editor and moderator, as provisioning groups them (network/provisioning.py)."""
     from network.models import LeadingSchoolPage, SchoolWorkspace
-    from tests.test_network_permissions import member
+    from tests.schools import member
 
     school = LeadingSchoolPage.objects.get(slug="school-54", locale__language_code="kk")
     workspace = SchoolWorkspace.objects.get(translation_key=school.translation_key)

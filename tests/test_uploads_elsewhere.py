@@ -170,7 +170,7 @@ def approved(db):
     author = teacher("aigerim", school)
     head = reviewer("head1", ReviewerRole.Role.SCHOOL_HEAD, school=school)
     council = reviewer("council1", ReviewerRole.Role.REGIONAL_COUNCIL, region=school.region)
-    with notifications.muted():
+    with notifications.quietly():
         submission = complete_draft(author)
         services.submit(submission, author)
         services.decide(services.open_task_of(submission).pk, head, rules.Decision.ENDORSE)
