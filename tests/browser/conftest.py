@@ -45,8 +45,9 @@ def chromium():
         browser.close()
 
 
-def open_page(browser, viewport):
-    context = browser.new_context(viewport=viewport)
+def open_page(browser, viewport, **context_options):
+    """A page failing its test on a console error; context_options go to Playwright (has_touch=True for tap())."""
+    context = browser.new_context(viewport=viewport, **context_options)
     context.set_default_timeout(15_000)
     page = context.new_page()
     page.console_errors = []

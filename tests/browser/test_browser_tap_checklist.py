@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from network.models import BlogCategory, BlogPostPage, Teacher
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, open_page
 from tests.browser.support import (
     SCREENSHOTS, SERIOUS, allow_console_errors, assert_fits_width, save_screenshot,
 )
@@ -21,17 +21,6 @@ def demo_editor():
 
     call_command("load_demo", schools=1, stdout=io.StringIO())
     return "editor-demo", PASSWORD
-
-
-def touch_page(chromium, viewport):
-    """A page of a touch screen (tap() needs one), failing its test on a console error as the package's pages do."""
-    context = chromium.new_context(viewport=viewport, has_touch=True, is_mobile=viewport == PHONE)
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
-    return context, page
 
 
 def assert_no_serious_axe_violations_in_checklists(page):
@@ -64,7 +53,8 @@ def test_the_editor_ticks_an_author_and_a_category_by_tapping(demo_editor, live_
     category = BlogCategory.objects.exclude(posts=post).first()
     assert teacher is not None and category is not None
 
-    context, page = touch_page(chromium, viewport)
+    # A touch screen: tap() needs one.
+    context, page = open_page(chromium, viewport, has_touch=True, is_mobile=viewport == PHONE)
     try:
         sign_in(page, live_server, *demo_editor)
         page.goto(f"{live_server.url}/admin/pages/{post.pk}/edit/")
