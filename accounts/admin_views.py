@@ -1,4 +1,4 @@
-""""Teachers of this school" in the Wagtail admin: a school's head and editors confirm or decline requests.
+""" "Teachers of this school" in the Wagtail admin: a school's head and editors confirm or decline requests.
 
 Every view filters through `accounts.models.school_scope`; a request outside it answers 403 (under /admin/ a 404
 would be redirected by LocaleMiddleware into the page tree, see workflows/views.py).
@@ -9,16 +9,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import services
-from accounts.models import AffiliationRequest, TeacherProfile, in_scope_of, school_scope
+from accounts.models import AffiliationRequest, TeacherProfile, in_scope_of
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Reason (the teacher reads it)"), widget=forms.Textarea(attrs={"rows": 3}),
-                             max_length=1000)
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (the teacher reads it)"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+    )
 
 
 def may_decide(user):
@@ -28,8 +30,11 @@ def may_decide(user):
 
     if not user.is_authenticated:
         return False
-    return (user.is_superuser or SchoolWorkspace.objects.school_keys_of(user).exists()
-            or ReviewerRole.objects.filter(user=user, role=ReviewerRole.Role.SCHOOL_HEAD).exists())
+    return (
+        user.is_superuser
+        or SchoolWorkspace.objects.school_keys_of(user).exists()
+        or ReviewerRole.objects.filter(user=user, role=ReviewerRole.Role.SCHOOL_HEAD).exists()
+    )
 
 
 def teachers(request):
@@ -37,19 +42,35 @@ def teachers(request):
 
     if not may_decide(request.user):
         raise PermissionDenied
-    pending = list(in_scope_of(AffiliationRequest.objects.pending(), request.user)
-                   .select_related("user", "school", "partner_school").order_by("created_at", "pk"))
-    confirmed = list(in_scope_of(SchoolMembership.objects.all(), request.user)
-                     .select_related("user", "school", "partner_school")
-                     .order_by("school__title", "user__last_name", "user__first_name")[:500])
-    profiles = {p.user_id: p for p in TeacherProfile.objects.filter(
-        user_id__in=[item.user_id for item in pending] + [item.user_id for item in confirmed])}
+    pending = list(
+        in_scope_of(AffiliationRequest.objects.pending(), request.user)
+        .select_related("user", "school", "partner_school")
+        .order_by("created_at", "pk")
+    )
+    confirmed = list(
+        in_scope_of(SchoolMembership.objects.all(), request.user)
+        .select_related("user", "school", "partner_school")
+        .order_by("school__title", "user__last_name", "user__first_name")[:500]
+    )
+    profiles = {
+        p.user_id: p
+        for p in TeacherProfile.objects.filter(
+            user_id__in=[item.user_id for item in pending] + [item.user_id for item in confirmed]
+        )
+    }
     for item in pending + confirmed:
         item.profile = profiles.get(item.user_id)
-    return TemplateResponse(request, "accounts/admin/teachers.html", {
-        "page_title": _("Teachers of this school"), "header_icon": "group",
-        "pending": pending, "confirmed": confirmed, "decline_form": DeclineForm(),
-    })
+    return TemplateResponse(
+        request,
+        "accounts/admin/teachers.html",
+        {
+            "page_title": _("Teachers of this school"),
+            "header_icon": "group",
+            "pending": pending,
+            "confirmed": confirmed,
+            "decline_form": DeclineForm(),
+        },
+    )
 
 
 @require_POST

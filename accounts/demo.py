@@ -19,8 +19,17 @@ PASSWORD = "teacher-demo-2026"
 
 # e-mail, first name, last name, language, position, subjects, category, school index, confirmed
 TEACHERS = [
-    ("dana.omarova@demo.kz", "Дана", "Омарова", "kk", "Математика мұғалімі", ["mathematics"],
-     "teacher_researcher", 0, True),
+    (
+        "dana.omarova@demo.kz",
+        "Дана",
+        "Омарова",
+        "kk",
+        "Математика мұғалімі",
+        ["mathematics"],
+        "teacher_researcher",
+        0,
+        True,
+    ),
     ("irina.kim@demo.kz", "Ирина", "Ким", "ru", "Учитель физики", ["physics"], "teacher_expert", 1, True),
     ("nurlan.sadykov@demo.kz", "Нұрлан", "Садықов", "kk", "Тарих пәні мұғалімі", ["history"], "", 0, False),
 ]
@@ -37,16 +46,22 @@ def load_teacher_accounts(stdout=None):
     with transaction.atomic():
         for email, first, last, language, position, subjects, category, index, confirmed in TEACHERS:
             user, created = get_user_model().objects.get_or_create(
-                username=email.split("@")[0], defaults={"email": email, "first_name": first, "last_name": last})
+                username=email.split("@")[0], defaults={"email": email, "first_name": first, "last_name": last}
+            )
             if created:
                 user.set_password(PASSWORD)
                 user.save()
-            EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True,
-                                                                                    "primary": True})
+            EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
             UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
-            TeacherProfile.objects.update_or_create(user=user, defaults={
-                "latin_name": latin_form(f"{first} {last}"), "position": position, "subjects": subjects,
-                "category": category})
+            TeacherProfile.objects.update_or_create(
+                user=user,
+                defaults={
+                    "latin_name": latin_form(f"{first} {last}"),
+                    "position": position,
+                    "subjects": subjects,
+                    "category": category,
+                },
+            )
             if not AffiliationRequest.objects.filter(user=user).exists():
                 request = services.ask_to_join(user, schools[index], position=position)
                 if confirmed:
@@ -67,6 +82,8 @@ def _confirm_quietly(request):
 
     request.status, request.decided_at = AffiliationRequest.Status.CONFIRMED, timezone.now()
     request.save(update_fields=["status", "decided_at"])
-    SchoolMembership.objects.update_or_create(user=request.user, defaults={
-        "school": request.school, "partner_school": request.partner_school, "position": request.position})
+    SchoolMembership.objects.update_or_create(
+        user=request.user,
+        defaults={"school": request.school, "partner_school": request.partner_school, "position": request.position},
+    )
     services.link_author_record(request)

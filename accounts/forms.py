@@ -13,17 +13,22 @@ class ProfileForm(forms.ModelForm):
 
     first_name = forms.CharField(label=_("first name (as in your documents)"), max_length=150)
     last_name = forms.CharField(label=_("last name (as in your documents)"), max_length=150)
-    subjects = forms.MultipleChoiceField(label=_("subjects"), choices=Subject.choices, required=False,
-                                         widget=forms.CheckboxSelectMultiple)
+    subjects = forms.MultipleChoiceField(
+        label=_("subjects"), choices=Subject.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
     preferred_language = forms.ChoiceField(
-        label=_("language of e-mails and of your cabinet"), choices=settings.LANGUAGES,
+        label=_("language of e-mails and of your cabinet"),
+        choices=settings.LANGUAGES,
     )
 
     class Meta:
         model = TeacherProfile
         fields = ["first_name", "last_name", "latin_name", "position", "subjects", "category", "preferred_language"]
-        help_texts = {"latin_name": _("Shown on English pages. Filled in from your name: correct it if your "
-                                      "documents spell it otherwise.")}
+        help_texts = {
+            "latin_name": _(
+                "Shown on English pages. Filled in from your name: correct it if your documents spell it otherwise."
+            )
+        }
 
     def __init__(self, *args, user, language, **kwargs):
         self.user = user
@@ -51,7 +56,8 @@ class ProfileForm(forms.ModelForm):
             self.user.save(update_fields=["first_name", "last_name"])
             profile.save()
             UserProfile.objects.update_or_create(
-                user=self.user, defaults={"preferred_language": self.cleaned_data["preferred_language"]})
+                user=self.user, defaults={"preferred_language": self.cleaned_data["preferred_language"]}
+            )
         return profile
 
 

@@ -16,14 +16,20 @@ from workflows.rules import Category
 
 class TeacherProfile(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="teacher_profile",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="teacher_profile",
     )
     # The name as in official documents is user.first_name / user.last_name; this is its Latin form for English pages.
     latin_name = models.CharField(_("full name in Latin letters"), max_length=255, blank=True)
     position = models.CharField(_("position"), max_length=255, blank=True)
     subjects = models.JSONField(_("subjects"), default=list, blank=True)
     category = models.CharField(
-        _("current qualification category"), max_length=32, choices=Category.choices, blank=True,
+        _("current qualification category"),
+        max_length=32,
+        choices=Category.choices,
+        blank=True,
     )
 
     class Meta:
@@ -82,14 +88,23 @@ class AffiliationRequest(models.Model):
         WITHDRAWN = "withdrawn", _("withdrawn")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("teacher"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("teacher"),
+        on_delete=models.CASCADE,
         related_name="affiliation_requests",
     )
     school = models.ForeignKey(
-        "network.LeadingSchoolPage", verbose_name=_("Leading School"), on_delete=models.CASCADE, related_name="+",
+        "network.LeadingSchoolPage",
+        verbose_name=_("Leading School"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     partner_school = models.ForeignKey(
-        "network.PartnerSchool", verbose_name=_("partner school"), null=True, blank=True, on_delete=models.CASCADE,
+        "network.PartnerSchool",
+        verbose_name=_("partner school"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="+",
     )
     position = models.CharField(_("position"), max_length=255, blank=True)
@@ -98,7 +113,11 @@ class AffiliationRequest(models.Model):
     created_at = models.DateTimeField(_("asked on"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -110,8 +129,9 @@ class AffiliationRequest(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             # One open request a teacher: moving school is a new request once the last one is decided.
-            models.UniqueConstraint(fields=["user"], condition=Q(status="pending"),
-                                    name="accounts_one_pending_request"),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(status="pending"), name="accounts_one_pending_request"
+            ),
         ]
         indexes = [models.Index(fields=["school", "status"], name="accounts_request_school")]
 

@@ -19,15 +19,18 @@ def ask_to_join(user, school, partner_school=None, position=""):
     """A new pending request; an earlier pending one is withdrawn (moving school is a new request)."""
     school = source_of(school)
     AffiliationRequest.objects.filter(user=user, status=AffiliationRequest.Status.PENDING).update(
-        status=AffiliationRequest.Status.WITHDRAWN, decided_at=timezone.now(),
+        status=AffiliationRequest.Status.WITHDRAWN,
+        decided_at=timezone.now(),
     )
-    return AffiliationRequest.objects.create(user=user, school=school, partner_school=partner_school,
-                                             position=position)
+    return AffiliationRequest.objects.create(user=user, school=school, partner_school=partner_school, position=position)
 
 
 def _lock_pending(request_id, by):
-    request = (AffiliationRequest.objects.select_for_update(of=("self",))
-               .select_related("school", "partner_school", "user").get(pk=request_id))
+    request = (
+        AffiliationRequest.objects.select_for_update(of=("self",))
+        .select_related("school", "partner_school", "user")
+        .get(pk=request_id)
+    )
     if not AffiliationRequest.objects.decidable_by(by).filter(pk=request.pk).exists():
         raise PermissionDenied
     if request.status != AffiliationRequest.Status.PENDING:
@@ -44,9 +47,14 @@ def confirm(request_id, by):
     request.status = AffiliationRequest.Status.CONFIRMED
     request.decided_at, request.decided_by = timezone.now(), by
     request.save(update_fields=["status", "decided_at", "decided_by"])
-    SchoolMembership.objects.update_or_create(user=request.user, defaults={
-        "school": request.school, "partner_school": request.partner_school, "position": request.position,
-    })
+    SchoolMembership.objects.update_or_create(
+        user=request.user,
+        defaults={
+            "school": request.school,
+            "partner_school": request.partner_school,
+            "position": request.position,
+        },
+    )
     link_author_record(request)
     _notify(request)
     return request

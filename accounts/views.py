@@ -51,17 +51,24 @@ def school(request):
     if search.is_bound and search.is_valid():
         region = next(r for r in regions if r.pk == search.cleaned_data["region"])
         found = schools.search(region, search.cleaned_data["school_name"])
-    history = list(AffiliationRequest.objects.filter(user=request.user)
-                   .select_related("school", "partner_school"))
+    history = list(AffiliationRequest.objects.filter(user=request.user).select_related("school", "partner_school"))
     pending = next((item for item in history if item.status == AffiliationRequest.Status.PENDING), None)
     profile = TeacherProfile.objects.filter(user=request.user).only("position").first()
     membership = membership_of(request.user)
     schools.name_here([membership, *history] if membership else history)
-    return render(request, "accounts/school.html", {
-        "membership": membership, "pending": pending, "history": history,
-        "search": search, "found": found, "region": region,
-        "join": JoinForm(initial={"position": profile.position if profile else ""}),
-    })
+    return render(
+        request,
+        "accounts/school.html",
+        {
+            "membership": membership,
+            "pending": pending,
+            "history": history,
+            "search": search,
+            "found": found,
+            "region": region,
+            "join": JoinForm(initial={"position": profile.position if profile else ""}),
+        },
+    )
 
 
 @login_required
@@ -78,8 +85,10 @@ def join(request):
     except IntegrityError:  # two requests sent at once: the first one stands
         messages.error(request, _("You have already sent a request; wait for the school's answer."))
         return redirect("accounts:school")
-    messages.success(request, _("Your request is sent. The school's head or its editors will confirm it; "
-                                "you will receive an e-mail."))
+    messages.success(
+        request,
+        _("Your request is sent. The school's head or its editors will confirm it; you will receive an e-mail."),
+    )
     return redirect("accounts:school")
 
 

@@ -19,5 +19,6 @@ def register_teachers_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_teachers_menu_item():
-    return TeachersMenuItem(_("Teachers of this school"), reverse("accounts_admin:teachers"), icon_name="group",
-                            order=260)
+    return TeachersMenuItem(
+        _("Teachers of this school"), reverse("accounts_admin:teachers"), icon_name="group", order=260
+    )

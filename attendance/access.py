@@ -18,8 +18,9 @@ def is_organiser(user):
 def _school_keys(user):
     """The user's schools' translation keys, asked once per user object (a listing asks for every row)."""
     if not hasattr(user, "_organised_school_keys"):
-        user._organised_school_keys = {str(key) for key in SchoolWorkspace.objects.school_keys_of(user)
-                                       .values_list("translation_key", flat=True)}
+        user._organised_school_keys = {
+            str(key) for key in SchoolWorkspace.objects.school_keys_of(user).values_list("translation_key", flat=True)
+        }
     return user._organised_school_keys
 
 

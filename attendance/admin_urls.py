@@ -14,7 +14,10 @@ urlpatterns = [
     path("event/<int:event_id>/attendance/", admin_views.mark_attendance, name="attendance"),
     path("event/<int:event_id>/issue/", admin_views.issue, name="issue"),
     path("event/<int:event_id>/report/", admin_views.RegistrationsReport.as_view(), name="report"),
-    path("event/<int:event_id>/report/results/", admin_views.RegistrationsReport.as_view(results_only=True),
-         name="report_results"),
+    path(
+        "event/<int:event_id>/report/results/",
+        admin_views.RegistrationsReport.as_view(results_only=True),
+        name="report_results",
+    ),
     path("certificate/<int:certificate_id>/revoke/", admin_views.revoke, name="revoke"),
 ]

@@ -50,8 +50,11 @@ class DeskForm(forms.ModelForm):
         data = super().clean()
         capacity = data.get("capacity")
         if capacity is not None and self.instance.pk and capacity < self.instance.seats_taken:
-            self.add_error("capacity", _("%(taken)d seats are already taken: the number of seats cannot be lower.")
-                           % {"taken": self.instance.seats_taken})
+            self.add_error(
+                "capacity",
+                _("%(taken)d seats are already taken: the number of seats cannot be lower.")
+                % {"taken": self.instance.seats_taken},
+            )
         return data
 
 
@@ -60,16 +63,28 @@ def index(request):
     default language in which schools write them (the desk is shared by every language version)."""
     if not access.is_organiser(request.user):
         raise PermissionDenied
-    events = (access.organised_events(request.user).filter(locale=Locale.get_default())
-              .select_related("school").order_by("-start", "-pk"))
+    events = (
+        access.organised_events(request.user)
+        .filter(locale=Locale.get_default())
+        .select_related("school")
+        .order_by("-start", "-pk")
+    )
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("p"))
-    desks = {desk.event_key: desk for desk in
-             RegistrationDesk.objects.filter(event_key__in=[event.translation_key for event in page])}
+    desks = {
+        desk.event_key: desk
+        for desk in RegistrationDesk.objects.filter(event_key__in=[event.translation_key for event in page])
+    }
     for event in page:
         event.desk = desks.get(event.translation_key)
-    return TemplateResponse(request, "attendance/admin/index.html", {
-        "page_title": _("Event registrations"), "header_icon": "date", "events": page,
-    })
+    return TemplateResponse(
+        request,
+        "attendance/admin/index.html",
+        {
+            "page_title": _("Event registrations"),
+            "header_icon": "date",
+            "events": page,
+        },
+    )
 
 
 def event_desk(request, event_id):
@@ -78,16 +93,28 @@ def event_desk(request, event_id):
     registrations = []
     certificates = []
     if desk is not None:
-        registrations = list(desk.registrations.exclude(status=Registration.Status.CANCELLED)
-                             .select_related("user", "certificate").order_by("status", "queued_at", "pk"))
+        registrations = list(
+            desk.registrations.exclude(status=Registration.Status.CANCELLED)
+            .select_related("user", "certificate")
+            .order_by("status", "queued_at", "pk")
+        )
         certificates = [r.certificate for r in registrations if hasattr(r, "certificate")]
-    return TemplateResponse(request, "attendance/admin/event.html", {
-        "page_title": event.title, "page_subtitle": _("Registrations"), "header_icon": "date",
-        "event": event, "desk": desk, "form": DeskForm(instance=desk) if desk else None,
-        "confirmed": [r for r in registrations if r.status == Registration.Status.CONFIRMED],
-        "waiting": [r for r in registrations if r.status == Registration.Status.WAITING],
-        "certificates": certificates, "now": timezone.now(),
-    })
+    return TemplateResponse(
+        request,
+        "attendance/admin/event.html",
+        {
+            "page_title": event.title,
+            "page_subtitle": _("Registrations"),
+            "header_icon": "date",
+            "event": event,
+            "desk": desk,
+            "form": DeskForm(instance=desk) if desk else None,
+            "confirmed": [r for r in registrations if r.status == Registration.Status.CONFIRMED],
+            "waiting": [r for r in registrations if r.status == Registration.Status.WAITING],
+            "certificates": certificates,
+            "now": timezone.now(),
+        },
+    )
 
 
 @require_POST
@@ -105,8 +132,9 @@ def save_settings(request, event_id):
     form = DeskForm(request.POST, instance=desk)
     if form.is_valid():
         data = form.cleaned_data
-        services.update_settings(desk.pk, is_open=data["is_open"], capacity=data["capacity"],
-                                 deadline=data["deadline"], hours=data["hours"])
+        services.update_settings(
+            desk.pk, is_open=data["is_open"], capacity=data["capacity"], deadline=data["deadline"], hours=data["hours"]
+        )
         messages.success(request, _("Registration settings saved."))
     else:
         for field, errors in form.errors.items():
@@ -140,8 +168,11 @@ def issue(request, event_id):
 
 @require_POST
 def revoke(request, certificate_id):
-    certificate = get_object_or_404(Certificate.objects.select_related("registration__desk__event__school"),
-                                    pk=certificate_id, kind=Certificate.Kind.PARTICIPATION)
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("registration__desk__event__school"),
+        pk=certificate_id,
+        kind=Certificate.Kind.PARTICIPATION,
+    )
     event = certificate.registration.desk.event
     if not access.may_organise(request.user, event):
         raise PermissionDenied
@@ -162,12 +193,22 @@ class RegistrationsReport(ReportView):
     index_url_name = "attendance_admin:report"
     index_results_url_name = "attendance_admin:report_results"
     paginate_by = 100
-    list_export = ["user.last_name", "user.first_name", "user.email", "get_status_display", "attended",
-                   "created_at", "certificate_number"]
+    list_export = [
+        "user.last_name",
+        "user.first_name",
+        "user.email",
+        "get_status_display",
+        "attended",
+        "created_at",
+        "certificate_number",
+    ]
     export_headings = {
-        "user.last_name": gettext_lazy("Last name"), "user.first_name": gettext_lazy("First name"),
-        "user.email": gettext_lazy("E-mail"), "get_status_display": gettext_lazy("Registration status"),
-        "attended": gettext_lazy("Present"), "created_at": gettext_lazy("Registered at"),
+        "user.last_name": gettext_lazy("Last name"),
+        "user.first_name": gettext_lazy("First name"),
+        "user.email": gettext_lazy("E-mail"),
+        "get_status_display": gettext_lazy("Registration status"),
+        "attended": gettext_lazy("Present"),
+        "created_at": gettext_lazy("Registered at"),
         "certificate_number": gettext_lazy("Certificate number"),
     }
     columns = [
@@ -200,9 +241,12 @@ class RegistrationsReport(ReportView):
         return self.event.title
 
     def get_queryset(self):
-        return (Registration.objects.filter(desk__event_key=self.event.translation_key)
-                .exclude(status=Registration.Status.CANCELLED)
-                .select_related("user", "certificate").order_by("status", "user__last_name", "pk"))
+        return (
+            Registration.objects.filter(desk__event_key=self.event.translation_key)
+            .exclude(status=Registration.Status.CANCELLED)
+            .select_related("user", "certificate")
+            .order_by("status", "user__last_name", "pk")
+        )
 
     def decorate_paginated_queryset(self, object_list):
         return [self.decorate(registration) for registration in object_list]

@@ -112,13 +112,17 @@ def certificate_pdf(certificate, event):
     pdf.text_line(_("for taking part in the event"), size=12, colour=GREY, gap=2)
     pdf.text_line(f"«{event.title}»", size=15, style="B", gap=8)
     school = event.school.title if event.school_id and event.school else ""
-    pdf.facts([
-        (_("Kind of event"), capfirst(event.get_kind_display())),
-        (_("Date"), local_date(certificate.event_start or event.start)),
-        (_("Hours"), certificate.hours),
-        (_("Organising school"), school),
-        (_("Issued"), local_date(certificate.issued_at)),
-    ], label_width=60, x=70)
+    pdf.facts(
+        [
+            (_("Kind of event"), capfirst(event.get_kind_display())),
+            (_("Date"), local_date(certificate.event_start or event.start)),
+            (_("Hours"), certificate.hours),
+            (_("Organising school"), school),
+            (_("Issued"), local_date(certificate.issued_at)),
+        ],
+        label_width=60,
+        x=70,
+    )
     pdf.verification(certificate, x=25, y=pdf.h - 58)
     return pdf.output_bytes()
 
@@ -135,25 +139,37 @@ def conclusion_pdf(certificate, submission, decision, council):
     pdf.text_line(council, size=12, gap=6)
     date = formats.date_format(submission.protocol_date, "DATE_FORMAT") if submission.protocol_date else ""
     pdf.text_line(
-        _("On the basis of the protocol of the council meeting № %(number)s of %(date)s, the council has decided to "
-          "approve the dissemination of the innovative pedagogical experience:")
+        _(
+            "On the basis of the protocol of the council meeting № %(number)s of %(date)s, the council has decided to "
+            "approve the dissemination of the innovative pedagogical experience:"
+        )
         % {"number": submission.protocol_number, "date": date},
-        size=11, align="J", gap=4)
+        size=11,
+        align="J",
+        gap=4,
+    )
     # The school and region as the conclusion's language names them (the submission keeps the Kazakh pages).
     name_places([submission])
     organisation = submission.partner_school.name if submission.partner_school_id else submission.school_name
     if submission.region_id:
         organisation = f"{organisation}, {submission.region_name}"
-    pdf.facts([
-        (_("Title"), submission.title),
-        (_("Authors"), certificate.holder_name),
-        (_("Organisation"), organisation),
-        (_("Qualification category sought"), submission.get_category_display()),
-        (_("Kind of result"), submission.get_result_kind_display()),
-        (_("Dissemination level"), submission.get_level_display()),
-        (_("Required coverage"), _("at least %(count)s %(unit)s") % {
-            "count": submission.required_coverage, "unit": submission.get_coverage_unit_display()}),
-    ], label_width=62, size=10.5)
+    pdf.facts(
+        [
+            (_("Title"), submission.title),
+            (_("Authors"), certificate.holder_name),
+            (_("Organisation"), organisation),
+            (_("Qualification category sought"), submission.get_category_display()),
+            (_("Kind of result"), submission.get_result_kind_display()),
+            (_("Dissemination level"), submission.get_level_display()),
+            (
+                _("Required coverage"),
+                _("at least %(count)s %(unit)s")
+                % {"count": submission.required_coverage, "unit": submission.get_coverage_unit_display()},
+            ),
+        ],
+        label_width=62,
+        size=10.5,
+    )
     if submission.conclusion:
         pdf.ln(2)
         pdf.text_line(submission.conclusion, size=11, align="J", gap=4)

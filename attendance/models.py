@@ -20,10 +20,22 @@ from network.vocabulary import EventKind
 class EventFacts(models.Model):
     """The event's school, region, kind and start, copied so that counts need no join (kept by signals.py)."""
 
-    school = models.ForeignKey("network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
-    region = models.ForeignKey("network.RegionPage", verbose_name=_("region"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
+    school = models.ForeignKey(
+        "network.LeadingSchoolPage",
+        verbose_name=_("Leading School"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    region = models.ForeignKey(
+        "network.RegionPage",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     event_kind = models.CharField(_("kind of event"), max_length=32, choices=EventKind.choices, blank=True)
     event_start = models.DateTimeField(_("starts"), null=True, blank=True)
 
@@ -36,16 +48,22 @@ class RegistrationDesk(EventFacts):
 
     event_key = models.UUIDField(_("event translation key"), unique=True)
     # The version in the default language when there is one: titles in other languages are looked up by key.
-    event = models.ForeignKey("network.EventPage", verbose_name=_("event"), on_delete=models.CASCADE,
-                              related_name="+")
+    event = models.ForeignKey("network.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="+")
     is_open = models.BooleanField(
-        _("takes registrations"), default=True,
-        help_text=_("Untick to close registration; tick again to reopen it."))
+        _("takes registrations"), default=True, help_text=_("Untick to close registration; tick again to reopen it.")
+    )
     capacity = models.PositiveIntegerField(
-        _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit. Beyond it, teachers join the "
-                                                       "waiting list."))
-    deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True,
-                                    help_text=_("Empty: until the event starts. Kazakhstan time (UTC+5)."))
+        _("seats"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit. Beyond it, teachers join the waiting list."),
+    )
+    deadline = models.DateTimeField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: until the event starts. Kazakhstan time (UTC+5)."),
+    )
     hours = models.PositiveSmallIntegerField(_("hours on the certificate"), default=2)
     # Kept under the desk's row lock by attendance.services: the seats taken, without counting rows.
     seats_taken = models.PositiveIntegerField(_("seats taken"), default=0)
@@ -77,8 +95,7 @@ class RegistrationDesk(EventFacts):
 
     def accepts_registrations(self, now=None):
         now = now or timezone.now()
-        return (self.is_open and not self.event.is_cancelled
-                and (self.closes_at is None or now < self.closes_at))
+        return self.is_open and not self.event.is_cancelled and (self.closes_at is None or now < self.closes_at)
 
     @property
     def issue_in_progress(self):
@@ -91,10 +108,15 @@ class Registration(EventFacts):
         WAITING = "waiting", _("on the waiting list")
         CANCELLED = "cancelled", _("cancelled")
 
-    desk = models.ForeignKey(RegistrationDesk, verbose_name=_("event"), on_delete=models.CASCADE,
-                             related_name="registrations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("teacher"), on_delete=models.CASCADE,
-                             related_name="event_registrations")
+    desk = models.ForeignKey(
+        RegistrationDesk, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("teacher"),
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+    )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.CONFIRMED)
     attended = models.BooleanField(_("present"), default=False)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
@@ -113,8 +135,11 @@ class Registration(EventFacts):
             models.Index(fields=["school", "event_start"], name="attendance_reg_school_idx"),
             models.Index(fields=["region", "event_start"], name="attendance_reg_region_idx"),
             models.Index(fields=["event_kind", "event_start"], name="attendance_reg_kind_idx"),
-            models.Index(fields=["event_start"], name="attendance_reg_remind_idx",
-                         condition=Q(status="confirmed", reminded_at__isnull=True)),
+            models.Index(
+                fields=["event_start"],
+                name="attendance_reg_remind_idx",
+                condition=Q(status="confirmed", reminded_at__isnull=True),
+            ),
         ]
 
     def __str__(self):
@@ -138,18 +163,31 @@ class Certificate(EventFacts):
 
     number = models.CharField(_("number"), max_length=20, unique=True, default=new_number, editable=False)
     kind = models.CharField(_("kind of document"), max_length=16, choices=Kind.choices)
-    registration = models.OneToOneField(Registration, verbose_name=_("registration"), null=True, blank=True,
-                                        on_delete=models.PROTECT, related_name="certificate")
-    submission = models.OneToOneField("workflows.Submission", verbose_name=_("submission"), null=True, blank=True,
-                                      on_delete=models.PROTECT, related_name="conclusion_document")
+    registration = models.OneToOneField(
+        Registration,
+        verbose_name=_("registration"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="certificate",
+    )
+    submission = models.OneToOneField(
+        "workflows.Submission",
+        verbose_name=_("submission"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="conclusion_document",
+    )
     # Frozen when issued: the document says what it said that day.
     holder_name = models.CharField(_("holder"), max_length=500)
     hours = models.PositiveSmallIntegerField(_("hours"), null=True, blank=True)
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_reason = models.CharField(_("reason for revocation"), max_length=500, blank=True)
-    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("certificate")

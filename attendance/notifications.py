@@ -41,8 +41,12 @@ def event_in(desk, language):
     """The event's page in the given language, else the desk's own version."""
     from network.models import EventPage
 
-    return (EventPage.objects.filter(translation_key=desk.event_key, locale__language_code=language)
-            .select_related("school").first() or desk.event)
+    return (
+        EventPage.objects.filter(translation_key=desk.event_key, locale__language_code=language)
+        .select_related("school")
+        .first()
+        or desk.event
+    )
 
 
 SUBJECTS = {
@@ -62,12 +66,21 @@ def _send(registration, what):
     with translation.override(language):
         request = site_request()
         event = event_in(registration.desk, language)
-        context = {"recipient": user, "event": event, "what": what, "desk": registration.desk,
-                   "url": request.build_absolute_uri(event.get_url(request=request)),
-                   "mine_url": absolute(reverse("attendance:mine"))}
-        message = EmailMessage(SUBJECTS[what]() % {"title": event.title},
-                               render_to_string("attendance/email/registration.txt", context),
-                               settings.DEFAULT_FROM_EMAIL, [user.email], headers={"Content-Language": language})
+        context = {
+            "recipient": user,
+            "event": event,
+            "what": what,
+            "desk": registration.desk,
+            "url": request.build_absolute_uri(event.get_url(request=request)),
+            "mine_url": absolute(reverse("attendance:mine")),
+        }
+        message = EmailMessage(
+            SUBJECTS[what]() % {"title": event.title},
+            render_to_string("attendance/email/registration.txt", context),
+            settings.DEFAULT_FROM_EMAIL,
+            [user.email],
+            headers={"Content-Language": language},
+        )
         if what in (Status.CONFIRMED, "promoted", "reminder"):
             calendar = build_calendar(event.title, [event], request, private_links=True)
             message.attach("event.ics", calendar, "text/calendar")
@@ -98,8 +111,9 @@ def reminder(registration_id):
 def send_due_reminders(now=None):
     """Queue the day-before reminders, once per registration. Returns how many were queued."""
     now = now or timezone.now()
-    due = Registration.objects.filter(status=Status.CONFIRMED, reminded_at__isnull=True,
-                                      event_start__gt=now, event_start__lte=now + REMINDER_WINDOW)
+    due = Registration.objects.filter(
+        status=Status.CONFIRMED, reminded_at__isnull=True, event_start__gt=now, event_start__lte=now + REMINDER_WINDOW
+    )
     ids = list(due.values_list("pk", flat=True))
     Registration.objects.filter(pk__in=ids).update(reminded_at=now)
     for pk in ids:

@@ -10,9 +10,11 @@ from attendance.models import RegistrationDesk
 def open_event_keys(now=None):
     """The translation keys of the events that take registrations now (seats or waiting list): a subquery."""
     now = now or timezone.now()
-    return (RegistrationDesk.objects.filter(is_open=True, event__is_cancelled=False)
-            .filter(Q(deadline__gt=now) | Q(deadline__isnull=True, event_start__gt=now))
-            .values("event_key"))
+    return (
+        RegistrationDesk.objects.filter(is_open=True, event__is_cancelled=False)
+        .filter(Q(deadline__gt=now) | Q(deadline__isnull=True, event_start__gt=now))
+        .values("event_key")
+    )
 
 
 DESK_KEYS_CACHE = "attendance:desk-event-keys"

@@ -54,8 +54,10 @@ def event_registration(page, request):
 def _titled(registrations, language):
     """Each registration's event page in the reader's language (one query), else the desk's version."""
     keys = {registration.desk.event_key for registration in registrations}
-    pages = {page.translation_key: page for page in
-             EventPage.objects.filter(translation_key__in=keys, locale__language_code=language)}
+    pages = {
+        page.translation_key: page
+        for page in EventPage.objects.filter(translation_key__in=keys, locale__language_code=language)
+    }
     for registration in registrations:
         registration.page = pages.get(registration.desk.event_key, registration.desk.event)
     return registrations
@@ -64,11 +66,20 @@ def _titled(registrations, language):
 def registrations_of(user, language):
     """The teacher's registrations (upcoming, waiting, past) and certificates, in a fixed number of queries."""
     now = timezone.now()
-    registrations = _titled(list(
-        Registration.objects.filter(user=user).exclude(status=Status.CANCELLED)
-        .select_related("desk__event", "certificate").order_by("event_start", "pk")), language)
-    certificates = [registration.certificate for registration in registrations
-                    if hasattr(registration, "certificate") and registration.certificate is not None]
+    registrations = _titled(
+        list(
+            Registration.objects.filter(user=user)
+            .exclude(status=Status.CANCELLED)
+            .select_related("desk__event", "certificate")
+            .order_by("event_start", "pk")
+        ),
+        language,
+    )
+    certificates = [
+        registration.certificate
+        for registration in registrations
+        if hasattr(registration, "certificate") and registration.certificate is not None
+    ]
     for certificate in certificates:
         certificate.page = certificate.registration.page
     return {
@@ -77,5 +88,3 @@ def registrations_of(user, language):
         "past": [r for r in registrations if r.status == Status.CONFIRMED and r.desk.event.end < now][::-1],
         "certificates": [c for c in certificates if not c.is_revoked],
     }
-
-

@@ -27,7 +27,7 @@ class RegistrationError(Exception):
 
 def desk_for(event):
     """The desk of an event page in any language, or None when the event takes no registrations here."""
-    return (RegistrationDesk.objects.select_related("event").filter(event_key=event.translation_key).first())
+    return RegistrationDesk.objects.select_related("event").filter(event_key=event.translation_key).first()
 
 
 def open_desk(event, **settings):
@@ -40,9 +40,15 @@ def open_desk(event, **settings):
     if default and event.locale_id != default.pk:
         source = EventPage.objects.filter(translation_key=event.translation_key, locale=default).first() or event
     duration = (event.end - event.start).total_seconds() / 3600
-    defaults = {"event": source, "school_id": source.school_id, "region_id": source.region_id,
-                "event_kind": source.kind, "event_start": source.start,
-                "hours": max(1, min(round(duration), 8)), **settings}
+    defaults = {
+        "event": source,
+        "school_id": source.school_id,
+        "region_id": source.region_id,
+        "event_kind": source.kind,
+        "event_start": source.start,
+        "hours": max(1, min(round(duration), 8)),
+        **settings,
+    }
     desk, _created = RegistrationDesk.objects.get_or_create(event_key=event.translation_key, defaults=defaults)
     return desk
 
@@ -52,8 +58,12 @@ def _locked(desk_id):
 
 
 def _facts(desk):
-    return {"school_id": desk.school_id, "region_id": desk.region_id, "event_kind": desk.event_kind,
-            "event_start": desk.event_start}
+    return {
+        "school_id": desk.school_id,
+        "region_id": desk.region_id,
+        "event_kind": desk.event_kind,
+        "event_start": desk.event_start,
+    }
 
 
 def register(desk_id, user):
@@ -175,11 +185,18 @@ def issue_batch(desk_id):
     with transaction.atomic():
         desk = _locked(desk_id)
         batch = list(_awaiting(desk).select_related("user").order_by("pk")[:ISSUE_BATCH])
-        Certificate.objects.bulk_create([
-            Certificate(kind=Certificate.Kind.PARTICIPATION, registration=registration,
-                        holder_name=holder_name(registration.user), hours=desk.hours, **_facts(desk))
-            for registration in batch
-        ])
+        Certificate.objects.bulk_create(
+            [
+                Certificate(
+                    kind=Certificate.Kind.PARTICIPATION,
+                    registration=registration,
+                    holder_name=holder_name(registration.user),
+                    hours=desk.hours,
+                    **_facts(desk),
+                )
+                for registration in batch
+            ]
+        )
         desk.issue_done += len(batch)
         if not batch:
             desk.issue_finished_at = timezone.now()
@@ -214,10 +231,15 @@ def revoke(certificate_id, user, reason):
 def conclusion_document(submission):
     """The verifiable document of an approved submission's conclusion, created on first request."""
     with transaction.atomic():
-        document, _created = Certificate.objects.get_or_create(submission=submission, defaults={
-            "kind": Certificate.Kind.CONCLUSION,
-            "holder_name": ", ".join(submission.author_names()),
-            "school_id": submission.school_id, "region_id": submission.region_id,
-            "event_start": submission.decided_at, "issued_at": submission.decided_at or timezone.now(),
-        })
+        document, _created = Certificate.objects.get_or_create(
+            submission=submission,
+            defaults={
+                "kind": Certificate.Kind.CONCLUSION,
+                "holder_name": ", ".join(submission.author_names()),
+                "school_id": submission.school_id,
+                "region_id": submission.region_id,
+                "event_start": submission.decided_at,
+                "issued_at": submission.decided_at or timezone.now(),
+            },
+        )
     return document

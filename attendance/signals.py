@@ -11,8 +11,12 @@ from network.models import EventPage
 def event_saved(sender, instance, **kwargs):
     from attendance.models import Certificate, Registration, RegistrationDesk
 
-    facts = {"school_id": instance.school_id, "region_id": instance.region_id, "event_kind": instance.kind,
-             "event_start": instance.start}
+    facts = {
+        "school_id": instance.school_id,
+        "region_id": instance.region_id,
+        "event_kind": instance.kind,
+        "event_start": instance.start,
+    }
     desks = RegistrationDesk.objects.filter(event_id=instance.pk).exclude(**facts)
     desk_ids = list(desks.values_list("pk", flat=True))
     if desk_ids:

@@ -38,8 +38,9 @@ def register(request, desk_id):
         if registration.status == Registration.Status.CONFIRMED:
             messages.success(request, _("You are registered. A confirmation has been sent to your e-mail."))
         else:
-            messages.info(request, _("All seats are taken: you are on the waiting list. We will write to you if a "
-                                     "seat frees up."))
+            messages.info(
+                request, _("All seats are taken: you are on the waiting list. We will write to you if a seat frees up.")
+            )
     return _back(request, desk)
 
 
@@ -47,8 +48,9 @@ def register(request, desk_id):
 def cancel(request, registration_id):
     if not request.user.is_authenticated:
         return redirect_to_login(request.path, settings.LOGIN_URL)
-    registration = get_object_or_404(Registration.objects.select_related("desk__event"), pk=registration_id,
-                                     user=request.user)
+    registration = get_object_or_404(
+        Registration.objects.select_related("desk__event"), pk=registration_id, user=request.user
+    )
     try:
         services.cancel(registration.pk, request.user)
     except services.RegistrationError as error:
@@ -70,7 +72,9 @@ def certificate_pdf(request, number):
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
     certificate = get_object_or_404(
         Certificate.objects.select_related("registration__user", "registration__desk__event__school"),
-        number=number, kind=Certificate.Kind.PARTICIPATION)
+        number=number,
+        kind=Certificate.Kind.PARTICIPATION,
+    )
     registration = certificate.registration
     if registration.user_id != request.user.pk and not access.may_organise(request.user, registration.desk.event):
         raise PermissionDenied
@@ -90,8 +94,9 @@ def verify(request, number=None):
     number = (number or request.GET.get("number", "")).strip().upper()
     context = {"number": number}
     if number:
-        certificate = (Certificate.objects.select_related("registration__desk", "submission")
-                       .filter(number=number).first())
+        certificate = (
+            Certificate.objects.select_related("registration__desk", "submission").filter(number=number).first()
+        )
         context["certificate"] = certificate
         if certificate is not None and certificate.kind == Certificate.Kind.PARTICIPATION:
             context["event"] = event_in(certificate.registration.desk, translation.get_language())

@@ -11,8 +11,11 @@ from attendance import access, admin_urls
 
 @hooks.register("register_admin_urls")
 def register_attendance_urls():
-    return [path("event-registrations/", include((admin_urls.urlpatterns, "attendance_admin"),
-                                                  namespace="attendance_admin"))]
+    return [
+        path(
+            "event-registrations/", include((admin_urls.urlpatterns, "attendance_admin"), namespace="attendance_admin")
+        )
+    ]
 
 
 class OrganiserMenuItem(MenuItem):
@@ -22,8 +25,13 @@ class OrganiserMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_registrations_menu():
-    return OrganiserMenuItem(_("Event registrations"), reverse("attendance_admin:index"), icon_name="date",
-                             name="event-registrations", order=240)
+    return OrganiserMenuItem(
+        _("Event registrations"),
+        reverse("attendance_admin:index"),
+        icon_name="date",
+        name="event-registrations",
+        order=240,
+    )
 
 
 @hooks.register("register_page_listing_buttons")
@@ -31,5 +39,4 @@ def registrations_button(page, user, next_url=None, **kwargs):
     from network.models import EventPage
 
     if page.specific_class is EventPage and access.may_organise_path(user, page.path):
-        yield ListingButton(_("Registrations"), reverse("attendance_admin:event", args=[page.pk]),
-                                priority=60)
+        yield ListingButton(_("Registrations"), reverse("attendance_admin:event", args=[page.pk]), priority=60)

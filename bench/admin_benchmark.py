@@ -34,18 +34,26 @@ def publish(page, user):
     from django.db import transaction
     from django.test import TestCase
 
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        with transaction.atomic():
-            page.save_revision(user=user).publish(user=user)
+    with TestCase.captureOnCommitCallbacks(execute=True), transaction.atomic():
+        page.save_revision(user=user).publish(user=user)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--as", dest="who", choices=("superuser", "editor"), default="superuser",
-                        help="editor: a provisioned editor of the busiest school (bench/editors_benchmark.py)")
-    parser.add_argument("--profile", metavar="TARGET", default=None,
-                        help="print a pyinstrument profile of one more request of the target whose name starts so")
+    parser.add_argument(
+        "--as",
+        dest="who",
+        choices=("superuser", "editor"),
+        default="superuser",
+        help="editor: a provisioned editor of the busiest school (bench/editors_benchmark.py)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="TARGET",
+        default=None,
+        help="print a pyinstrument profile of one more request of the target whose name starts so",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         raise SystemExit("Set DATABASE_URL to a copy of the national database (never ls_national itself).")
@@ -68,19 +76,25 @@ def main():
         username="bench-admin", defaults={"is_superuser": True, "is_staff": True, "email": "bench@example.kz"}
     )
     busiest = (
-        BlogPostPage.objects.filter(locale__language_code="kk").values("school_id").order_by()
-        .annotate(n=Count("pk")).order_by("-n").first()
+        BlogPostPage.objects.filter(locale__language_code="kk")
+        .values("school_id")
+        .order_by()
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
     )
     if args.who == "editor":
         from editors_benchmark import people
+
         from network.models import LeadingSchoolPage
 
         user, moderator, _admin = people(LeadingSchoolPage.objects.get(pk=busiest["school_id"]))
     publisher = moderator if args.who == "editor" else user  # an editor submits; the school's moderator publishes
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
-    blog = BlogIndexPage.objects.get(path__startswith=BlogPostPage.objects.filter(
-        school_id=busiest["school_id"]).first().path[:16], depth=5)
+    blog = BlogIndexPage.objects.get(
+        path__startswith=BlogPostPage.objects.filter(school_id=busiest["school_id"]).first().path[:16], depth=5
+    )
     post = BlogPostPage.objects.child_of(blog).live().order_by("-date", "-pk").first()
     edit = reverse("wagtailadmin_pages:edit", args=[post.pk])
     targets = [

@@ -63,23 +63,55 @@ def seed(desk_count, registration_count):
     started = time.perf_counter()
     with transaction.atomic():
         taken = RegistrationDesk.objects.values("event_key")
-        events = list(EventPage.objects.filter(locale__language_code="kk").exclude(translation_key__in=taken)
-                      .order_by("?").values("pk", "translation_key", "school_id", "region_id", "kind", "start")
-                      [:desk_count])
-        desks = RegistrationDesk.objects.bulk_create([
-            RegistrationDesk(event_id=e["pk"], event_key=e["translation_key"], school_id=e["school_id"],
-                             region_id=e["region_id"], event_kind=e["kind"], event_start=e["start"], capacity=60)
-            for e in events], batch_size=2000)
-        users = user_model.objects.bulk_create([
-            user_model(username=f"{USER_PREFIX}{n}", first_name="Мұғалім", last_name=f"№{n}",
-                       email=f"{USER_PREFIX}{n}@example.kz") for n in range(5000)], batch_size=2000)
+        events = list(
+            EventPage.objects.filter(locale__language_code="kk")
+            .exclude(translation_key__in=taken)
+            .order_by("?")
+            .values("pk", "translation_key", "school_id", "region_id", "kind", "start")[:desk_count]
+        )
+        desks = RegistrationDesk.objects.bulk_create(
+            [
+                RegistrationDesk(
+                    event_id=e["pk"],
+                    event_key=e["translation_key"],
+                    school_id=e["school_id"],
+                    region_id=e["region_id"],
+                    event_kind=e["kind"],
+                    event_start=e["start"],
+                    capacity=60,
+                )
+                for e in events
+            ],
+            batch_size=2000,
+        )
+        users = user_model.objects.bulk_create(
+            [
+                user_model(
+                    username=f"{USER_PREFIX}{n}",
+                    first_name="Мұғалім",
+                    last_name=f"№{n}",
+                    email=f"{USER_PREFIX}{n}@example.kz",
+                )
+                for n in range(5000)
+            ],
+            batch_size=2000,
+        )
         per_desk = max(1, registration_count // max(len(desks), 1))
         rows, chosen = [], random.Random(7)
         for desk in desks:
             for user in chosen.sample(users, min(per_desk, 60)):
-                rows.append(Registration(desk=desk, user=user, status="confirmed", attended=chosen.random() < 0.8,
-                                         school_id=desk.school_id, region_id=desk.region_id,
-                                         event_kind=desk.event_kind, event_start=desk.event_start))
+                rows.append(
+                    Registration(
+                        desk=desk,
+                        user=user,
+                        status="confirmed",
+                        attended=chosen.random() < 0.8,
+                        school_id=desk.school_id,
+                        region_id=desk.region_id,
+                        event_kind=desk.event_kind,
+                        event_start=desk.event_start,
+                    )
+                )
         Registration.objects.bulk_create(rows, batch_size=5000)
         for desk in desks:
             desk.seats_taken = min(per_desk, 60)
@@ -105,39 +137,52 @@ def monitoring(repeat):
     queries = {
         "per region and month, last 12 months": lambda: list(
             Registration.objects.filter(event_start__gte=year_ago, status="confirmed")
-            .annotate(month=TruncMonth("event_start")).values("region_id", "month")
-            .annotate(registered=Count("pk"), present=Count("pk", filter=Q(attended=True)))),
+            .annotate(month=TruncMonth("event_start"))
+            .values("region_id", "month")
+            .annotate(registered=Count("pk"), present=Count("pk", filter=Q(attended=True)))
+        ),
         "per kind and month, last 12 months": lambda: list(
             Registration.objects.filter(event_start__gte=year_ago, status="confirmed")
-            .annotate(month=TruncMonth("event_start")).values("event_kind", "month").annotate(n=Count("pk"))),
+            .annotate(month=TruncMonth("event_start"))
+            .values("event_kind", "month")
+            .annotate(n=Count("pk"))
+        ),
         "one school, per month, last 12 months": lambda: list(
             Registration.objects.filter(school_id=school_id, event_start__gte=year_ago)
-            .annotate(month=TruncMonth("event_start")).values("month").annotate(n=Count("pk"))),
+            .annotate(month=TruncMonth("event_start"))
+            .values("month")
+            .annotate(n=Count("pk"))
+        ),
     }
     for label, query in queries.items():
         ms, count, rows = timed(query, repeat)
         print(f"monitoring {label}: {ms:.1f} ms, {count} query, {len(rows)} rows")
     with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN SELECT count(*) FROM attendance_registration WHERE school_id = %s "
-                       "AND event_start >= %s", [school_id, year_ago])
+        cursor.execute(
+            "EXPLAIN SELECT count(*) FROM attendance_registration WHERE school_id = %s AND event_start >= %s",
+            [school_id, year_ago],
+        )
         plan = " / ".join(row[0].strip() for row in cursor.fetchall()[:3])
     print(f"  plan (one school): {plan}")
 
 
 def registering(desks, users, repeat):
+    from django.contrib.auth import get_user_model
     from django.db import transaction
+    from django.utils import timezone
 
     from attendance import services
 
-    from django.contrib.auth import get_user_model
-
-    from django.utils import timezone
-
     desk = next(d for d in desks if d.event_start > timezone.now() and not d.event.is_cancelled)
     user_model = get_user_model()
-    newcomers = iter(user_model.objects.bulk_create([
-        user_model(username=f"{USER_PREFIX}new-{n}", email=f"{USER_PREFIX}new-{n}@example.kz")
-        for n in range(repeat)]))
+    newcomers = iter(
+        user_model.objects.bulk_create(
+            [
+                user_model(username=f"{USER_PREFIX}new-{n}", email=f"{USER_PREFIX}new-{n}@example.kz")
+                for n in range(repeat)
+            ]
+        )
+    )
 
     def once():
         with transaction.atomic():
@@ -162,19 +207,19 @@ def listing(repeat):
     url = page.url
     for query in ("", "?registration=open"):
         ms, count, response = timed(lambda: client.get(url + query), repeat)
-        print(f"network events page{query or ' (all upcoming)'}: {ms:.1f} ms, {count} queries, "
-              f"HTTP {response.status_code}")
+        print(
+            f"network events page{query or ' (all upcoming)'}: {ms:.1f} ms, {count} queries, "
+            f"HTTP {response.status_code}"
+        )
 
 
 def documents(desks, repeat):
     from django.db import transaction
-    from django.utils import translation
+    from django.utils import timezone, translation
 
     from attendance import documents as pdfs
     from attendance import services
     from attendance.models import Certificate, Registration
-
-    from django.utils import timezone
 
     desk = next(d for d in desks if d.event_start < timezone.now())
     with transaction.atomic():

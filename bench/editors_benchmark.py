@@ -41,8 +41,13 @@ def biggest_school():
 
     from network.models import BlogPostPage, LeadingSchoolPage
 
-    row = (BlogPostPage.objects.filter(locale__language_code="kk").values("school_id")
-           .annotate(posts=Count("pk")).order_by("-posts").first())
+    row = (
+        BlogPostPage.objects.filter(locale__language_code="kk")
+        .values("school_id")
+        .annotate(posts=Count("pk"))
+        .order_by("-posts")
+        .first()
+    )
     return LeadingSchoolPage.objects.get(pk=row["school_id"]), row["posts"]
 
 
@@ -56,10 +61,12 @@ def people(school):
         workspace = provision_school(version)
     User = get_user_model()
     editor, _ = User.objects.get_or_create(username="bench-editor", defaults={"email": "bench-editor@example.kz"})
-    moderator, _ = User.objects.get_or_create(username="bench-moderator",
-                                              defaults={"email": "bench-moderator@example.kz"})
-    admin, _ = User.objects.get_or_create(username="bench-admin", defaults={"email": "bench-admin@example.kz",
-                                                                             "is_superuser": True, "is_staff": True})
+    moderator, _ = User.objects.get_or_create(
+        username="bench-moderator", defaults={"email": "bench-moderator@example.kz"}
+    )
+    admin, _ = User.objects.get_or_create(
+        username="bench-admin", defaults={"email": "bench-admin@example.kz", "is_superuser": True, "is_staff": True}
+    )
     editor.groups.add(workspace.editors)
     moderator.groups.add(workspace.moderators)
     return editor, moderator, admin
@@ -81,8 +88,10 @@ def timed(client, method, url, **kwargs):
 def report(name, runs):
     times = sorted(ms for ms, _ in runs)
     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    print(f"{name:<44} p50 {statistics.median(times):7.0f} ms   p95 {p95:7.0f} ms   max {times[-1]:7.0f} ms"
-          f"   queries {runs[-1][1]:4d}   n={len(times)}")
+    print(
+        f"{name:<44} p50 {statistics.median(times):7.0f} ms   p95 {p95:7.0f} ms   max {times[-1]:7.0f} ms"
+        f"   queries {runs[-1][1]:4d}   n={len(times)}"
+    )
 
 
 def main():
@@ -118,13 +127,25 @@ def main():
     for client in (as_editor, as_admin):
         client.get("/admin/")  # warm up: first imports, caches
 
-    steps = {name: [] for name in ("editor's dashboard", "blog explorer (editor)", "blog explorer (superuser)",
-                                   "translate a post into ru (editor)", "open the translation editor",
-                                   "save a segment", "submit the translation for moderation",
-                                   "moderator approves = publishes the translation")}
-    untranslated = (BlogPostPage.objects.child_of(blog).filter(locale__language_code="kk", live=True)
-                    .exclude(translation_key__in=BlogPostPage.objects.filter(locale=ru).values("translation_key"))
-                    .order_by("-date"))
+    steps = {
+        name: []
+        for name in (
+            "editor's dashboard",
+            "blog explorer (editor)",
+            "blog explorer (superuser)",
+            "translate a post into ru (editor)",
+            "open the translation editor",
+            "save a segment",
+            "submit the translation for moderation",
+            "moderator approves = publishes the translation",
+        )
+    }
+    untranslated = (
+        BlogPostPage.objects.child_of(blog)
+        .filter(locale__language_code="kk", live=True)
+        .exclude(translation_key__in=BlogPostPage.objects.filter(locale=ru).values("translation_key"))
+        .order_by("-date")
+    )
     candidates = list(untranslated[: args.repeat])
     for post in candidates:
         elapsed, queries, _ = timed(as_editor, "get", "/admin/")
@@ -134,8 +155,9 @@ def main():
         elapsed, queries, _ = timed(as_admin, "get", f"/admin/pages/{blog.pk}/")
         steps["blog explorer (superuser)"].append((elapsed * 1000, queries))
 
-        elapsed, queries, _ = timed(as_editor, "post", f"/admin/localize/submit/page/{post.pk}/",
-                                    data={"locales": [ru.pk]})
+        elapsed, queries, _ = timed(
+            as_editor, "post", f"/admin/localize/submit/page/{post.pk}/", data={"locales": [ru.pk]}
+        )
         steps["translate a post into ru (editor)"].append((elapsed * 1000, queries))
         ru_post = BlogPostPage.objects.get(translation_key=post.translation_key, locale=ru)
         elapsed, queries, _ = timed(as_editor, "get", f"/admin/pages/{ru_post.pk}/edit/")
@@ -145,8 +167,12 @@ def main():
         segments = list(StringSegment.objects.filter(source=translation.source))
         for number, segment in enumerate(segments):
             elapsed, queries, _ = timed(
-                as_editor, "put", f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
-                data=f"value=bench-ru-{number}", content_type="application/x-www-form-urlencoded")
+                as_editor,
+                "put",
+                f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+                data=f"value=bench-ru-{number}",
+                content_type="application/x-www-form-urlencoded",
+            )
             if number == 0:
                 steps["save a segment"].append((elapsed * 1000, queries))
         elapsed, queries, _ = timed(as_editor, "post", f"/admin/editors/translations/{translation.pk}/submit/")
@@ -157,8 +183,11 @@ def main():
             print(f"  (post {post.pk}: not submitted, skipped)")
             continue
         elapsed, queries, _ = timed(
-            as_moderator, "post",
-            f"/admin/pages/workflow/action/{ru_post.pk}/approve/{state.current_task_state.pk}/", data={"comment": ""})
+            as_moderator,
+            "post",
+            f"/admin/pages/workflow/action/{ru_post.pk}/approve/{state.current_task_state.pk}/",
+            data={"comment": ""},
+        )
         steps["moderator approves = publishes the translation"].append((elapsed * 1000, queries))
         assert BlogPostPage.objects.get(pk=ru_post.pk).live
 

@@ -24,8 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_benchmark import BASE_DIR, PYTHON, hammer, server_environment, wait_for_server  # noqa: E402
 
 VARIANTS = [
-    ("before: no preload, max_requests 2000", {"GUNICORN_PRELOAD": "false", "GUNICORN_MAX_REQUESTS": "2000",
-                                               "GUNICORN_MAX_REQUESTS_JITTER": "200"}),
+    (
+        "before: no preload, max_requests 2000",
+        {"GUNICORN_PRELOAD": "false", "GUNICORN_MAX_REQUESTS": "2000", "GUNICORN_MAX_REQUESTS_JITTER": "200"},
+    ),
     ("now: preload, max_requests default", {}),
     ("now, recycling as often as before", {"GUNICORN_MAX_REQUESTS": "2000", "GUNICORN_MAX_REQUESTS_JITTER": "200"}),
 ]
@@ -43,10 +45,21 @@ def run(variant_env, port, workers, requests, concurrency, static_root):
     env = server_environment(static_root, workers)
     env.update(variant_env)
     log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)
-    command = [PYTHON, "-m", "gunicorn", "--config", "site/deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-               "--log-level", "info", "config.wsgi:application"]
-    server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
+    command = [
+        PYTHON,
+        "-m",
+        "gunicorn",
+        "--config",
+        "site/deploy/gunicorn.conf.py",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "info",
+        "config.wsgi:application",
+    ]
+    server = subprocess.Popen(
+        command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     try:
         wait_for_server(port, server)
         url = static_url(static_root)

@@ -53,16 +53,20 @@ def main():
     settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0, interactive=False)
     default = Locale.get_default()
-    print(f"database: {connection.settings_dict['NAME']} — {LeadingSchoolPage.objects.filter(locale=default).count()} "
-          f"schools, {RegionPage.objects.filter(locale=default).count()} regions")
+    print(
+        f"database: {connection.settings_dict['NAME']} — {LeadingSchoolPage.objects.filter(locale=default).count()} "
+        f"schools, {RegionPage.objects.filter(locale=default).count()} regions"
+    )
 
     if not args.skip_refresh:
         for period in (Period.current(), Period.current().previous):
             started = time.perf_counter()
             with CaptureQueriesContext(connection) as queries:
                 count = figures.refresh(period)
-            print(f"recount {period.label}: {count} schools, {1000 * (time.perf_counter() - started):.0f} ms, "
-                  f"{len(queries)} queries")
+            print(
+                f"recount {period.label}: {count} schools, {1000 * (time.perf_counter() - started):.0f} ms, "
+                f"{len(queries)} queries"
+            )
 
     User = get_user_model()
     region = RegionPage.objects.filter(locale=default).order_by("pk").first()

@@ -33,12 +33,30 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from site_benchmark import (  # noqa: E402
-    BASE_DIR, PYTHON, count_queries, hammer, pick_urls, server_environment, stop_server, wait_for_server,
+    BASE_DIR,
+    PYTHON,
+    count_queries,
+    hammer,
+    pick_urls,
+    server_environment,
+    stop_server,
+    wait_for_server,
 )
 
 BYPASS = {"Cookie": "sessionid=bench-no-such-session"}
-PAGES = ("home", "school", "blog index", "post", "network events (upcoming)", "network news",
-         "library (no filter)", "library subject+grade+lang", "region", "event", "resource")
+PAGES = (
+    "home",
+    "school",
+    "blog index",
+    "post",
+    "network events (upcoming)",
+    "network news",
+    "library (no filter)",
+    "library subject+grade+lang",
+    "region",
+    "event",
+    "resource",
+)
 
 
 def static_url(static_root):
@@ -56,8 +74,12 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--bakerydemo-rps", type=float, default=25.6, help="bakerydemo's home page, req/s")
-    parser.add_argument("--bakerydemo-port", type=int, default=None,
-                        help="measure bakerydemo's home page on this port, interleaved with ours")
+    parser.add_argument(
+        "--bakerydemo-port",
+        type=int,
+        default=None,
+        help="measure bakerydemo's home page on this port, interleaved with ours",
+    )
     parser.add_argument("--rounds", type=int, default=1, help="repeat the table; medians are printed")
     args = parser.parse_args()
 
@@ -65,8 +87,19 @@ def main():
         raise SystemExit("Set DATABASE_URL to the PostgreSQL database holding the national data.")
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
     env = server_environment(static_root, args.workers)
-    os.environ.update({key: env[key] for key in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "SECURE_SSL_REDIRECT",
-                                                 "ALLOWED_HOSTS", "STATIC_ROOT", "LOG_LEVEL")})
+    os.environ.update(
+        {
+            key: env[key]
+            for key in (
+                "DJANGO_SETTINGS_MODULE",
+                "SECRET_KEY",
+                "SECURE_SSL_REDIRECT",
+                "ALLOWED_HOSTS",
+                "STATIC_ROOT",
+                "LOG_LEVEL",
+            )
+        }
+    )
     os.environ["PAGE_CACHE_SECONDS"] = "0"  # this process counts the queries of a rendering
     sys.path.insert(0, str(BASE_DIR))
     server = None
@@ -81,14 +114,25 @@ def main():
         from django.db import connections
 
         connections.close_all()
-        command = [PYTHON, "-m", "gunicorn", "--config", "site/deploy/gunicorn.conf.py",
-                   "--bind", f"127.0.0.1:{args.port}", "config.wsgi:application"]
-        server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
+        command = [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "--config",
+            "site/deploy/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{args.port}",
+            "config.wsgi:application",
+        ]
+        server = subprocess.Popen(
+            command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         wait_for_server(args.port, server)
         cache = "Redis" if os.environ.get("REDIS_URL") else "local memory (per worker)"
-        print(f"gunicorn: {args.workers} workers, page cache in {cache}; {args.requests} requests per URL and mode, "
-              f"{args.concurrency} client threads, keep-alive (log: {log.name})\n")
+        print(
+            f"gunicorn: {args.workers} workers, page cache in {cache}; {args.requests} requests per URL and mode, "
+            f"{args.concurrency} client threads, keep-alive (log: {log.name})\n"
+        )
 
         static = static_url(static_root)
         hammer(args.port, static, args.warmup, 1)
@@ -111,8 +155,12 @@ def main():
                 cached = hammer(args.port, url, args.requests, args.concurrency)
                 statuses = set(cached["statuses"]) | set(rendered["statuses"])
                 note(name, "statuses", statuses)
-                for what, value in (("cached", cached["rps"]), ("cached p99", cached["p99"]),
-                                    ("rendered", rendered["rps"]), ("rendered p99", rendered["p99"])):
+                for what, value in (
+                    ("cached", cached["rps"]),
+                    ("cached p99", cached["p99"]),
+                    ("rendered", rendered["rps"]),
+                    ("rendered p99", rendered["p99"]),
+                ):
                     note(name, what, value)
             print(f"round {round_number + 1} of {args.rounds} done", flush=True)
 
@@ -121,21 +169,29 @@ def main():
 
         static_rps = median("static", "rps")
         print(f"\nstatic file {static}: {static_rps:.0f} req/s (median of {args.rounds})")
-        reference = "bakerydemo home measured before each page" if args.bakerydemo_port else \
-            f"bakerydemo home given: {args.bakerydemo_rps} req/s"
+        reference = (
+            "bakerydemo home measured before each page"
+            if args.bakerydemo_port
+            else f"bakerydemo home given: {args.bakerydemo_rps} req/s"
+        )
         print(f"x bakery: rendered req/s / {reference}\n")
-        header = (f"{'page':28} {'cached req/s':>12} {'% static':>9} {'p99 ms':>7} {'rendered req/s':>15} "
-                  f"{'bakery req/s':>12} {'x bakery':>9} {'p99 ms':>7} {'queries':>8}  url")
+        header = (
+            f"{'page':28} {'cached req/s':>12} {'% static':>9} {'p99 ms':>7} {'rendered req/s':>15} "
+            f"{'bakery req/s':>12} {'x bakery':>9} {'p99 ms':>7} {'queries':>8}  url"
+        )
         print(header)
         print("-" * len(header))
         for name, url in urls:
             bakery_rps = median(name, "bakery") if args.bakerydemo_port else args.bakerydemo_rps
             statuses = set().union(*figures[(name, "statuses")])
             flag = "" if statuses == {200} else f" statuses {sorted(statuses, key=str)}"
-            print(f"{name:28} {median(name, 'cached'):12.0f} {100 * median(name, 'cached') / static_rps:8.0f}% "
-                  f"{median(name, 'cached p99'):7.1f} {median(name, 'rendered'):15.1f} {bakery_rps:12.1f} "
-                  f"{median(name, 'rendered') / bakery_rps:8.2f}x {median(name, 'rendered p99'):7.1f} "
-                  f"{queries[url][1]:8d}  {urllib.parse.unquote(url)}{flag}", flush=True)
+            print(
+                f"{name:28} {median(name, 'cached'):12.0f} {100 * median(name, 'cached') / static_rps:8.0f}% "
+                f"{median(name, 'cached p99'):7.1f} {median(name, 'rendered'):15.1f} {bakery_rps:12.1f} "
+                f"{median(name, 'rendered') / bakery_rps:8.2f}x {median(name, 'rendered p99'):7.1f} "
+                f"{queries[url][1]:8d}  {urllib.parse.unquote(url)}{flag}",
+                flush=True,
+            )
     finally:
         stop_server(server)
         shutil.rmtree(static_root, ignore_errors=True)

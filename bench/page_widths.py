@@ -13,10 +13,22 @@ from playwright.sync_api import sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 # Paths of the demo network (network/demo.py): the Abai region's Leading School No. 7 and its sections.
 PATHS = [
-    "/{l}/", "/{l}/abai/", "/{l}/abai/school-7/", "/{l}/abai/school-7/blog/", "/{l}/abai/school-7/blog/post-1/",
-    "/{l}/abai/school-7/events/", "/{l}/abai/school-7/events/event-1/", "/{l}/news/", "/{l}/events/",
-    "/{l}/events/?month={month}", "/{l}/resources/?subject=mathematics", "/{l}/abai/school-7/resources/",
-    "/{l}/abai/school-7/resources/resource-1/", "/{l}/search/?query=school", "/{l}/follow/", "/{l}/follow/subscribe/",
+    "/{l}/",
+    "/{l}/abai/",
+    "/{l}/abai/school-7/",
+    "/{l}/abai/school-7/blog/",
+    "/{l}/abai/school-7/blog/post-1/",
+    "/{l}/abai/school-7/events/",
+    "/{l}/abai/school-7/events/event-1/",
+    "/{l}/news/",
+    "/{l}/events/",
+    "/{l}/events/?month={month}",
+    "/{l}/resources/?subject=mathematics",
+    "/{l}/abai/school-7/resources/",
+    "/{l}/abai/school-7/resources/resource-1/",
+    "/{l}/search/?query=school",
+    "/{l}/follow/",
+    "/{l}/follow/subscribe/",
 ]
 
 

@@ -32,7 +32,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-from search import query as search_query, suggestions  # noqa: E402
+from search import query as search_query  # noqa: E402
+from search import suggestions
 from search.params import SearchParams  # noqa: E402
 from search.text import words  # noqa: E402
 
@@ -46,14 +47,24 @@ def fetch(sql, params):
 
 
 def workload(language, per_kind, rng):
-    frequent = [row[0] for row in fetch(
-        "SELECT word FROM search_searchword WHERE language = %s ORDER BY frequency DESC LIMIT 10", [language])]
-    common = [row[0] for row in fetch(
-        "SELECT word FROM search_searchword WHERE language = %s AND frequency >= 20 ORDER BY md5(word) LIMIT 200",
-        [language])]
+    frequent = [
+        row[0]
+        for row in fetch(
+            "SELECT word FROM search_searchword WHERE language = %s ORDER BY frequency DESC LIMIT 10", [language]
+        )
+    ]
+    common = [
+        row[0]
+        for row in fetch(
+            "SELECT word FROM search_searchword WHERE language = %s AND frequency >= 20 ORDER BY md5(word) LIMIT 200",
+            [language],
+        )
+    ]
     entries = fetch(
         "SELECT title, kind, region_id, subject FROM search_searchentry WHERE language = %s AND page_id IS NOT NULL "
-        "ORDER BY md5(id::text) LIMIT 400", [language])
+        "ORDER BY md5(id::text) LIMIT 400",
+        [language],
+    )
     titles = [[word for word in words(title) if len(word) > 2] for title, *_rest in entries]
     titles = [title for title in titles if len(title) >= 2]
     one_word = (frequent + rng.sample(common, min(len(common), per_kind)))[:per_kind]
@@ -116,8 +127,9 @@ def main():
                 request = factory.get(f"/{language}/search/", params, HTTP_HOST=host)
                 with translation.override(language):
                     if kind == "autocomplete":
-                        query_ms = timed(lambda: suggestions.autocomplete(params["query"], language, request),
-                                         args.repeat)
+                        query_ms = timed(
+                            lambda: suggestions.autocomplete(params["query"], language, request), args.repeat
+                        )
                         url = f"/{language}/search/autocomplete/"
                     else:
                         search_params = SearchParams.from_request(request)
@@ -129,8 +141,10 @@ def main():
                 results[kind][1].append(page_ms)
                 results[kind][2].append((page_ms, query_ms, language, params))
     for kind, (query_times, page_times, _samples) in results.items():
-        print(f"{kind:14} {statistics.median(query_times):10.1f} {percentile(query_times, 0.95):10.1f} "
-              f"{statistics.median(page_times):10.1f} {percentile(page_times, 0.95):10.1f} {max(page_times):10.1f}")
+        print(
+            f"{kind:14} {statistics.median(query_times):10.1f} {percentile(query_times, 0.95):10.1f} "
+            f"{statistics.median(page_times):10.1f} {percentile(page_times, 0.95):10.1f} {max(page_times):10.1f}"
+        )
     print("targets: query p95 <= 100 ms, page p95 <= 150 ms")
     for kind, (_query_times, _page_times, samples) in results.items():
         for page_ms, query_ms, language, params in sorted(samples, key=lambda sample: -sample[0])[: args.slowest]:

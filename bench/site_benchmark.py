@@ -53,22 +53,36 @@ def pick_urls(include_ru=True):
     from wagtail.models import Locale
 
     from network.models import (
-        BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, LeadingSchoolPage, NetworkEventsPage,
-        NetworkNewsPage, RegionPage, ResourceLibraryPage, ResourcePage,
+        BlogIndexPage,
+        BlogPostPage,
+        EventIndexPage,
+        EventPage,
+        LeadingSchoolPage,
+        NetworkEventsPage,
+        NetworkNewsPage,
+        RegionPage,
+        ResourceLibraryPage,
+        ResourcePage,
     )
 
     kk = Locale.objects.get(language_code="kk")
     busiest = (
-        BlogPostPage.objects.filter(locale=kk).values("school_id").order_by()
-        .annotate(n=Count("pk")).order_by("-n").first()
+        BlogPostPage.objects.filter(locale=kk)
+        .values("school_id")
+        .order_by()
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .first()
     )
     if busiest is None:
         raise SystemExit("No blog posts in this database: load the national data first (see bench/README.md).")
     school = LeadingSchoolPage.objects.get(pk=busiest["school_id"])
     region = RegionPage.objects.get(pk=school.region_id)
     post = BlogPostPage.objects.filter(school=school).order_by("-date", "-pk").first()
-    event = EventPage.objects.filter(school=school, end__gte=timezone.now()).order_by("start").first() or \
-        EventPage.objects.filter(school=school).first()
+    event = (
+        EventPage.objects.filter(school=school, end__gte=timezone.now()).order_by("start").first()
+        or EventPage.objects.filter(school=school).first()
+    )
     resource = ResourcePage.objects.filter(school=school).order_by("-first_published_at").first()
     library = ResourceLibraryPage.objects.get(locale=kk)
     urls = [
@@ -82,27 +96,37 @@ def pick_urls(include_ru=True):
         ("school events (past)", EventIndexPage.objects.child_of(school).get().url + "?when=past"),
         ("event", event.url),
         ("network events (upcoming)", NetworkEventsPage.objects.get(locale=kk).url),
-        ("network events, region+kind", NetworkEventsPage.objects.get(locale=kk).url
-         + f"?region={region.pk}&kind=seminar&when=past"),
+        (
+            "network events, region+kind",
+            NetworkEventsPage.objects.get(locale=kk).url + f"?region={region.pk}&kind=seminar&when=past",
+        ),
         ("network news", NetworkNewsPage.objects.get(locale=kk).url),
         ("resource", resource.url),
         ("library (no filter)", library.url),
         ("library subject+grade+lang", library.url + "?subject=mathematics&grade=7&language=kk"),
-        ("library kind+direction+region", library.url
-         + f"?kind=lesson_plan&direction=criteria_assessment&region={region.pk}"),
+        (
+            "library kind+direction+region",
+            library.url + f"?kind=lesson_plan&direction=criteria_assessment&region={region.pk}",
+        ),
         ("library, page 50", library.url + "?page=50"),
     ]
     if include_ru:
         ru = Locale.objects.get(language_code="ru")
-        ru_post = BlogPostPage.objects.filter(locale=ru, school__translation_key=school.translation_key).first() or \
-            BlogPostPage.objects.filter(locale=ru).first()
+        ru_post = (
+            BlogPostPage.objects.filter(locale=ru, school__translation_key=school.translation_key).first()
+            or BlogPostPage.objects.filter(locale=ru).first()
+        )
         ru_school = school.get_translation_or_none(ru)
         if ru_school is not None:
             urls.append(("ru school", ru_school.url))
         if ru_post is not None:
             urls.append(("ru post", ru_post.url))
-        urls.append(("ru library subject+grade", ResourceLibraryPage.objects.get(locale=ru).url
-                     + "?subject=mathematics&grade=7"))
+        urls.append(
+            (
+                "ru library subject+grade",
+                ResourceLibraryPage.objects.get(locale=ru).url + "?subject=mathematics&grade=7",
+            )
+        )
     return urls
 
 
@@ -191,8 +215,12 @@ def main():
     parser.add_argument("--port", type=int, default=8100)
     parser.add_argument("--requests", type=int, default=50, help="measured requests per URL (default 50)")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads (default 4)")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="gunicorn workers (default: the gunicorn.conf.py default, 2 x CPUs + 1)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="gunicorn workers (default: the gunicorn.conf.py default, 2 x CPUs + 1)",
+    )
     parser.add_argument("--warmup", type=int, default=20, help="unmeasured requests per URL first (default 20)")
     parser.add_argument("--no-ru", action="store_true", help="skip the Russian samples")
     args = parser.parse_args()
@@ -202,8 +230,19 @@ def main():
     workers = args.workers or (os.cpu_count() or 1) * 2 + 1
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
     env = server_environment(static_root, workers)
-    os.environ.update({key: env[key] for key in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "SECURE_SSL_REDIRECT",
-                                                 "ALLOWED_HOSTS", "STATIC_ROOT", "LOG_LEVEL")})
+    os.environ.update(
+        {
+            key: env[key]
+            for key in (
+                "DJANGO_SETTINGS_MODULE",
+                "SECRET_KEY",
+                "SECURE_SSL_REDIRECT",
+                "ALLOWED_HOSTS",
+                "STATIC_ROOT",
+                "LOG_LEVEL",
+            )
+        }
+    )
     sys.path.insert(0, str(BASE_DIR))
     server = None
     log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)
@@ -220,16 +259,30 @@ def main():
 
         connections.close_all()
 
-        command = [PYTHON, "-m", "gunicorn", "--config", "site/deploy/gunicorn.conf.py",
-                   "--bind", f"127.0.0.1:{args.port}", "config.wsgi:application"]
-        print(f"gunicorn: {workers} workers x {os.environ.get('GUNICORN_THREADS', '2')} threads on 127.0.0.1:{args.port}"
-              f" (log: {log.name})", flush=True)
-        server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
+        command = [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "--config",
+            "site/deploy/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{args.port}",
+            "config.wsgi:application",
+        ]
+        print(
+            f"gunicorn: {workers} workers x {os.environ.get('GUNICORN_THREADS', '2')} threads on 127.0.0.1:{args.port}"
+            f" (log: {log.name})",
+            flush=True,
+        )
+        server = subprocess.Popen(
+            command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         wait_for_server(args.port, server)
 
-        print(f"{args.requests} requests per URL, {args.concurrency} client threads, keep-alive, after "
-              f"{args.warmup} warm-up requests\n")
+        print(
+            f"{args.requests} requests per URL, {args.concurrency} client threads, keep-alive, after "
+            f"{args.warmup} warm-up requests\n"
+        )
         header = f"{'page':32} {'status':>8} {'req/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'queries':>8} {'KiB':>6}  url"
         print(header)
         print("-" * len(header))
@@ -237,13 +290,18 @@ def main():
             if args.warmup:
                 hammer(args.port, url, args.warmup, min(args.concurrency, args.warmup))
             result = hammer(args.port, url, args.requests, args.concurrency)
-            status = ",".join(f"{code}" + (f"x{n}" if len(result["statuses"]) > 1 else "")
-                              for code, n in sorted(result["statuses"].items(), key=str))
+            status = ",".join(
+                f"{code}" + (f"x{n}" if len(result["statuses"]) > 1 else "")
+                for code, n in sorted(result["statuses"].items(), key=str)
+            )
             in_process_status, query_count = queries[url]
             if str(in_process_status) != status:
                 status += f" ({in_process_status})"
-            print(f"{name:32} {status:>8} {result['rps']:7.1f} {result['p50']:8.1f} {result['p99']:8.1f} "
-                  f"{query_count:8d} {result['bytes'] / 1024:6.1f}  {urllib.parse.unquote(url)}", flush=True)
+            print(
+                f"{name:32} {status:>8} {result['rps']:7.1f} {result['p50']:8.1f} {result['p99']:8.1f} "
+                f"{query_count:8d} {result['bytes'] / 1024:6.1f}  {urllib.parse.unquote(url)}",
+                flush=True,
+            )
     finally:
         stop_server(server)
         shutil.rmtree(static_root, ignore_errors=True)

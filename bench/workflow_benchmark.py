@@ -49,8 +49,16 @@ def seed(processes):
 
     with transaction.atomic():
         home = make_home()
-        schools = [make_school(home, f"Bench region {n % 5}", f"Bench school {n}", region_slug=f"bench-region-{n % 5}",
-                               school_slug=f"bench-school-{n}") for n in range(20)]
+        schools = [
+            make_school(
+                home,
+                f"Bench region {n % 5}",
+                f"Bench school {n}",
+                region_slug=f"bench-region-{n % 5}",
+                school_slug=f"bench-school-{n}",
+            )
+            for n in range(20)
+        ]
         author = teacher("bench-author", schools[0])
         others = [teacher(f"bench-teacher-{n}", school) for n, school in enumerate(schools)]
         head = reviewer("bench-head", ReviewerRole.Role.SCHOOL_HEAD, school=schools[0])
@@ -63,31 +71,58 @@ def seed(processes):
         size = min(batch, processes - offset)
         with transaction.atomic():
             parents = Process.objects.bulk_create(
-                [Process(flow_class=SubmissionFlow, status="NEW", created=now) for _ in range(size)])
+                [Process(flow_class=SubmissionFlow, status="NEW", created=now) for _ in range(size)]
+            )
             rows = []
             for number, parent in enumerate(parents, start=offset):
                 school = schools[number % len(schools)]
                 user = author if number % 2 == 0 else others[number % len(others)]
-                rows.append(Submission(
-                    process_ptr_id=parent.pk, flow_class=SubmissionFlow, author=user, school=school,
-                    region_id=school.region_id, title=f"{BENCH_TAG} submission {number}", abstract="",
-                    language="kk", category=rules.Category.TEACHER_RESEARCHER, result_kind=rules.ResultKind.TALK,
-                    state=Submission.State.IN_REVIEW, stage=rules.Stage.SCHOOL, round=1, reached=0,
-                    stage_due=now + rules.stage_deadline(rules.Stage.SCHOOL), submitted_at=now, updated_at=now,
-                ))
+                rows.append(
+                    Submission(
+                        process_ptr_id=parent.pk,
+                        flow_class=SubmissionFlow,
+                        author=user,
+                        school=school,
+                        region_id=school.region_id,
+                        title=f"{BENCH_TAG} submission {number}",
+                        abstract="",
+                        language="kk",
+                        category=rules.Category.TEACHER_RESEARCHER,
+                        result_kind=rules.ResultKind.TALK,
+                        state=Submission.State.IN_REVIEW,
+                        stage=rules.Stage.SCHOOL,
+                        round=1,
+                        reached=0,
+                        stage_due=now + rules.stage_deadline(rules.Stage.SCHOOL),
+                        submitted_at=now,
+                        updated_at=now,
+                    )
+                )
             _insert_children(connection, rows)
-            Task.objects.bulk_create([
-                Task(process_id=row.pk, flow_task=SubmissionFlow.school_review, flow_task_type="HUMAN", status="NEW",
-                     created=now) for row in rows
-            ])
-            SubmissionAuthor.objects.bulk_create([
-                SubmissionAuthor(submission_id=row.pk, user_id=row.author_id, full_name="Bench", sort_order=0)
-                for row in rows
-            ])
-            SubmissionEvent.objects.bulk_create([
-                SubmissionEvent(submission_id=row.pk, action="submitted", stage="school", actor_id=row.author_id)
-                for row in rows
-            ])
+            Task.objects.bulk_create(
+                [
+                    Task(
+                        process_id=row.pk,
+                        flow_task=SubmissionFlow.school_review,
+                        flow_task_type="HUMAN",
+                        status="NEW",
+                        created=now,
+                    )
+                    for row in rows
+                ]
+            )
+            SubmissionAuthor.objects.bulk_create(
+                [
+                    SubmissionAuthor(submission_id=row.pk, user_id=row.author_id, full_name="Bench", sort_order=0)
+                    for row in rows
+                ]
+            )
+            SubmissionEvent.objects.bulk_create(
+                [
+                    SubmissionEvent(submission_id=row.pk, action="submitted", stage="school", actor_id=row.author_id)
+                    for row in rows
+                ]
+            )
     if connection.vendor == "postgresql":
         # Fresh planner statistics, as autovacuum would gather them after a bulk load in production.
         with connection.cursor() as cursor:
@@ -156,8 +191,10 @@ def main():
     total = Submission.objects.count()
     print(f"seeded: {args.processes} processes in {seeded['seconds']:.1f} s; submissions in the database: {total}")
     mine = Submission.objects.filter(author=seeded["author"]).count()
-    print(f"bench-author's submissions: {mine}; bench-head's school stage tasks: "
-          f"{Submission.objects.filter(school__title='Bench school 0').count()}")
+    print(
+        f"bench-author's submissions: {mine}; bench-head's school stage tasks: "
+        f"{Submission.objects.filter(school__title='Bench school 0').count()}"
+    )
 
     client = Client()
     rows = []

@@ -17,9 +17,10 @@ def file_kind_choices():
     """A file is a material or one of the instruction's supporting documents: one choice says both."""
     return [
         (MATERIAL, SubmissionFile.Kind.MATERIAL.label),
-        (SubmissionFile.Kind.SUPPORTING.label, [
-            (SUPPORTING_PREFIX + value, label) for value, label in rules.SupportingDocumentKind.choices
-        ]),
+        (
+            SubmissionFile.Kind.SUPPORTING.label,
+            [(SUPPORTING_PREFIX + value, label) for value, label in rules.SupportingDocumentKind.choices],
+        ),
     ]
 
 
@@ -27,8 +28,8 @@ def split_kind(value):
     """("material", "") or ("supporting", document kind) from a choice; None for anything else."""
     if value == MATERIAL:
         return SubmissionFile.Kind.MATERIAL, ""
-    if value.startswith(SUPPORTING_PREFIX) and value[len(SUPPORTING_PREFIX):] in rules.SupportingDocumentKind.values:
-        return SubmissionFile.Kind.SUPPORTING, value[len(SUPPORTING_PREFIX):]
+    if value.startswith(SUPPORTING_PREFIX) and value[len(SUPPORTING_PREFIX) :] in rules.SupportingDocumentKind.values:
+        return SubmissionFile.Kind.SUPPORTING, value[len(SUPPORTING_PREFIX) :]
     return None
 
 
@@ -55,8 +56,9 @@ class FilesForm(forms.Form):
     """
 
     files = MultipleFileField(label=_("Files"))
-    default_kind = forms.ChoiceField(label=pgettext_lazy("files", "What they are"), choices=file_kind_choices,
-                                     initial=MATERIAL)
+    default_kind = forms.ChoiceField(
+        label=pgettext_lazy("files", "What they are"), choices=file_kind_choices, initial=MATERIAL
+    )
 
     def __init__(self, data=None, files=None, **kwargs):
         super().__init__(data, files, **kwargs)

@@ -25,9 +25,13 @@ from workflows.models import SchoolMembership, Submission, SubmissionEvent, Subm
 
 PAGE_SIZE = 20
 # What the author reads from the reviewers: the decisions, with their comments.
-DECISION_ACTIONS = (SubmissionEvent.Action.RETURNED, SubmissionEvent.Action.REJECTED,
-                    SubmissionEvent.Action.APPROVED, SubmissionEvent.Action.ENDORSED,
-                    SubmissionEvent.Action.FORWARDED)
+DECISION_ACTIONS = (
+    SubmissionEvent.Action.RETURNED,
+    SubmissionEvent.Action.REJECTED,
+    SubmissionEvent.Action.APPROVED,
+    SubmissionEvent.Action.ENDORSED,
+    SubmissionEvent.Action.FORWARDED,
+)
 
 
 def membership_of(user):
@@ -62,10 +66,17 @@ def home(request):
     """What is expected of the teacher now, then every submission, in a fixed number of queries."""
     user = request.user
     submissions = (
-        Submission.objects.filter(author=user).select_related("school").order_by("-process_ptr_id")
+        Submission.objects.filter(author=user)
+        .select_related("school")
+        .order_by("-process_ptr_id")
         .prefetch_related(
-            Prefetch("events", to_attr="returns", queryset=SubmissionEvent.objects.filter(
-                action=SubmissionEvent.Action.RETURNED).order_by("-created", "-pk")),
+            Prefetch(
+                "events",
+                to_attr="returns",
+                queryset=SubmissionEvent.objects.filter(action=SubmissionEvent.Action.RETURNED).order_by(
+                    "-created", "-pk"
+                ),
+            ),
             "dissemination_events",
         )
     )
@@ -74,20 +85,29 @@ def home(request):
     rows = []
     for submission in page:
         done = submission.coverage_done() if submission.state == Submission.State.APPROVED else 0
-        rows.append({
-            "submission": submission,
-            "last_return": submission.returns[0] if submission.returns else None,
-            "coverage_done": done,
-            "coverage_short": submission.state == Submission.State.APPROVED
-            and done < (submission.required_coverage or rules.MINIMUM_COVERAGE),
-        })
+        rows.append(
+            {
+                "submission": submission,
+                "last_return": submission.returns[0] if submission.returns else None,
+                "coverage_done": done,
+                "coverage_short": submission.state == Submission.State.APPROVED
+                and done < (submission.required_coverage or rules.MINIMUM_COVERAGE),
+            }
+        )
     membership = membership_of(user)
     if membership:
         schools.name_here([membership])  # the school in the visitor's language, as on the account's pages
-    return TemplateResponse(request, "cabinet/home.html", {
-        "membership": membership, "submissions_page": page, "rows": rows, "counts": counts,
-        "to_do": [row for row in rows if row["submission"].is_editable or row["coverage_short"]],
-    })
+    return TemplateResponse(
+        request,
+        "cabinet/home.html",
+        {
+            "membership": membership,
+            "submissions_page": page,
+            "rows": rows,
+            "counts": counts,
+            "to_do": [row for row in rows if row["submission"].is_editable or row["coverage_short"]],
+        },
+    )
 
 
 @login_required
@@ -100,8 +120,11 @@ def edit(request, submission_id=None):
         return TemplateResponse(request, "cabinet/unconfirmed.html", {}, status=403)
     if submission is not None and not submission.is_editable:
         return redirect("cabinet:submission", submission.pk)
-    co_authors = ([{"full_name": a.full_name, "workplace": a.workplace}
-                   for a in submission.authors.all() if a.sort_order > 0] if submission else [])
+    co_authors = (
+        [{"full_name": a.full_name, "workplace": a.workplace} for a in submission.authors.all() if a.sort_order > 0]
+        if submission
+        else []
+    )
     if request.method == "POST":
         form = DraftForm(request.POST, instance=submission or Submission(author=user))
         formset = CoAuthorFormSet(request.POST, prefix="authors")
@@ -120,11 +143,19 @@ def edit(request, submission_id=None):
                 authors = None
         try:
             submission, refused = services.save_draft(
-                user, membership, submission, fields=form.savable(), co_authors=authors, files=uploads.accepted(),
+                user,
+                membership,
+                submission,
+                fields=form.savable(),
+                co_authors=authors,
+                files=uploads.accepted(),
                 remove=[pk for pk in request.POST.getlist("remove") if pk.isdigit()],
                 # The checkboxes are on the form only when it lists materials: an absent box means "not published".
-                published=({int(pk) for pk in request.POST.getlist("publish") if pk.isdigit()}
-                           if request.POST.get("publish_shown") else None),
+                published=(
+                    {int(pk) for pk in request.POST.getlist("publish") if pk.isdigit()}
+                    if request.POST.get("publish_shown")
+                    else None
+                ),
             )
         except services.WorkflowError as error:
             messages.error(request, error.message)
@@ -150,24 +181,44 @@ def edit(request, submission_id=None):
             messages.success(request, _("Draft saved."))
             return _answer(request, reverse("cabinet:edit", args=[submission.pk]))
         # Some of it was refused: what was correct is saved, the rest comes back as typed, with the reasons.
-        messages.error(request, _("The submission has not been sent: correct what is marked below. Everything "
-                                  "else has been saved in the draft.") if action == "send"
-                       else _("The draft has been saved except what is marked below: correct it and save again."))
+        messages.error(
+            request,
+            _(
+                "The submission has not been sent: correct what is marked below. Everything "
+                "else has been saved in the draft."
+            )
+            if action == "send"
+            else _("The draft has been saved except what is marked below: correct it and save again."),
+        )
     else:
         form = DraftForm(instance=submission)
         formset = CoAuthorFormSet(initial=co_authors, prefix="authors")
         uploads = FilesForm()
-    return TemplateResponse(request, "cabinet/edit.html", {
-        "submission": submission if submission and submission.pk else None, "membership": membership,
-        "form": form, "formset": formset, "uploads": uploads,
-        "files": list(submission.active_files().order_by("kind", "uploaded_at", "pk")) if submission else [],
-        "missing": checklist(submission) if submission else [],
-        "last_return": (submission.events.filter(action=SubmissionEvent.Action.RETURNED).last()
-                        if submission and submission.state == Submission.State.REVISION else None),
-        "max_authors": rules.MAX_AUTHORS, "limits": {
-            "file": limits.max_file_size(), "total": limits.max_total_size(), "types": limits.allowed_types_text(),
-            "accept": limits.accept_attribute()},
-    })
+    return TemplateResponse(
+        request,
+        "cabinet/edit.html",
+        {
+            "submission": submission if submission and submission.pk else None,
+            "membership": membership,
+            "form": form,
+            "formset": formset,
+            "uploads": uploads,
+            "files": list(submission.active_files().order_by("kind", "uploaded_at", "pk")) if submission else [],
+            "missing": checklist(submission) if submission else [],
+            "last_return": (
+                submission.events.filter(action=SubmissionEvent.Action.RETURNED).last()
+                if submission and submission.state == Submission.State.REVISION
+                else None
+            ),
+            "max_authors": rules.MAX_AUTHORS,
+            "limits": {
+                "file": limits.max_file_size(),
+                "total": limits.max_total_size(),
+                "types": limits.allowed_types_text(),
+                "accept": limits.accept_attribute(),
+            },
+        },
+    )
 
 
 @login_required
@@ -185,14 +236,21 @@ def submission_detail(request, submission_id):
     files = list(submission.active_files().order_by("kind", "uploaded_at", "pk"))
     events = list(submission.dissemination_events.all())
     done = submission.coverage_done()
-    return TemplateResponse(request, "cabinet/submission.html", {
-        "submission": submission, "files": files, "authors": list(submission.authors.all()),
-        "decisions": list(submission.events.filter(action__in=DECISION_ACTIONS).order_by("created", "pk")),
-        "dissemination_form": form if submission.state == Submission.State.APPROVED else None,
-        "dissemination_events": events, "coverage_done": done,
-        "coverage_reached": bool(submission.required_coverage) and done >= submission.required_coverage,
-        "may_withdraw": submission.state in (Submission.State.DRAFT, *Submission.OPEN_STATES),
-    })
+    return TemplateResponse(
+        request,
+        "cabinet/submission.html",
+        {
+            "submission": submission,
+            "files": files,
+            "authors": list(submission.authors.all()),
+            "decisions": list(submission.events.filter(action__in=DECISION_ACTIONS).order_by("created", "pk")),
+            "dissemination_form": form if submission.state == Submission.State.APPROVED else None,
+            "dissemination_events": events,
+            "coverage_done": done,
+            "coverage_reached": bool(submission.required_coverage) and done >= submission.required_coverage,
+            "may_withdraw": submission.state in (Submission.State.DRAFT, *Submission.OPEN_STATES),
+        },
+    )
 
 
 @login_required

@@ -9,16 +9,16 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+import config.converters  # noqa: F401  (registers <id:…>)
 from accounts import views as accounts_views
 from cabinet.urls import legacy_urlpatterns as cabinet_legacy_urls
 from config import views
-import config.converters  # noqa: F401  (registers <id:…>)
 from home.sitemaps import MultilingualSitemap
 from monitoring import views as monitoring_views
 from network import views as network_views
+from security.views import ThrottledPasswordResetView
 from workflows import views as workflow_views
 from workflows.public_views import published_material
-from security.views import ThrottledPasswordResetView
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

@@ -62,10 +62,12 @@ def counts_by_language(versions):
             pages=Count("pk", distinct=True),
             drafts=Count("pk", filter=Q(live=False), distinct=True),
             unpublished=Count("pk", filter=Q(live=True, has_unpublished_changes=True), distinct=True),
-            in_moderation=Count("pk", filter=Q(_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS),
-                                distinct=True),
-            needs_changes=Count("pk", filter=Q(_workflow_states__status=WorkflowState.STATUS_NEEDS_CHANGES),
-                                distinct=True),
+            in_moderation=Count(
+                "pk", filter=Q(_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS), distinct=True
+            ),
+            needs_changes=Count(
+                "pk", filter=Q(_workflow_states__status=WorkflowState.STATUS_NEEDS_CHANGES), distinct=True
+            ),
         )
     )
     return {row["locale__language_code"]: row for row in rows}
@@ -102,13 +104,17 @@ class SchoolPanel(Component):
         languages = []
         for version in versions:
             row = counts.get(version.locale.language_code, {})
-            languages.append({
-                "version": version,
-                "name": version.locale.get_display_name(),
-                "explore_url": reverse("wagtailadmin_explore", args=[version.pk]),
-                **{key: row.get(key, 0) for key in ("pages", "drafts", "unpublished", "in_moderation",
-                                                     "needs_changes")},
-            })
+            languages.append(
+                {
+                    "version": version,
+                    "name": version.locale.get_display_name(),
+                    "explore_url": reverse("wagtailadmin_explore", args=[version.pk]),
+                    **{
+                        key: row.get(key, 0)
+                        for key in ("pages", "drafts", "unpublished", "in_moderation", "needs_changes")
+                    },
+                }
+            )
         default = Locale.get_default()
         sources = [version for version in versions if version.locale_id == default.pk]
         recent = (
@@ -131,7 +137,8 @@ def out_of_date(source_versions):
     if not source_versions:
         return []
     newer = Page.objects.filter(
-        translation_key=OuterRef("object_id"), locale=OuterRef("locale"),
+        translation_key=OuterRef("object_id"),
+        locale=OuterRef("locale"),
         last_published_at__gt=OuterRef("last_updated_at"),
     )
     sources = (

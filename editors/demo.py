@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from wagtail.models import Site
+
 from network.models import LeadingSchoolPage, SchoolWorkspace
 from workflows.testing import make_user
 

@@ -22,8 +22,14 @@ class LeafPagePermissionTester(PagePermissionTester):
 
     def can_delete(self, ignore_bulk=False):
         permissions = getattr(self, "permissions", ())
-        if (self.page.numchild == 0 and self.user.is_active and not self.user.is_superuser and not self.page_is_root
-                and "change" in permissions and "publish" not in permissions):
+        if (
+            self.page.numchild == 0
+            and self.user.is_active
+            and not self.user.is_superuser
+            and not self.page_is_root
+            and "change" in permissions
+            and "publish" not in permissions
+        ):
             # Wagtail: no live page among get_descendants(inclusive=True); a leaf is its only descendant.
             return not self.page.live
         return super().can_delete(ignore_bulk=ignore_bulk)
@@ -35,7 +41,8 @@ def owners(request):
 
 def editors_of_pages(request):
     return get_user_model().objects.filter(
-        Exists(PageLogEntry.objects.filter(action="wagtail.edit", user=OuterRef("pk"))))
+        Exists(PageLogEntry.objects.filter(action="wagtail.edit", user=OuterRef("pk")))
+    )
 
 
 def filter_users_by_existence():

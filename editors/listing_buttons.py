@@ -18,7 +18,6 @@ from wagtail_localize.models import TranslationSource
 
 from editors.translation import may_translate
 
-
 # wagtail-localize's own msgids, translated by its catalogues (and locale_admin): held in constants so that
 # makemessages does not copy them into the project's catalogue, which would shadow those translations.
 TRANSLATE_THIS_PAGE = "Translate this page"
@@ -28,8 +27,9 @@ SYNC_TRANSLATED_PAGES = "Sync translated pages"
 def replace_wagtail_localize_listing_buttons(hooks_registry):
     """Take wagtail-localize's function out of the listing hook (its module is imported, so it is registered)."""
     name = "register_page_listing_more_buttons"
-    hooks_registry[name] = [(fn, order) for fn, order in hooks_registry.get(name, [])
-                            if fn is not localize_hooks.page_listing_more_buttons]
+    hooks_registry[name] = [
+        (fn, order) for fn, order in hooks_registry.get(name, []) if fn is not localize_hooks.page_listing_more_buttons
+    ]
 
 
 def siblings_lookup(user, page):
@@ -39,13 +39,15 @@ def siblings_lookup(user, page):
     if parent_path not in cache:
         keys = Page.objects.filter(path__startswith=parent_path, depth=page.depth).values("translation_key")
         locales = {}
-        for key, locale_id in (Page.objects.filter(translation_key__in=keys, alias_of__isnull=True)
-                               .values_list("translation_key", "locale_id")):
+        for key, locale_id in Page.objects.filter(translation_key__in=keys, alias_of__isnull=True).values_list(
+            "translation_key", "locale_id"
+        ):
             locales.setdefault(key, set()).add(locale_id)
         sources = {
             (source.object_id, source.locale_id): source.pk
             for source in TranslationSource.objects.filter(object_id__in=keys, translations__enabled=True)
-            .distinct().only("pk", "object_id", "locale_id")
+            .distinct()
+            .only("pk", "object_id", "locale_id")
         }
         if "_editors_locale_count" not in user.__dict__:
             user._editors_locale_count = Locale.objects.count()
@@ -58,9 +60,12 @@ def page_listing_more_buttons(page, user, view_name=None, next_url=None):
         return
     locales, sources, locale_count = siblings_lookup(user, page)
     if len(locales.get(page.translation_key, ())) < locale_count:
-        yield Button(_(TRANSLATE_THIS_PAGE), reverse("wagtail_localize:submit_page_translation",
-                                                      args=[page.alias_of_id or page.id]),
-                     priority=60, icon_name="wagtail-localize-language")
+        yield Button(
+            _(TRANSLATE_THIS_PAGE),
+            reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id]),
+            priority=60,
+            icon_name="wagtail-localize-language",
+        )
     source_id = sources.get((page.translation_key, page.locale_id))
     if source_id is not None:
         url = reverse("wagtail_localize:update_translations", args=[source_id])

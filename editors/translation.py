@@ -57,13 +57,20 @@ class SchoolPageTranslationView(SubmitPageTranslationView):
         return self._form
 
     def form_valid(self, form):
-        refused = [locale for locale in form.cleaned_data["locales"]
-                   if not may_add_translation_to(self.request.user, self.object, locale)]
+        refused = [
+            locale
+            for locale in form.cleaned_data["locales"]
+            if not may_add_translation_to(self.request.user, self.object, locale)
+        ]
         if refused:
-            form.add_error("locales", _(
-                "You may not add pages to the version of this section in: %(languages)s. Ask the school's moderator "
-                "or an administrator to translate the section first."
-            ) % {"languages": ", ".join(locale.get_display_name() for locale in refused)})
+            form.add_error(
+                "locales",
+                _(
+                    "You may not add pages to the version of this section in: %(languages)s. Ask the school's moderator "
+                    "or an administrator to translate the section first."
+                )
+                % {"languages": ", ".join(locale.get_display_name() for locale in refused)},
+            )
             return self.render_to_response(self.get_context_data())
         return super().form_valid(form)
 
@@ -82,10 +89,13 @@ class SchoolUpdateTranslationsView(UpdateTranslationsView):
 
     def form_valid(self, form):
         if form.cleaned_data["publish_translations"] and not self.may_publish_every_translation():
-            messages.error(self.request, _(
-                "You may not publish these translations yourself: sync them without publishing, then submit each "
-                "translation for moderation from its translation editor."
-            ))
+            messages.error(
+                self.request,
+                _(
+                    "You may not publish these translations yourself: sync them without publishing, then submit each "
+                    "translation for moderation from its translation editor."
+                ),
+            )
             return redirect(self.request.path)
         return super().form_valid(form)
 
@@ -124,15 +134,18 @@ def submit_for_moderation(request, translation_id):
     try:
         translated = translation.source.get_ephemeral_translated_instance(translation.target_locale)
     except MissingTranslationError:
-        messages.error(request, _(
-            "Some text is not translated yet: translate every segment before submitting, so that nothing is "
-            "published in the wrong language."
-        ))
+        messages.error(
+            request,
+            _(
+                "Some text is not translated yet: translate every segment before submitting, so that nothing is "
+                "published in the wrong language."
+            ),
+        )
         return redirect(edit_url)
     except MissingRelatedObjectError:
-        messages.error(request, _(
-            "The page uses an item that has no version in this language yet: translate it first."
-        ))
+        messages.error(
+            request, _("The page uses an item that has no version in this language yet: translate it first.")
+        )
         return redirect(edit_url)
     # As wagtail-localize does when it saves a translation: a translated slug made valid and free among its siblings.
     slug = slugify(translated.slug, allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)) or page.slug
@@ -149,6 +162,8 @@ def submit_for_moderation(request, translation_id):
         state.resubmit(user=request.user)
     else:
         workflow.start(page, request.user)
-    messages.success(request, _("The translation «%(title)s» has been submitted for moderation.")
-                     % {"title": page.get_admin_display_title()})
+    messages.success(
+        request,
+        _("The translation «%(title)s» has been submitted for moderation.") % {"title": page.get_admin_display_title()},
+    )
     return redirect(edit_url)

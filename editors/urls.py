@@ -11,8 +11,12 @@ from wagtail.admin.auth import require_admin_access
 from editors import translation
 
 urlpatterns = [
-    path("admin/localize/submit/page/<int:page_id>/",
-         require_admin_access(translation.SchoolPageTranslationView.as_view())),
-    path("admin/localize/update/<int:translation_source_id>/",
-         require_admin_access(translation.SchoolUpdateTranslationsView.as_view())),
+    path(
+        "admin/localize/submit/page/<int:page_id>/",
+        require_admin_access(translation.SchoolPageTranslationView.as_view()),
+    ),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(translation.SchoolUpdateTranslationsView.as_view()),
+    ),
 ]

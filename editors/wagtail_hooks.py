@@ -2,8 +2,8 @@ from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.models import Page
 
@@ -18,8 +18,11 @@ hooks.register("register_page_listing_more_buttons", listing_buttons.page_listin
 @hooks.register("register_admin_urls")
 def register_translation_moderation_url():
     return [
-        path("editors/translations/<int:translation_id>/submit/", translation.submit_for_moderation,
-             name="editors_submit_translation"),
+        path(
+            "editors/translations/<int:translation_id>/submit/",
+            translation.submit_for_moderation,
+            name="editors_submit_translation",
+        ),
     ]
 
 
@@ -51,9 +54,15 @@ class SchoolExplorerMenuItem(ExplorerMenuItem):
     """The sidebar's "Pages", opening at the user's school instead of the tree root."""
 
     def __init__(self, original, school):
-        super().__init__(original.label, reverse("wagtailadmin_explore", args=[school.pk]), name=original.name,
-                         icon_name=original.icon_name, classname=original.classname, attrs=original.attrs,
-                         order=original.order)
+        super().__init__(
+            original.label,
+            reverse("wagtailadmin_explore", args=[school.pk]),
+            name=original.name,
+            icon_name=original.icon_name,
+            classname=original.classname,
+            attrs=original.attrs,
+            order=original.order,
+        )
         self.school = school
 
     def get_context(self, request):
@@ -62,8 +71,9 @@ class SchoolExplorerMenuItem(ExplorerMenuItem):
         return context
 
     def render_component(self, request):
-        return PageExplorerMenuItemComponent(self.name, self.label, self.url, self.school.pk,
-                                             icon_name=self.icon_name, classname=self.classname)
+        return PageExplorerMenuItemComponent(
+            self.name, self.label, self.url, self.school.pk, icon_name=self.icon_name, classname=self.classname
+        )
 
 
 @hooks.register("construct_main_menu")
@@ -92,11 +102,17 @@ def show_the_moderators_request(request, page):
     moderator = task_state.finished_by if task_state else None
     name = (moderator.get_full_name() or moderator.get_username()) if moderator else ""
     if comment:
-        messages.warning(request, _("The moderator (%(moderator)s) asked for changes: «%(comment)s». Make them, "
-                                    "then resubmit the page.") % {"moderator": name, "comment": comment})
+        messages.warning(
+            request,
+            _("The moderator (%(moderator)s) asked for changes: «%(comment)s». Make them, then resubmit the page.")
+            % {"moderator": name, "comment": comment},
+        )
     else:
-        messages.warning(request, _("The moderator (%(moderator)s) asked for changes. Make them, then resubmit "
-                                    "the page.") % {"moderator": name})
+        messages.warning(
+            request,
+            _("The moderator (%(moderator)s) asked for changes. Make them, then resubmit the page.")
+            % {"moderator": name},
+        )
     return None
 
 
@@ -129,6 +145,7 @@ def say_what_approving_did(request, page):
     if page.live and not page.has_unpublished_changes:
         messages.success(request, _("The page «%(title)s» has been approved and published.") % {"title": title})
     else:
-        messages.success(request, _("The page «%(title)s» has been approved: it moves on to the next stage.")
-                         % {"title": title})
+        messages.success(
+            request, _("The page «%(title)s» has been approved: it moves on to the next stage.") % {"title": title}
+        )
     return None

@@ -27,7 +27,7 @@ def calendar_events(queryset):
 
 
 def utc(value):
-    return value.astimezone(datetime.timezone.utc)
+    return value.astimezone(datetime.UTC)
 
 
 def event_component(event, request, show_link=True):
@@ -56,8 +56,11 @@ def event_component(event, request, show_link=True):
     if online_url:
         component.add("conference", online_url, parameters={"VALUE": "URI"})
     if event.school_id and event.school is not None:
-        component.add("organizer", f"mailto:{event.school.email}" if event.school.email else url,
-                      parameters={"CN": event.organiser or event.school.title})
+        component.add(
+            "organizer",
+            f"mailto:{event.school.email}" if event.school.email else url,
+            parameters={"CN": event.organiser or event.school.title},
+        )
     component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     component.add("transp", "TRANSPARENT" if event.is_cancelled else "OPAQUE")
     return component

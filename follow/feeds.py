@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.formats import date_format
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from wagtail.models import Locale
 
 from network.models import LeadingSchoolPage
@@ -52,8 +52,11 @@ def school_in_locale(school_id, locale):
     """
     translation_key = LeadingSchoolPage.objects.filter(pk=school_id).values("translation_key")[:1]
     school = (
-        LeadingSchoolPage.objects.live().public().filter(locale=locale, translation_key__in=translation_key)
-        .select_related("locale").first()
+        LeadingSchoolPage.objects.live()
+        .public()
+        .filter(locale=locale, translation_key__in=translation_key)
+        .select_related("locale")
+        .first()
     )
     if school is None:
         raise Http404("No such Leading School")

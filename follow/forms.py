@@ -1,7 +1,8 @@
 from django import forms
 from django.conf import settings
 from django.forms import modelformset_factory
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from .models import Frequency, Subscriber, Subscription
 from .sources import all_sources
@@ -13,17 +14,24 @@ def topic_choices():
 
 class SubscribeForm(forms.Form):
     email = forms.EmailField(
-        label=_("Your e-mail address"), max_length=254,
+        label=_("Your e-mail address"),
+        max_length=254,
         error_messages={"required": _("Enter your e-mail address."), "invalid": _("Enter a valid e-mail address.")},
     )
     language = forms.ChoiceField(label=_("Language of the messages"), choices=settings.LANGUAGES)
     topics = forms.MultipleChoiceField(
-        label=_("What to receive"), widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one kind of news."),
-                        "invalid_choice": _("Choose among the kinds offered.")},
+        label=_("What to receive"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose at least one kind of news."),
+            "invalid_choice": _("Choose among the kinds offered."),
+        },
     )
     frequency = forms.ChoiceField(
-        label=_("How often"), choices=Frequency.choices, widget=forms.RadioSelect, initial=Frequency.WEEKLY,
+        label=_("How often"),
+        choices=Frequency.choices,
+        widget=forms.RadioSelect,
+        initial=Frequency.WEEKLY,
         error_messages={"required": _("Choose how often to receive messages.")},
     )
     school = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -5,7 +5,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _, ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import identity
 from .tokens import make_manage_token
@@ -50,7 +51,10 @@ def digest_message(subscriber, sections, frequency):
         text = render_to_string("follow/emails/digest.txt", context)
         html = render_to_string("follow/emails/digest.html", context)
     message = EmailMultiAlternatives(
-        subject, text, settings.DEFAULT_FROM_EMAIL, [subscriber.email],
+        subject,
+        text,
+        settings.DEFAULT_FROM_EMAIL,
+        [subscriber.email],
         headers={
             # RFC 2369 and RFC 8058: mail programs offer an unsubscribe button that POSTs to this address.
             "List-Unsubscribe": f"<{links['unsubscribe_url']}>",

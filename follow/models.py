@@ -67,8 +67,12 @@ class Subscription(models.Model):
 
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="subscriptions")
     school = models.ForeignKey(
-        "network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="+",
+        "network.LeadingSchoolPage",
+        verbose_name=_("Leading School"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
         help_text=_("Empty: the whole network."),
     )
     news = models.BooleanField(_("news and blog posts"), default=True)

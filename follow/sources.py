@@ -17,8 +17,18 @@ class Source:
     `follow_queryset(queryset)` on the model narrows the live public pages further (e.g. approved only).
     """
 
-    def __init__(self, key, model_label, title, school_title, label, listing_model=None, school_listing_model=None,
-                 related=(), prefetch=()):
+    def __init__(
+        self,
+        key,
+        model_label,
+        title,
+        school_title,
+        label,
+        listing_model=None,
+        school_listing_model=None,
+        related=(),
+        prefetch=(),
+    ):
         self.key = key
         self.model_label = model_label
         self.title = title  # the network feed's title
@@ -50,32 +60,54 @@ class Source:
             items = model.follow_queryset(items)
         if school is not None:
             items = items.filter(school=school)
-        return items.select_related(*self.related).prefetch_related(*self.prefetch).order_by("-first_published_at", "-pk")
+        return (
+            items.select_related(*self.related).prefetch_related(*self.prefetch).order_by("-first_published_at", "-pk")
+        )
 
 
 SOURCES = {
     source.key: source
     for source in [
         Source(
-            "news", "network.BlogPostPage", _("Network news"), _("%(school)s: blog"), _("News and blog posts"),
-            listing_model="network.NetworkNewsPage", school_listing_model="network.BlogIndexPage",
-            related=("school", "region"), prefetch=("authors", "categories"),
+            "news",
+            "network.BlogPostPage",
+            _("Network news"),
+            _("%(school)s: blog"),
+            _("News and blog posts"),
+            listing_model="network.NetworkNewsPage",
+            school_listing_model="network.BlogIndexPage",
+            related=("school", "region"),
+            prefetch=("authors", "categories"),
         ),
         Source(
-            "events", "network.EventPage", _("Network events"), _("%(school)s: events"), _("Events"),
-            listing_model="network.NetworkEventsPage", school_listing_model="network.EventIndexPage",
+            "events",
+            "network.EventPage",
+            _("Network events"),
+            _("%(school)s: events"),
+            _("Events"),
+            listing_model="network.NetworkEventsPage",
+            school_listing_model="network.EventIndexPage",
             related=("school", "region"),
         ),
         Source(
-            "resources", "network.ResourcePage", _("Network resources"), _("%(school)s: resources"), _("Resources"),
+            "resources",
+            "network.ResourcePage",
+            _("Network resources"),
+            _("%(school)s: resources"),
+            _("Resources"),
             listing_model="network.ResourceLibraryPage",
-            school_listing_model="network.ResourcePortalPage", related=("school", "region", "document", "video"),
+            school_listing_model="network.ResourcePortalPage",
+            related=("school", "region", "document", "video"),
             prefetch=("authors",),
         ),
         Source(
-            "experience", "workflows.ApprovedExperiencePage", _("Approved pedagogical experience"),
-            _("%(school)s: approved experience"), _("Approved pedagogical experience"),
-            listing_model="workflows.ApprovedExperienceLibraryPage", school_listing_model="network.ResourcePortalPage",
+            "experience",
+            "workflows.ApprovedExperiencePage",
+            _("Approved pedagogical experience"),
+            _("%(school)s: approved experience"),
+            _("Approved pedagogical experience"),
+            listing_model="workflows.ApprovedExperienceLibraryPage",
+            school_listing_model="network.ResourcePortalPage",
             related=("school", "region"),
         ),
     ]

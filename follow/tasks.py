@@ -61,9 +61,11 @@ def send_digest(subscriber_id, frequency):
 
 def collect(subscriber, subscriptions, locale, limit=MAX_DIGEST_ITEMS):
     """{source key: (source, [item, …])} of live public items not yet sent or claimed, newest first."""
-    done = SentItem.objects.filter(subscriber=subscriber).filter(
-        Q(sent_at__isnull=False) | Q(claimed_at__isnull=False)
-    ).values("page_id")
+    done = (
+        SentItem.objects.filter(subscriber=subscriber)
+        .filter(Q(sent_at__isnull=False) | Q(claimed_at__isnull=False))
+        .values("page_id")
+    )
     found, seen = {}, set()
     for subscription in subscriptions:
         for topic in subscription.topics():
@@ -132,13 +134,18 @@ def due_digests(now=None):
     due = set()
     for frequency, period in PERIODS.items():
         cutoff = now - period + SCHEDULE_SLACK
-        rows = Subscription.objects.filter(frequency=frequency).filter(
-            Q(last_sent_at__isnull=True) | Q(last_sent_at__lte=cutoff)
-        ).values_list("subscriber_id", flat=True)
+        rows = (
+            Subscription.objects.filter(frequency=frequency)
+            .filter(Q(last_sent_at__isnull=True) | Q(last_sent_at__lte=cutoff))
+            .values_list("subscriber_id", flat=True)
+        )
         due.update((subscriber_id, frequency.value) for subscriber_id in rows)
-    unsent = SentItem.objects.filter(sent_at__isnull=True).filter(
-        Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE)
-    ).values_list("subscriber_id", flat=True).distinct()
+    unsent = (
+        SentItem.objects.filter(sent_at__isnull=True)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE))
+        .values_list("subscriber_id", flat=True)
+        .distinct()
+    )
     for subscriber_id in unsent:
         for frequency in Subscription.objects.filter(subscriber_id=subscriber_id).values_list("frequency", flat=True):
             due.add((subscriber_id, frequency))

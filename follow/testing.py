@@ -8,8 +8,18 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from network.models import (
-    BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, LeadingSchoolPage, NetworkEventsPage, NetworkNewsPage,
-    RegionPage, ResourceLibraryPage, ResourcePage, ResourcePortalPage, Teacher,
+    BlogIndexPage,
+    BlogPostPage,
+    EventIndexPage,
+    EventPage,
+    LeadingSchoolPage,
+    NetworkEventsPage,
+    NetworkNewsPage,
+    RegionPage,
+    ResourceLibraryPage,
+    ResourcePage,
+    ResourcePortalPage,
+    Teacher,
 )
 from network.vocabulary import ContentLanguage, EventKind, ResourceKind, Subject
 
@@ -39,8 +49,10 @@ def translate(page, code, **fields):
 def build_network(home):
     """A region with one Leading School and its three sections, and the three network pages, in one language."""
     region = add(home, RegionPage(title="Алматы облысы", slug="almaty-region"))
-    school = add(region, LeadingSchoolPage(title="Қонаев жетекші мектебі", slug="konaev", locality="Қонаев",
-                                           email="school@example.kz"))
+    school = add(
+        region,
+        LeadingSchoolPage(title="Қонаев жетекші мектебі", slug="konaev", locality="Қонаев", email="school@example.kz"),
+    )
     return {
         "region": region,
         "school": school,
@@ -54,8 +66,7 @@ def build_network(home):
 
 
 def add_post(blog, title, author=None, **fields):
-    post = BlogPostPage(title=title, slug=fields.pop("slug", None) or _slug(title), intro=f"{title}: intro",
-                        **fields)
+    post = BlogPostPage(title=title, slug=fields.pop("slug", None) or _slug(title), intro=f"{title}: intro", **fields)
     blog.add_child(instance=post)
     if author:
         post.authors.add(Teacher.objects.get_or_create(full_name=author)[0])
@@ -66,9 +77,15 @@ def add_post(blog, title, author=None, **fields):
 def add_event(index, title, start=None, hours=2, publish_it=True, **fields):
     start = start or datetime.datetime(2026, 12, 10, 10, 0, tzinfo=ALMATY)
     event = EventPage(
-        title=title, slug=fields.pop("slug", None) or _slug(title), kind=EventKind.SEMINAR, start=start,
-        end=start + datetime.timedelta(hours=hours), venue=fields.pop("venue", "Қонаев, №1 мектеп"),
-        intro=f"{title}: intro", live=publish_it, **fields,
+        title=title,
+        slug=fields.pop("slug", None) or _slug(title),
+        kind=EventKind.SEMINAR,
+        start=start,
+        end=start + datetime.timedelta(hours=hours),
+        venue=fields.pop("venue", "Қонаев, №1 мектеп"),
+        intro=f"{title}: intro",
+        live=publish_it,
+        **fields,
     )
     index.add_child(instance=event)
     return publish(event) if publish_it else event
@@ -81,8 +98,13 @@ def add_resource(portal, title, with_file=False, **fields):
         document.file.save("lesson-plan.pdf", ContentFile(b"%PDF-1.4 lesson plan"), save=False)
         document.save()
     resource = ResourcePage(
-        title=title, slug=fields.pop("slug", None) or _slug(title), kind=ResourceKind.LESSON_PLAN,
-        subject=Subject.MATHEMATICS, language=ContentLanguage.KAZAKH, intro=f"{title}: intro", document=document,
+        title=title,
+        slug=fields.pop("slug", None) or _slug(title),
+        kind=ResourceKind.LESSON_PLAN,
+        subject=Subject.MATHEMATICS,
+        language=ContentLanguage.KAZAKH,
+        intro=f"{title}: intro",
+        document=document,
         **fields,
     )
     portal.add_child(instance=resource)

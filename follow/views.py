@@ -2,7 +2,6 @@ import logging
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404, HttpResponse
@@ -13,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
-
 from wagtail.models import Locale
 
 from network.models import EventPage, LeadingSchoolPage
@@ -37,6 +35,7 @@ CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 # Feeds and calendars --------------------------------------------------------------------------------------------
+
 
 @require_safe
 @conditional_cached
@@ -69,22 +68,32 @@ def event_ics(request, event_id):
 
 # The "follow" page -----------------------------------------------------------------------------------------------
 
+
 @require_GET
 def index(request):
     feeds = []
     for source in all_sources():
-        feeds.append({
-            "title": source.title,
-            "rss": reverse("follow:rss", kwargs={"kind": source.key}),
-            "atom": reverse("follow:atom", kwargs={"kind": source.key}),
-        })
+        feeds.append(
+            {
+                "title": source.title,
+                "rss": reverse("follow:rss", kwargs={"kind": source.key}),
+                "atom": reverse("follow:atom", kwargs={"kind": source.key}),
+            }
+        )
     calendar_url = request.build_absolute_uri(reverse("follow:calendar"))
-    return render(request, "follow/index.html", {
-        "feeds": feeds, "calendar_url": calendar_url, "webcal_url": identity.webcal(calendar_url),
-    })
+    return render(
+        request,
+        "follow/index.html",
+        {
+            "feeds": feeds,
+            "calendar_url": calendar_url,
+            "webcal_url": identity.webcal(calendar_url),
+        },
+    )
 
 
 # E-mail subscriptions --------------------------------------------------------------------------------------------
+
 
 def rate_limits():
     return getattr(settings, "FOLLOW_RATE_LIMITS", {"address": (10, 3600), "email": (3, 3600)})
@@ -112,8 +121,9 @@ def subscribe(request):
     school = followable_school(request.GET.get("school") if request.method == "GET" else request.POST.get("school"))
     if request.method == "GET":
         form = SubscribeForm(initial={"school": school.pk if school else None})
-        return render(request, "follow/subscribe.html", {"form": form, "school": school,
-                                                         "school_title": school_name(school)})
+        return render(
+            request, "follow/subscribe.html", {"form": form, "school": school, "school_title": school_name(school)}
+        )
 
     form = SubscribeForm(request.POST)
     limits = rate_limits()
@@ -130,8 +140,9 @@ def subscribe(request):
 
     # The same answer whether or not the address is already subscribed; a flood to one address is silently dropped.
     if not over_limit("email", data["email"], *limits["email"]):
-        token = make_confirm_token(data["email"], data["language"], school.pk if school else None, data["topics"],
-                                   data["frequency"])
+        token = make_confirm_token(
+            data["email"], data["language"], school.pk if school else None, data["topics"], data["frequency"]
+        )
         with translation.override(data["language"]):
             confirm_url = request.build_absolute_uri(reverse("follow:confirm", args=[token]))
             scope = school_name(school)
@@ -192,13 +203,16 @@ def confirm(request, token):
             subscriber.language, subscriber.consented_at = data["l"], now
             subscriber.save(update_fields=["language", "consented_at"])
         Subscription.objects.update_or_create(
-            subscriber=subscriber, school=school,
-            defaults={**{topic: topic in topics for topic in Subscription.TOPICS}, "frequency": data["f"],
-                      "consented_at": now},
+            subscriber=subscriber,
+            school=school,
+            defaults={
+                **{topic: topic in topics for topic in Subscription.TOPICS},
+                "frequency": data["f"],
+                "consented_at": now,
+            },
         )
     manage_url = reverse("follow:manage", args=[make_manage_token(subscriber)])
-    return private(render(request, "follow/confirmed.html", {"manage_url": manage_url,
-                                                              "scope": school_name(school)}))
+    return private(render(request, "follow/confirmed.html", {"manage_url": manage_url, "scope": school_name(school)}))
 
 
 def subscriber_from(token):
@@ -238,10 +252,21 @@ def manage(request, token):
         formset = SubscriptionFormSet(queryset=subscriptions)
         status = 200
     rows = [(form, school_name(form.instance.school)) for form in formset.forms]
-    return private(render(request, "follow/manage.html", {
-        "subscriber": subscriber, "subscriber_form": subscriber_form, "formset": formset, "rows": rows,
-        "token": token, "saved": request.GET.get("saved") == "1",
-    }, status=status))
+    return private(
+        render(
+            request,
+            "follow/manage.html",
+            {
+                "subscriber": subscriber,
+                "subscriber_form": subscriber_form,
+                "formset": formset,
+                "rows": rows,
+                "token": token,
+                "saved": request.GET.get("saved") == "1",
+            },
+            status=status,
+        )
+    )
 
 
 @never_cache

@@ -110,5 +110,7 @@ def load_home():
     homes = {"kk": home}
     for code in ("ru", "en"):
         text = HOME_TEXT[code]
-        homes[code] = translate_page(home, locales[code], {"title": text["title"], "intro": text["intro"], "body": text["body"]})
+        homes[code] = translate_page(
+            home, locales[code], {"title": text["title"], "intro": text["intro"], "body": text["body"]}
+        )
     return homes

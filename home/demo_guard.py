@@ -8,7 +8,9 @@ FORCE_FLAG = "--i-know-this-is-a-throwaway-database"
 
 def add_force_argument(parser):
     parser.add_argument(
-        FORCE_FLAG, dest="throwaway", action="store_true",
+        FORCE_FLAG,
+        dest="throwaway",
+        action="store_true",
         help="Run even under the production settings: only for a database that will be thrown away (CI).",
     )
 

@@ -32,8 +32,11 @@ def main_menu_items(request):
     items = cache.get(key)
     if items is None:
         pages = (
-            Page.objects.live().public().in_menu()
-            .filter(depth=MENU_DEPTH, locale__language_code=language).order_by("path")
+            Page.objects.live()
+            .public()
+            .in_menu()
+            .filter(depth=MENU_DEPTH, locale__language_code=language)
+            .order_by("path")
         )
         items = [MenuItem(page.title, page.get_url(request, current_site=site), page.path) for page in pages]
         cache.set(key, items, 60 * 60)

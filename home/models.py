@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
-from wagtail.url_routing import RouteResult
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 
 @cache
@@ -28,8 +28,12 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
-        "network.RegionPage", "network.NetworkNewsPage", "network.NetworkEventsPage", "network.ResourceLibraryPage",
-        "network.StandardPage", "workflows.ApprovedExperienceLibraryPage",
+        "network.RegionPage",
+        "network.NetworkNewsPage",
+        "network.NetworkEventsPage",
+        "network.ResourceLibraryPage",
+        "network.StandardPage",
+        "workflows.ApprovedExperienceLibraryPage",
     ]
     max_count_per_parent = 1
 
@@ -40,13 +44,11 @@ class HomePage(Page):
         Same answer as Wagtail's (only the page itself must be live); when a page type routes by itself
         (RoutablePageMixin) or the lookup finds no complete lineage, Wagtail's routing decides."""
         if path_components and not _some_page_type_routes_itself():
-            prefixes = [
-                f"{self.url_path}{'/'.join(path_components[:n])}/"
-                for n in range(1, len(path_components) + 1)
-            ]
+            prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
             lineage = list(
-                Page.objects.filter(url_path__in=prefixes, locale_id=self.locale_id, path__startswith=self.path)
-                .order_by("depth")
+                Page.objects.filter(
+                    url_path__in=prefixes, locale_id=self.locale_id, path__startswith=self.path
+                ).order_by("depth")
             )
             if len(lineage) == len(prefixes) and all(
                 page.depth == self.depth + n for n, page in enumerate(lineage, start=1)
@@ -60,6 +62,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from django.db.models import Count, Q
+
         from network.collation import alphabetical
         from network.models import BlogPostPage, EventPage, RegionPage, ResourcePage
         from network.models.blog import post_listing
@@ -68,10 +71,11 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            regions=RegionPage.objects.child_of(self).live().public()
-            .order_by(alphabetical("title", self.locale.language_code)).annotate(
-                school_count=Count("schools", filter=Q(schools__live=True), distinct=True)
-            ),
+            regions=RegionPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by(alphabetical("title", self.locale.language_code))
+            .annotate(school_count=Count("schools", filter=Q(schools__live=True), distinct=True)),
             latest_posts=post_listing(BlogPostPage.objects.filter(locale=self.locale))[:6],
             upcoming_events=upcoming(event_listing(EventPage.objects.filter(locale=self.locale)))[:4],
             newest_resources=resource_listing(ResourcePage.objects.filter(locale=self.locale))[:4],

@@ -99,8 +99,9 @@ def titles_in_language(pages, language=None):
     if not keys:
         return titles
     translated = dict(
-        Page.objects.filter(translation_key__in=keys, locale__language_code=language)
-        .values_list("translation_key", "title")
+        Page.objects.filter(translation_key__in=keys, locale__language_code=language).values_list(
+            "translation_key", "title"
+        )
     )
     for page in pages:
         titles[page.pk] = translated.get(page.translation_key, page.title)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from monitoring.indicators import ACTIVITY_KEYS, Schools, count_all
+from monitoring.indicators import ACTIVITY_KEYS, count_all
 from monitoring.models import AreaFigures, FiguresRefresh, SchoolFigures
 
 
@@ -24,11 +24,23 @@ def refresh(period, only=None):
     """Count the period again for every school (or for the canonical school ids in `only`) and store it."""
     now = timezone.now()
     figures, schools = count_all(period, only=only)
-    rows = [SchoolFigures(period_start=period.start, school_id=school, region_id=schools.region_of.get(school),
-                          figures=dict(counter), computed_at=now) for school, counter in figures.items()]
-    SchoolFigures.objects.bulk_create(rows, batch_size=500, update_conflicts=True,
-                                      unique_fields=["period_start", "school"],
-                                      update_fields=["region", "figures", "computed_at"])
+    rows = [
+        SchoolFigures(
+            period_start=period.start,
+            school_id=school,
+            region_id=schools.region_of.get(school),
+            figures=dict(counter),
+            computed_at=now,
+        )
+        for school, counter in figures.items()
+    ]
+    SchoolFigures.objects.bulk_create(
+        rows,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["period_start", "school"],
+        update_fields=["region", "figures", "computed_at"],
+    )
     if only is None:
         SchoolFigures.objects.filter(period_start=period.start).exclude(school_id__in=figures).delete()
         FiguresRefresh.objects.update_or_create(period_start=period.start, defaults={"computed_at": now})
@@ -40,7 +52,8 @@ def add_up(period, now):
     """Store each region's and the network's sums of the period's school rows."""
     areas = {AreaFigures.NETWORK: (Counter(), [], [0])}
     for school_id, region_id, counter in SchoolFigures.objects.filter(period_start=period.start).values_list(
-            "school_id", "region_id", "figures"):
+        "school_id", "region_id", "figures"
+    ):
         for area in (AreaFigures.NETWORK, str(region_id)):
             totals, thin, count = areas.setdefault(area, (Counter(), [], [0]))
             totals.update(counter)
@@ -49,10 +62,21 @@ def add_up(period, now):
                 thin.append(school_id)
     AreaFigures.objects.filter(period_start=period.start).exclude(area__in=list(areas)).delete()
     AreaFigures.objects.bulk_create(
-        [AreaFigures(period_start=period.start, area=area, figures=dict(totals), schools=count[0],
-                     thin_schools=sorted(thin), computed_at=now) for area, (totals, thin, count) in areas.items()],
-        update_conflicts=True, unique_fields=["period_start", "area"],
-        update_fields=["figures", "schools", "thin_schools", "computed_at"])
+        [
+            AreaFigures(
+                period_start=period.start,
+                area=area,
+                figures=dict(totals),
+                schools=count[0],
+                thin_schools=sorted(thin),
+                computed_at=now,
+            )
+            for area, (totals, thin, count) in areas.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["period_start", "area"],
+        update_fields=["figures", "schools", "thin_schools", "computed_at"],
+    )
 
 
 @dataclass
@@ -94,8 +118,9 @@ def read(period, scope):
     elif scope.region_id:
         rows = rows.filter(region_id=scope.region_id)
     result = Figures()
-    for school_id, region_id, figures, computed_at in rows.values_list("school_id", "region_id", "figures",
-                                                                        "computed_at"):
+    for school_id, region_id, figures, computed_at in rows.values_list(
+        "school_id", "region_id", "figures", "computed_at"
+    ):
         counter = Counter(figures)
         result.schools[school_id] = counter
         result.region_of[school_id] = region_id
@@ -109,8 +134,9 @@ def read(period, scope):
 def read_network(period):
     """The network's sums and each region's, as `add_up` stored them: 21 rows, whatever the number of schools."""
     result = Figures()
-    for area, figures, schools, thin, computed_at in AreaFigures.objects.filter(
-            period_start=period.start).values_list("area", "figures", "schools", "thin_schools", "computed_at"):
+    for area, figures, schools, thin, computed_at in AreaFigures.objects.filter(period_start=period.start).values_list(
+        "area", "figures", "schools", "thin_schools", "computed_at"
+    ):
         if area == AreaFigures.NETWORK:
             result.totals, result.school_count, result.thin = Counter(figures), schools, thin
         else:

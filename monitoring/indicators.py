@@ -19,7 +19,12 @@ from wagtail.models import Locale
 
 from network import rules as network_rules
 from network.models import (
-    BlogPostPage, CreativeGroup, EventPage, LeadingSchoolPage, PartnerSchool, ResourcePage,
+    BlogPostPage,
+    CreativeGroup,
+    EventPage,
+    LeadingSchoolPage,
+    PartnerSchool,
+    ResourcePage,
 )
 from network.vocabulary import ContentLanguage, CreativeGroupKind, EventKind, ResourceKind, Subject
 from workflows import rules as review_rules
@@ -67,8 +72,9 @@ class Indicator:
     def _restrict(queryset, field, schools, only):
         if only is None:
             return queryset
-        return queryset.filter(**{f"{field}__in": [pk for pk, canonical in schools.canonical.items()
-                                                   if canonical in only]})
+        return queryset.filter(
+            **{f"{field}__in": [pk for pk, canonical in schools.canonical.items() if canonical in only]}
+        )
 
 
 def distinct_by_school(rows, schools, dimensions=()):
@@ -93,8 +99,11 @@ class PartnerSchools(Indicator):
     def count(self, period, schools, only=None):
         counts = defaultdict(Counter)
         canonical_ids = schools.ids() if only is None else only
-        rows = (PartnerSchool.objects.filter(leading_school_id__in=canonical_ids)
-                .values("leading_school_id").annotate(n=Count("id")))
+        rows = (
+            PartnerSchool.objects.filter(leading_school_id__in=canonical_ids)
+            .values("leading_school_id")
+            .annotate(n=Count("id"))
+        )
         for row in rows:
             counts[row["leading_school_id"]]["partners"] = row["n"]
         for school in canonical_ids:
@@ -114,7 +123,8 @@ class CreativeGroups(Indicator):
         counts = defaultdict(Counter)
         canonical_ids = schools.ids() if only is None else only
         for school, kind, members in CreativeGroup.objects.filter(school_id__in=canonical_ids).values_list(
-                "school_id", "kind", "members"):
+            "school_id", "kind", "members"
+        ):
             counts[school]["groups"] += 1
             counts[school][key("groups", "kind", kind)] += 1
             counts[school]["group_members"] += sum(1 for line in members.splitlines() if line.strip())
@@ -129,13 +139,20 @@ class EventsHeld(Indicator):
     def count(self, period, schools, only=None):
         start, end = period.bounds()
         # Held: begun by now; the events planned for the rest of the year are not counted yet.
-        events = EventPage.objects.live().filter(start__gte=start, start__lt=min(end, timezone.now()),
-                                                 is_cancelled=False)
+        events = EventPage.objects.live().filter(
+            start__gte=start, start__lt=min(end, timezone.now()), is_cancelled=False
+        )
         events = self._restrict(events, "school_id", schools, only)
         rows = events.annotate(month=TruncMonth("start")).values("school_id", "translation_key", "kind", "month")
-        rows = [dict(row, month=timezone.localtime(row["month"]).strftime("%Y-%m")
-                     if isinstance(row["month"], datetime.datetime) else row["month"].strftime("%Y-%m"))
-                for row in rows]
+        rows = [
+            dict(
+                row,
+                month=timezone.localtime(row["month"]).strftime("%Y-%m")
+                if isinstance(row["month"], datetime.datetime)
+                else row["month"].strftime("%Y-%m"),
+            )
+            for row in rows
+        ]
         counts = defaultdict(Counter)
         for (school, dimension, value), keys in distinct_by_school(rows, schools, ("kind", "month")).items():
             counts[school][key("events", dimension, value) if dimension else "events"] = len(keys)
@@ -159,14 +176,20 @@ class Registrations(Indicator):
 
         start, end = period.bounds()
         registrations = Registration.objects.filter(
-            status=Registration.Status.CONFIRMED, event_start__gte=start, event_start__lt=end,
-            desk__event__live=True, desk__event__is_cancelled=False)
+            status=Registration.Status.CONFIRMED,
+            event_start__gte=start,
+            event_start__lt=end,
+            desk__event__live=True,
+            desk__event__is_cancelled=False,
+        )
         registrations = self._restrict(registrations, "school_id", schools, only)
         now = timezone.now()
         held = Case(When(event_start__lt=now, then=Value(True)), default=Value(False), output_field=BooleanField())
-        rows = (registrations.annotate(month=TruncMonth("event_start"), held=held)
-                .values("school_id", "event_kind", "month", "held", "attended")
-                .annotate(n=Count("pk")))
+        rows = (
+            registrations.annotate(month=TruncMonth("event_start"), held=held)
+            .values("school_id", "event_kind", "month", "held", "attended")
+            .annotate(n=Count("pk"))
+        )
         counts = defaultdict(Counter)
         for row in rows:
             school = schools.canonical.get(row["school_id"])
@@ -192,8 +215,9 @@ class PostsPublished(Indicator):
 
     def count(self, period, schools, only=None):
         # A post dated in the future is not out yet.
-        posts = BlogPostPage.objects.live().filter(date__gte=period.start, date__lt=period.end,
-                                                   date__lte=timezone.localdate())
+        posts = BlogPostPage.objects.live().filter(
+            date__gte=period.start, date__lt=period.end, date__lte=timezone.localdate()
+        )
         posts = self._restrict(posts, "school_id", schools, only)
         rows = posts.values("school_id", "translation_key", language=F("locale__language_code"))
         counts = defaultdict(Counter)
@@ -211,11 +235,11 @@ class ResourcesPublished(Indicator):
         start, end = period.bounds()
         resources = ResourcePage.objects.live().filter(published_at__gte=start, published_at__lt=end)
         resources = self._restrict(resources, "school_id", schools, only)
-        rows = list(resources.values("school_id", "translation_key", "kind", "subject", "language",
-                                     "download_count"))
+        rows = list(resources.values("school_id", "translation_key", "kind", "subject", "language", "download_count"))
         counts = defaultdict(Counter)
         for (school, dimension, value), keys in distinct_by_school(
-                rows, schools, ("kind", "subject", "language")).items():
+            rows, schools, ("kind", "subject", "language")
+        ).items():
             counts[school][key("resources", dimension, value) if dimension else "resources"] = len(keys)
         for row in rows:  # every language version has a file and a counter of its own
             school = schools.canonical.get(row["school_id"])
@@ -281,19 +305,21 @@ class ReviewTime(Indicator):
         start, end = period.bounds()
         counts = defaultdict(Counter)
         for stage in review_rules.Stage:
-            tasks = Task.objects.filter(flow_task=SubmissionFlow.review_node(stage), finished__gte=start,
-                                        finished__lt=end)
+            tasks = Task.objects.filter(
+                flow_task=SubmissionFlow.review_node(stage), finished__gte=start, finished__lt=end
+            )
             tasks = self._restrict(tasks, "process__submission__school_id", schools, only)
-            rows = (tasks.values(school_id=F("process__submission__school_id"))
-                    .annotate(n=Count("pk"), spent=Sum(ExpressionWrapper(F("finished") - F("created"),
-                                                                         output_field=DurationField()))))
+            rows = tasks.values(school_id=F("process__submission__school_id")).annotate(
+                n=Count("pk"), spent=Sum(ExpressionWrapper(F("finished") - F("created"), output_field=DurationField()))
+            )
             for row in rows:
                 school = schools.canonical.get(row["school_id"])
                 if school is None:
                     continue
                 counts[school][key("review_tasks", "stage", stage)] += row["n"]
                 counts[school][key("review_days", "stage", stage)] += round(
-                    (row["spent"] or datetime.timedelta()).total_seconds() / 86400, 2)
+                    (row["spent"] or datetime.timedelta()).total_seconds() / 86400, 2
+                )
         return counts
 
 
@@ -324,15 +350,15 @@ class ApprovedExperience(Indicator):
 
     def count(self, period, schools, only=None):
         start, end = period.bounds()
-        approved = Submission.objects.filter(state=Submission.State.APPROVED, decided_at__gte=start,
-                                             decided_at__lt=end)
+        approved = Submission.objects.filter(state=Submission.State.APPROVED, decided_at__gte=start, decided_at__lt=end)
         approved = self._restrict(approved, "school_id", schools, only)
         rows = list(approved.values("pk", "school_id", "level", "required_coverage", "coverage_unit"))
         covered = defaultdict(set)
         from workflows.models import DisseminationEvent
 
         for submission, district, region in DisseminationEvent.objects.filter(
-                submission_id__in=[row["pk"] for row in rows]).values_list("submission_id", "district", "region_name"):
+            submission_id__in=[row["pk"] for row in rows]
+        ).values_list("submission_id", "district", "region_name"):
             covered[submission].add((district.strip().lower(), region.strip().lower()))
         counts = defaultdict(Counter)
         for row in rows:
@@ -361,14 +387,21 @@ BREAKDOWNS = {
     "resources_by_kind": ("resources", "kind", ResourceKind.choices, _("Resources by kind")),
     "resources_by_subject": ("resources", "subject", Subject.choices, _("Resources by subject")),
     "resources_by_language": ("resources", "language", ContentLanguage.choices, _("Resources by language")),
-    "submissions_by_stage": ("submissions", "stage", review_rules.Stage.choices,
-                             _("Submissions under review by stage")),
-    "submissions_by_category": ("submissions", "category", review_rules.Category.choices,
-                                _("Submissions by category")),
+    "submissions_by_stage": (
+        "submissions",
+        "stage",
+        review_rules.Stage.choices,
+        _("Submissions under review by stage"),
+    ),
+    "submissions_by_category": ("submissions", "category", review_rules.Category.choices, _("Submissions by category")),
     "submissions_by_outcome": ("submissions", "outcome", Submission.State.choices, _("Submissions by outcome")),
     "overdue_by_stage": ("overdue", "stage", review_rules.Stage.choices, _("Overdue tasks by stage")),
-    "approved_by_level": ("approved", "level", review_rules.DisseminationLevel.choices,
-                          _("Approved experience by level")),
+    "approved_by_level": (
+        "approved",
+        "level",
+        review_rules.DisseminationLevel.choices,
+        _("Approved experience by level"),
+    ),
 }
 
 
@@ -378,7 +411,9 @@ def count_all(period, schools=None, only=None):
     canonical_ids = schools.ids() if only is None else set(only)
     figures = {school: Counter() for school in canonical_ids}
     for indicator in INDICATORS:
-        for school, counter in indicator.count(period, schools, only=canonical_ids if only is not None else None).items():
+        for school, counter in indicator.count(
+            period, schools, only=canonical_ids if only is not None else None
+        ).items():
             if school in figures:
                 figures[school].update(counter)
     return figures, schools

@@ -35,8 +35,13 @@ class PublicLinks:
         return self._urls[model]
 
     def events(self, month=None, kind=None):
-        return _with(self._page_url(NetworkEventsPage), month=month, kind=kind,
-                     when="past" if kind or self.region_filter else None, region=self.region_filter)
+        return _with(
+            self._page_url(NetworkEventsPage),
+            month=month,
+            kind=kind,
+            when="past" if kind or self.region_filter else None,
+            region=self.region_filter,
+        )
 
     def posts(self):
         return _with(self._page_url(NetworkNewsPage), region=self.region_filter)

@@ -18,12 +18,20 @@ class MonitoringRole(models.Model):
         CENTRE = "centre", _("Centre of Pedagogical Excellence")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="monitoring_roles",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="monitoring_roles",
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
     region = models.ForeignKey(
-        "network.RegionPage", verbose_name=_("region"), null=True, blank=True, on_delete=models.CASCADE,
-        related_name="+", help_text=_("For a Coordination Centre trainer: the region whose schools they watch."),
+        "network.RegionPage",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("For a Coordination Centre trainer: the region whose schools they watch."),
     )
 
     class Meta:
@@ -32,13 +40,16 @@ class MonitoringRole(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "role", "region"], name="monitoring_unique_role"),
             models.CheckConstraint(
-                condition=~Q(role="trainer") | Q(region__isnull=False), name="monitoring_trainer_has_region",
+                condition=~Q(role="trainer") | Q(region__isnull=False),
+                name="monitoring_trainer_has_region",
                 violation_error_message=_("A Coordination Centre trainer watches one region: choose it."),
             ),
             models.CheckConstraint(
-                condition=~Q(role="centre") | Q(region__isnull=True), name="monitoring_centre_is_national",
-                violation_error_message=_("The Centre of Pedagogical Excellence watches the whole network: leave "
-                                          "the region empty."),
+                condition=~Q(role="centre") | Q(region__isnull=True),
+                name="monitoring_centre_is_national",
+                violation_error_message=_(
+                    "The Centre of Pedagogical Excellence watches the whole network: leave the region empty."
+                ),
             ),
         ]
 

@@ -50,8 +50,10 @@ class Period:
     def bounds(self):
         """Aware datetimes (Kazakhstan time) of the period's first and past-the-last instants."""
         tz = timezone.get_current_timezone()
-        return (datetime.datetime.combine(self.start, datetime.time.min, tzinfo=tz),
-                datetime.datetime.combine(self.end, datetime.time.min, tzinfo=tz))
+        return (
+            datetime.datetime.combine(self.start, datetime.time.min, tzinfo=tz),
+            datetime.datetime.combine(self.end, datetime.time.min, tzinfo=tz),
+        )
 
     def months(self):
         """'YYYY-MM' of the twelve months, September first."""

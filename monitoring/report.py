@@ -83,69 +83,143 @@ def summary_rows(current, previous, links):
     rows = [
         ("schools", _("Leading Schools"), current.school_count, None, links.schools()),
         ("partners", _("Partner schools"), current["partners"], None, links.schools()),
-        ("partners_over", _("Schools over the one-to-ten ratio"), current["partners_over"], None,
-         links.schools(norm="over")),
-        ("partners_under", _("Schools under the one-to-ten ratio"), current["partners_under"], None,
-         links.schools(norm="under")),
+        (
+            "partners_over",
+            _("Schools over the one-to-ten ratio"),
+            current["partners_over"],
+            None,
+            links.schools(norm="over"),
+        ),
+        (
+            "partners_under",
+            _("Schools under the one-to-ten ratio"),
+            current["partners_under"],
+            None,
+            links.schools(norm="under"),
+        ),
         ("groups", _("Creative groups"), current["groups"], None, links.schools()),
         ("group_members", _("Members of creative groups"), current["group_members"], None, links.schools()),
         ("teachers", _("Teachers affiliated"), current["teachers"], None, links.teachers()),
         ("events", _("Events held"), current["events"], previous["events"], links.events()),
-        ("registrations", _("Registrations for events"), current["registrations"], previous["registrations"],
-         links.registrations()),
-        ("attended", _("Registered teachers present"), current["attended"], previous["attended"],
-         links.registrations(presence="present")),
-        ("no_shows", _("Registered teachers absent"), current["no_shows"], previous["no_shows"],
-         links.registrations(presence="absent")),
+        (
+            "registrations",
+            _("Registrations for events"),
+            current["registrations"],
+            previous["registrations"],
+            links.registrations(),
+        ),
+        (
+            "attended",
+            _("Registered teachers present"),
+            current["attended"],
+            previous["attended"],
+            links.registrations(presence="present"),
+        ),
+        (
+            "no_shows",
+            _("Registered teachers absent"),
+            current["no_shows"],
+            previous["no_shows"],
+            links.registrations(presence="absent"),
+        ),
         ("posts", _("Blog posts published"), current["posts"], previous["posts"], links.posts()),
         ("resources", _("Resources published"), current["resources"], previous["resources"], links.resources()),
-        ("downloads", _("Downloads of these resources"), current["downloads"], previous["downloads"],
-         links.resources()),
-        ("submissions", _("Submissions for review"), current["submissions"], previous["submissions"],
-         links.submissions()),
+        (
+            "downloads",
+            _("Downloads of these resources"),
+            current["downloads"],
+            previous["downloads"],
+            links.resources(),
+        ),
+        (
+            "submissions",
+            _("Submissions for review"),
+            current["submissions"],
+            previous["submissions"],
+            links.submissions(),
+        ),
         ("overdue", _("Overdue review tasks"), current["overdue"], None, links.submissions(overdue="1")),
-        ("approved", _("Approved experience"), current["approved"], previous["approved"],
-         links.submissions(state="approved")),
-        ("coverage_reached", _("Approved experience that reached its coverage"), current["coverage_reached"],
-         previous["coverage_reached"], links.submissions(state="approved", coverage="reached")),
-        ("thin", _("Schools with no activity in the period"), len(current.thin_schools()),
-         len(previous.thin_schools()) if previous.school_count else None, links.schools(thin="1")),
+        (
+            "approved",
+            _("Approved experience"),
+            current["approved"],
+            previous["approved"],
+            links.submissions(state="approved"),
+        ),
+        (
+            "coverage_reached",
+            _("Approved experience that reached its coverage"),
+            current["coverage_reached"],
+            previous["coverage_reached"],
+            links.submissions(state="approved", coverage="reached"),
+        ),
+        (
+            "thin",
+            _("Schools with no activity in the period"),
+            len(current.thin_schools()),
+            len(previous.thin_schools()) if previous.school_count else None,
+            links.schools(thin="1"),
+        ),
     ]
     result = [Row(label, now, before, url, slug) for slug, label, now, before, url in rows]
-    rate = Row(_("Attendance rate"), attendance_rate(current), attendance_rate(previous),
-               links.registrations(presence="held"), "attendance_rate", percent=True)
+    rate = Row(
+        _("Attendance rate"),
+        attendance_rate(current),
+        attendance_rate(previous),
+        links.registrations(presence="held"),
+        "attendance_rate",
+        percent=True,
+    )
     result.insert(next(i for i, row in enumerate(result) if row.slug == "no_shows") + 1, rate)
     return result
 
 
 def breakdown_chart(slug, current, previous, links):
     prefix, dimension, choices, title = BREAKDOWNS[slug]
-    rows = [Row(label, current[key(prefix, dimension, value)],
-                None if prefix in ("groups", "overdue") else previous[key(prefix, dimension, value)],
-                links.breakdown(prefix, dimension, value))
-            for value, label in choices]
+    rows = [
+        Row(
+            label,
+            current[key(prefix, dimension, value)],
+            None if prefix in ("groups", "overdue") else previous[key(prefix, dimension, value)],
+            links.breakdown(prefix, dimension, value),
+        )
+        for value, label in choices
+    ]
     return Chart(title, [row for row in rows if row.current or row.previous], slug)
 
 
 def month_label(month):
-    from django.utils import formats
     import datetime
+
+    from django.utils import formats
 
     year, number = map(int, month.split("-"))
     return formats.date_format(datetime.date(year, number, 1), "YEAR_MONTH_FORMAT")
 
 
 def month_chart(current, previous, period, links):
-    rows = [Row(month_label(this), current[key("events", "month", this)], previous[key("events", "month", before)],
-                links.events(month=this))
-            for this, before in zip(period.months(), period.previous.months())]
+    rows = [
+        Row(
+            month_label(this),
+            current[key("events", "month", this)],
+            previous[key("events", "month", before)],
+            links.events(month=this),
+        )
+        for this, before in zip(period.months(), period.previous.months())
+    ]
     return Chart(_("Events held by month"), rows, "events_by_month")
 
 
 def registrations_month_chart(current, previous, period, links):
-    rows = [Row(month_label(this), current[key("registrations", "month", this)],
-                previous[key("registrations", "month", before)], links.registrations(month=this))
-            for this, before in zip(period.months(), period.previous.months())]
+    rows = [
+        Row(
+            month_label(this),
+            current[key("registrations", "month", this)],
+            previous[key("registrations", "month", before)],
+            links.registrations(month=this),
+        )
+        for this, before in zip(period.months(), period.previous.months())
+    ]
     return Chart(_("Registrations by month of the event"), rows, "registrations_by_month")
 
 
@@ -176,22 +250,35 @@ def attendance_table(current, previous, period, links, dimension):
         if not registrations and not previous[key("registrations", dimension, before)]:
             continue
         filters = {dimension: value}
-        rows.append(AttendanceRow(
-            value, label, registrations, current[key("registrations_held", dimension, value)],
-            current[key("attended", dimension, value)], current[key("no_shows", dimension, value)],
-            attendance_rate(current, dimension, value), attendance_rate(previous, dimension, before),
-            {"registrations": links.registrations(**filters),
-             "held": links.registrations(presence="held", **filters),
-             "attended": links.registrations(presence="present", **filters),
-             "no_shows": links.registrations(presence="absent", **filters)}))
+        rows.append(
+            AttendanceRow(
+                value,
+                label,
+                registrations,
+                current[key("registrations_held", dimension, value)],
+                current[key("attended", dimension, value)],
+                current[key("no_shows", dimension, value)],
+                attendance_rate(current, dimension, value),
+                attendance_rate(previous, dimension, before),
+                {
+                    "registrations": links.registrations(**filters),
+                    "held": links.registrations(presence="held", **filters),
+                    "attended": links.registrations(presence="present", **filters),
+                    "no_shows": links.registrations(presence="absent", **filters),
+                },
+            )
+        )
     return rows
 
 
 def review_time_chart(current, previous):
-    rows = [Row(label, average_days(current, stage), average_days(previous, stage))
-            for stage, label in review_rules.Stage.choices]
-    return Chart(_("Average days spent at each stage"), [row for row in rows if row.current or row.previous],
-                 "review_days")
+    rows = [
+        Row(label, average_days(current, stage), average_days(previous, stage))
+        for stage, label in review_rules.Stage.choices
+    ]
+    return Chart(
+        _("Average days spent at each stage"), [row for row in rows if row.current or row.previous], "review_days"
+    )
 
 
 # The list each column of the side-by-side table counts, asked of the row's own links (its region or school).
@@ -216,14 +303,19 @@ def comparison(current, names, field_names, links, by="region"):
     rows = []
     for unit_id, figures in units.items():
         unit_links = links.for_unit(by, unit_id)
-        rows.append({
-            "id": unit_id, "name": names.get(unit_id, "—"),
-            "url": links.region(unit_id) if by == "region" else links.school(unit_id),
-            "figures": [figures[name] for name in field_names],
-            "cells": [(figures[name], COLUMN_LISTS[name](unit_links) if name in COLUMN_LISTS else "")
-                      for name in field_names],
-            "thin": not any(figures[name] for name in ("events", "posts", "resources", "submissions")),
-        })
+        rows.append(
+            {
+                "id": unit_id,
+                "name": names.get(unit_id, "—"),
+                "url": links.region(unit_id) if by == "region" else links.school(unit_id),
+                "figures": [figures[name] for name in field_names],
+                "cells": [
+                    (figures[name], COLUMN_LISTS[name](unit_links) if name in COLUMN_LISTS else "")
+                    for name in field_names
+                ],
+                "thin": not any(figures[name] for name in ("events", "posts", "resources", "submissions")),
+            }
+        )
     return sorted(rows, key=lambda row: str(row["name"]))
 
 

@@ -33,8 +33,7 @@ NETWORK = Scope()
 def _canonical(model, pks):
     """The default-language pages of these pages (any language) of `model`."""
     keys = model.objects.filter(pk__in=pks).values("translation_key")
-    return set(model.objects.filter(translation_key__in=keys, locale=Locale.get_default())
-               .values_list("pk", flat=True))
+    return set(model.objects.filter(translation_key__in=keys, locale=Locale.get_default()).values_list("pk", flat=True))
 
 
 class Access:
@@ -55,25 +54,31 @@ class Access:
     def national(self):
         if not (self.user and self.user.is_authenticated and self.user.is_active):
             return False
-        return self.user.is_superuser or MonitoringRole.objects.filter(
-            user=self.user, role=MonitoringRole.Role.CENTRE).exists()
+        return (
+            self.user.is_superuser
+            or MonitoringRole.objects.filter(user=self.user, role=MonitoringRole.Role.CENTRE).exists()
+        )
 
     @cached_property
     def regions(self):
         if not (self.user and self.user.is_authenticated and self.user.is_active):
             return set()
-        return _canonical(RegionPage, MonitoringRole.objects.filter(
-            user=self.user, role=MonitoringRole.Role.TRAINER).values("region_id"))
+        return _canonical(
+            RegionPage,
+            MonitoringRole.objects.filter(user=self.user, role=MonitoringRole.Role.TRAINER).values("region_id"),
+        )
 
     @cached_property
     def schools(self):
         """The schools the user sees as head or editor (not those seen through a region)."""
         if not (self.user and self.user.is_authenticated and self.user.is_active):
             return set()
-        headed = ReviewerRole.objects.filter(user=self.user, role=ReviewerRole.Role.SCHOOL_HEAD,
-                                             partner_school__isnull=True).values("school_id")
+        headed = ReviewerRole.objects.filter(
+            user=self.user, role=ReviewerRole.Role.SCHOOL_HEAD, partner_school__isnull=True
+        ).values("school_id")
         edited = LeadingSchoolPage.objects.filter(
-            translation_key__in=SchoolWorkspace.objects.school_keys_of(self.user)).values("pk")
+            translation_key__in=SchoolWorkspace.objects.school_keys_of(self.user)
+        ).values("pk")
         return _canonical(LeadingSchoolPage, headed) | _canonical(LeadingSchoolPage, edited)
 
     @property

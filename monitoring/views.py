@@ -9,12 +9,12 @@ import datetime
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.template.response import TemplateResponse
-from django.utils.html import format_html
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -23,16 +23,16 @@ from wagtail.models import Locale, Page
 
 from monitoring import figures as stored
 from monitoring import report
-from monitoring.indicators import ACTIVITY_KEYS, BREAKDOWNS
+from monitoring.indicators import BREAKDOWNS
 from monitoring.links import AdminLinks, PublicLinks
 from monitoring.periods import Period, period_choices
 from monitoring.scopes import NETWORK, Access, Scope
 from network import rules as network_rules
 from network.models import BlogPostPage, EventPage, LeadingSchoolPage, RegionPage, ResourcePage
+from network.models.base import parse_int
 from network.models.blog import CappedPaginator
 from network.models.events import month_bounds
 from network.vocabulary import ContentLanguage, EventKind, ResourceKind, Subject
-from network.models.base import parse_int
 from workflows import rules as review_rules
 from workflows.models import SchoolMembership, Submission
 
@@ -50,7 +50,8 @@ def resolve_scope(request, access):
         return Scope(school_id=school_id)
     if region_id:
         if not RegionPage.objects.filter(pk=region_id, locale=default).exists() or not access.allows(
-                Scope(region_id=region_id)):
+            Scope(region_id=region_id)
+        ):
             raise PermissionDenied
         return Scope(region_id=region_id)
     return access.default_scope()
@@ -67,8 +68,10 @@ def scope_title(scope):
 def overview_context(scope, period, links):
     current = stored.read(period, scope)
     previous = stored.read(period.previous, scope)
-    charts = [report.month_chart(current, previous, period, links),
-              report.registrations_month_chart(current, previous, period, links)]
+    charts = [
+        report.month_chart(current, previous, period, links),
+        report.registrations_month_chart(current, previous, period, links),
+    ]
     charts += [report.breakdown_chart(slug, current, previous, links) for slug in BREAKDOWNS]
     charts.append(report.review_time_chart(current, previous))
     field_names = [name for name, _label in report.COMPARISON_FIELDS]
@@ -79,7 +82,9 @@ def overview_context(scope, period, links):
         by = "school"
     comparison = report.comparison(current, names, field_names, links, by=by)
     return {
-        "period": period, "previous_period": period.previous, "figures": current,
+        "period": period,
+        "previous_period": period.previous,
+        "figures": current,
         "summary": report.summary_rows(current, previous, links),
         "charts": [chart for chart in charts if chart.rows],
         "attendance_by_kind": report.attendance_table(current, previous, period, links, "kind"),
@@ -89,9 +94,12 @@ def overview_context(scope, period, links):
         "comparison_headings": [label for _name, label in report.COMPARISON_FIELDS],
         "comparison_chart": report.Chart(
             _("Events held, side by side"),
-            [report.Row(row["name"], row["figures"][field_names.index("events")], None, row["url"])
-             for row in comparison],
-            "comparison"),
+            [
+                report.Row(row["name"], row["figures"][field_names.index("events")], None, row["url"])
+                for row in comparison
+            ],
+            "comparison",
+        ),
         "computed_at": current.computed_at or stored.last_refresh(period),
         "ratio": network_rules.PARTNER_SCHOOLS_PER_LEADING_SCHOOL,
         "periods": period_choices(),
@@ -105,10 +113,13 @@ def overview(request):
     period = Period.from_param(request.GET.get("period"))
     context = overview_context(scope, period, AdminLinks(scope, period))
     context.update(
-        scope=scope, scope_title=scope_title(scope), access=access,
+        scope=scope,
+        scope_title=scope_title(scope),
+        access=access,
         regions=access.visible_regions(),
         schools=access.visible_schools().filter(region_id=scope.region_id).order_by("title")
-        if scope.region_id else access.visible_schools().filter(pk__in=access.schools).order_by("title"),
+        if scope.region_id
+        else access.visible_schools().filter(pk__in=access.schools).order_by("title"),
         page_title=_("Monitoring"),
     )
     return TemplateResponse(request, "monitoring/admin/overview.html", context)
@@ -123,11 +134,15 @@ def network_in_numbers(request):
 
 # The admin reports: lists that the figures count, with filters and CSV/XLSX export (Wagtail's ReportView).
 
+
 class ScopedFilterSet(WagtailFilterSet):
-    period = django_filters.ChoiceFilter(label=_("Academic year"), choices=period_choices, method="keep",
-                                         empty_label=None)
+    period = django_filters.ChoiceFilter(
+        label=_("Academic year"), choices=period_choices, method="keep", empty_label=None
+    )
     region = django_filters.ModelChoiceFilter(
-        label=_("Region"), method="keep", empty_label=_("All regions"),
+        label=_("Region"),
+        method="keep",
+        empty_label=_("All regions"),
         queryset=lambda request: Access.of(request).visible_regions(),
     )
     school = django_filters.NumberFilter(method="keep", widget=forms.HiddenInput)
@@ -185,8 +200,9 @@ class ScopedReport(ReportView):
         if self.scope.is_network and self.access.national:
             return pages.filter(school__isnull=False)
         keys = self.scoped_schools().values("translation_key")
-        return pages.filter(school_id__in=list(LeadingSchoolPage.objects.filter(translation_key__in=keys)
-                                               .values_list("pk", flat=True)))
+        return pages.filter(
+            school_id__in=list(LeadingSchoolPage.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
+        )
 
     def scoped_schools(self):
         schools = self.access.visible_schools()
@@ -198,18 +214,25 @@ class ScopedReport(ReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context.update(scope_title=scope_title(self.scope), period=self.period,
-                       computed_at=stored.last_refresh(self.period))
+        context.update(
+            scope_title=scope_title(self.scope), period=self.period, computed_at=stored.last_refresh(self.period)
+        )
         return context
 
 
 class SchoolsFilterSet(ScopedFilterSet):
     norm = django_filters.ChoiceFilter(
-        label=_("Partner schools"), method="by_norm", empty_label=_("Any number"),
+        label=_("Partner schools"),
+        method="by_norm",
+        empty_label=_("Any number"),
         choices=[("over", _("Over the one-to-ten ratio")), ("under", _("Under the one-to-ten ratio"))],
     )
-    thin = django_filters.ChoiceFilter(label=_("Activity in the period"), method="by_activity", empty_label=pgettext_lazy("filter", "Any"),
-                                       choices=[("1", _("None: where the network is thin"))])
+    thin = django_filters.ChoiceFilter(
+        label=_("Activity in the period"),
+        method="by_activity",
+        empty_label=pgettext_lazy("filter", "Any"),
+        choices=[("1", _("None: where the network is thin"))],
+    )
 
     class Meta:
         model = LeadingSchoolPage
@@ -232,8 +255,12 @@ class SchoolsFilterSet(ScopedFilterSet):
         period = Period.from_param(self.data.get("period"))
         _school_rows(period, [])  # counts the period first if it never was
         # The network's stored sums keep the ids of its schools with no activity: no need to read 750 rows.
-        thin = AreaFigures.objects.filter(period_start=period.start, area=AreaFigures.NETWORK).values_list(
-            "thin_schools", flat=True).first() or []
+        thin = (
+            AreaFigures.objects.filter(period_start=period.start, area=AreaFigures.NETWORK)
+            .values_list("thin_schools", flat=True)
+            .first()
+            or []
+        )
         return queryset.filter(pk__in=thin)
 
 
@@ -242,8 +269,11 @@ def _school_rows(period, school_ids):
 
     if not FiguresRefresh.objects.filter(period_start=period.start).exists():
         stored.refresh(period)
-    return dict(SchoolFigures.objects.filter(period_start=period.start, school_id__in=school_ids)
-                .values_list("school_id", "figures"))
+    return dict(
+        SchoolFigures.objects.filter(period_start=period.start, school_id__in=school_ids).values_list(
+            "school_id", "figures"
+        )
+    )
 
 
 class PlainColumn(Column):
@@ -265,10 +295,14 @@ class SchoolsReport(ScopedReport):
     index_url_name = "monitoring:schools"
     index_results_url_name = "monitoring:schools_results"
     filterset_class = SchoolsFilterSet
-    list_export = ["title", "region_title", "partners"] + [name for name, _label in report.COMPARISON_FIELDS
-                                                           if name != "partners"]
-    export_headings = {"title": _("Leading School"), "region_title": _("Region"),
-                       **{name: label for name, label in report.COMPARISON_FIELDS}}
+    list_export = ["title", "region_title", "partners"] + [
+        name for name, _label in report.COMPARISON_FIELDS if name != "partners"
+    ]
+    export_headings = {
+        "title": _("Leading School"),
+        "region_title": _("Region"),
+        **{name: label for name, label in report.COMPARISON_FIELDS},
+    }
 
     @property
     def columns(self):
@@ -283,8 +317,12 @@ class SchoolsReport(ScopedReport):
 
     def get_queryset(self):
         # Plain rows, not pages: an export of every school built 750 page objects to read three columns.
-        return (self.scoped_schools().annotate(region_title=F("region__title")).order_by("region_title", "title")
-                .values("id", "title", "region_title"))
+        return (
+            self.scoped_schools()
+            .annotate(region_title=F("region__title"))
+            .order_by("region_title", "title")
+            .values("id", "title", "region_title")
+        )
 
     def paginate_queryset(self, queryset, page_size):
         # The page's rows become SchoolRows before the table is built from them (Wagtail builds it from this list).
@@ -310,19 +348,38 @@ class SchoolRow:
 
 
 class SubmissionsFilterSet(ScopedFilterSet):
-    state = django_filters.ChoiceFilter(label=_("Outcome"), choices=Submission.State.choices, method="by_state",
-                                        empty_label=pgettext_lazy("filter", "Any"))
-    stage = django_filters.ChoiceFilter(label=_("Stage"), choices=review_rules.Stage.choices, method="by_stage",
-                                        empty_label=pgettext_lazy("filter", "Any"))
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=review_rules.Category.choices,
-                                           empty_label=pgettext_lazy("filter", "Any"))
-    level = django_filters.ChoiceFilter(label=_("Dissemination level"),
-                                        choices=review_rules.DisseminationLevel.choices, empty_label=pgettext_lazy("filter", "Any"))
-    overdue = django_filters.ChoiceFilter(label=_("Overdue"), method="by_overdue", empty_label=pgettext_lazy("filter", "Any"),
-                                          choices=[("1", _("Overdue tasks only"))])
-    coverage = django_filters.ChoiceFilter(label=_("Dissemination coverage"), method="by_coverage",
-                                           empty_label=pgettext_lazy("filter", "Any"),
-                                           choices=[("reached", _("Reached"))])
+    state = django_filters.ChoiceFilter(
+        label=_("Outcome"),
+        choices=Submission.State.choices,
+        method="by_state",
+        empty_label=pgettext_lazy("filter", "Any"),
+    )
+    stage = django_filters.ChoiceFilter(
+        label=_("Stage"),
+        choices=review_rules.Stage.choices,
+        method="by_stage",
+        empty_label=pgettext_lazy("filter", "Any"),
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("Category"), choices=review_rules.Category.choices, empty_label=pgettext_lazy("filter", "Any")
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Dissemination level"),
+        choices=review_rules.DisseminationLevel.choices,
+        empty_label=pgettext_lazy("filter", "Any"),
+    )
+    overdue = django_filters.ChoiceFilter(
+        label=_("Overdue"),
+        method="by_overdue",
+        empty_label=pgettext_lazy("filter", "Any"),
+        choices=[("1", _("Overdue tasks only"))],
+    )
+    coverage = django_filters.ChoiceFilter(
+        label=_("Dissemination coverage"),
+        method="by_coverage",
+        empty_label=pgettext_lazy("filter", "Any"),
+        choices=[("reached", _("Reached"))],
+    )
 
     class Meta:
         model = Submission
@@ -340,10 +397,14 @@ class SubmissionsFilterSet(ScopedFilterSet):
         submission counts its places: Submission.coverage_done)."""
         if value != "reached":
             return queryset
-        approved = (queryset.filter(state=Submission.State.APPROVED, required_coverage__isnull=False)
-                    .prefetch_related("dissemination_events"))
-        return queryset.filter(pk__in=[submission.pk for submission in approved
-                                       if submission.coverage_done() >= submission.required_coverage])
+        approved = queryset.filter(state=Submission.State.APPROVED, required_coverage__isnull=False).prefetch_related(
+            "dissemination_events"
+        )
+        return queryset.filter(
+            pk__in=[
+                submission.pk for submission in approved if submission.coverage_done() >= submission.required_coverage
+            ]
+        )
 
     def by_overdue(self, queryset, name, value):
         if value != "1":
@@ -359,8 +420,18 @@ class SubmissionsReport(ScopedReport):
     index_url_name = "monitoring:submissions"
     index_results_url_name = "monitoring:submissions_results"
     filterset_class = SubmissionsFilterSet
-    list_export = ["title", "school.title", "region.title", "category", "stage", "state", "submitted_at",
-                   "stage_due", "level", "decided_at"]
+    list_export = [
+        "title",
+        "school.title",
+        "region.title",
+        "category",
+        "stage",
+        "state",
+        "submitted_at",
+        "stage_due",
+        "level",
+        "decided_at",
+    ]
     export_headings = {"school.title": _("Leading School"), "region.title": _("Region")}
     columns = [
         Column("title", label=_("title")),
@@ -378,8 +449,7 @@ class SubmissionsReport(ScopedReport):
     def get_queryset(self):
         start, end = self.period.bounds()
         schools = self.scoped_schools().values("translation_key")
-        submissions = Submission.objects.filter(school__translation_key__in=schools).select_related("school",
-                                                                                                     "region")
+        submissions = Submission.objects.filter(school__translation_key__in=schools).select_related("school", "region")
         overdue_asked = self.request.GET.get("overdue") == "1"
         if not overdue_asked:  # overdue tasks are those of now, whenever the submission was sent
             period = Q(submitted_at__gte=start, submitted_at__lt=end)
@@ -396,11 +466,16 @@ class TeachersReport(ScopedReport):
     header_icon = "group"
     index_url_name = "monitoring:teachers"
     index_results_url_name = "monitoring:teachers_results"
-    filterset_class = type("TeachersFilterSet", (ScopedFilterSet,), {
-        "Meta": type("Meta", (), {"model": SchoolMembership, "fields": []})})
+    filterset_class = type(
+        "TeachersFilterSet", (ScopedFilterSet,), {"Meta": type("Meta", (), {"model": SchoolMembership, "fields": []})}
+    )
     list_export = ["user.get_full_name", "school.title", "partner_school.name", "position"]
-    export_headings = {"user.get_full_name": _("full name"), "school.title": _("Leading School"),
-                       "partner_school.name": _("partner school"), "position": _("position")}
+    export_headings = {
+        "user.get_full_name": _("full name"),
+        "school.title": _("Leading School"),
+        "partner_school.name": _("partner school"),
+        "position": _("position"),
+    }
     columns = [
         Column("user", label=_("teacher"), accessor=lambda m: m.user.get_full_name() or m.user.get_username()),
         Column("school", label=_("Leading School")),
@@ -413,8 +488,11 @@ class TeachersReport(ScopedReport):
 
     def get_queryset(self):
         schools = self.scoped_schools().values("translation_key")
-        return (SchoolMembership.objects.filter(school__translation_key__in=schools)
-                .select_related("user", "school", "partner_school").order_by("school__title", "user__last_name"))
+        return (
+            SchoolMembership.objects.filter(school__translation_key__in=schools)
+            .select_related("user", "school", "partner_school")
+            .order_by("school__title", "user__last_name")
+        )
 
 
 # What the lists of pages read: not the body, whose width made sorting 20,000 events spill to disk.
@@ -429,16 +507,29 @@ class CappedReport(ScopedReport):
 
 
 class EventsFilterSet(ScopedFilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Kind of event"), choices=EventKind.choices,
-                                       empty_label=pgettext_lazy("filter", "Any"))
-    month = django_filters.ChoiceFilter(label=_("Month"), choices=[], method="by_month",
-                                        empty_label=pgettext_lazy("filter", "Any"))
-    held = django_filters.ChoiceFilter(label=_("Held"), method="by_held", empty_label=pgettext_lazy("filter", "Any"),
-                                       choices=[("1", _("Begun by now"))])
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of event"), choices=EventKind.choices, empty_label=pgettext_lazy("filter", "Any")
+    )
+    month = django_filters.ChoiceFilter(
+        label=_("Month"), choices=[], method="by_month", empty_label=pgettext_lazy("filter", "Any")
+    )
+    held = django_filters.ChoiceFilter(
+        label=_("Held"),
+        method="by_held",
+        empty_label=pgettext_lazy("filter", "Any"),
+        choices=[("1", _("Begun by now"))],
+    )
     registrations = django_filters.ChoiceFilter(
-        label=_("Registrations"), method="by_registrations", empty_label=pgettext_lazy("filter", "Any"),
-        choices=[("any", _("With registrations")), ("held", _("Begun, with registrations")),
-                 ("present", _("With teachers present")), ("absent", _("With registered teachers absent"))])
+        label=_("Registrations"),
+        method="by_registrations",
+        empty_label=pgettext_lazy("filter", "Any"),
+        choices=[
+            ("any", _("With registrations")),
+            ("held", _("Begun, with registrations")),
+            ("present", _("With teachers present")),
+            ("absent", _("With registered teachers absent")),
+        ],
+    )
 
     class Meta:
         model = EventPage
@@ -462,11 +553,15 @@ class EventsFilterSet(ScopedFilterSet):
 
         period = Period.from_param(self.data.get("period"))
         start, end = period.bounds()
-        registrations = Registration.objects.filter(status=Registration.Status.CONFIRMED, event_start__gte=start,
-                                                    event_start__lt=end)
+        registrations = Registration.objects.filter(
+            status=Registration.Status.CONFIRMED, event_start__gte=start, event_start__lt=end
+        )
         now = timezone.now()
-        conditions = {"held": {"event_start__lt": now}, "present": {"event_start__lt": now, "attended": True},
-                      "absent": {"event_start__lt": now, "attended": False}}.get(value, {})
+        conditions = {
+            "held": {"event_start__lt": now},
+            "present": {"event_start__lt": now, "attended": True},
+            "absent": {"event_start__lt": now, "attended": False},
+        }.get(value, {})
         if value not in ("any", "held", "present", "absent"):
             return queryset
         return queryset.filter(translation_key__in=registrations.filter(**conditions).values("desk__event_key"))
@@ -480,12 +575,16 @@ def registration_counts(events):
     counts = {}
     events = list(events)
     for first in range(0, len(events), 1000):
-        keys = [event.translation_key for event in events[first:first + 1000]]
-        rows = (Registration.objects.filter(desk__event_key__in=keys, status=Registration.Status.CONFIRMED)
-                .values("desk__event_key")
-                .annotate(registered=Count("pk"),
-                          present=Count("pk", filter=Q(attended=True, event_start__lt=now)),
-                          absent=Count("pk", filter=Q(attended=False, event_start__lt=now))))
+        keys = [event.translation_key for event in events[first : first + 1000]]
+        rows = (
+            Registration.objects.filter(desk__event_key__in=keys, status=Registration.Status.CONFIRMED)
+            .values("desk__event_key")
+            .annotate(
+                registered=Count("pk"),
+                present=Count("pk", filter=Q(attended=True, event_start__lt=now)),
+                absent=Count("pk", filter=Q(attended=False, event_start__lt=now)),
+            )
+        )
         counts.update({row["desk__event_key"]: (row["registered"], row["present"], row["absent"]) for row in rows})
     return counts
 
@@ -499,13 +598,26 @@ class EventsReport(CappedReport):
     index_url_name = "monitoring:events"
     index_results_url_name = "monitoring:events_results"
     filterset_class = EventsFilterSet
-    list_export = ["title", "school.title", "region.title", "get_kind_display", "start", "registered", "present",
-                   "absent"]
-    export_headings = {"title": _("title"), "school.title": _("Leading School"), "region.title": _("Region"),
-                       "get_kind_display": _("Kind of event"), "start": _("starts"),
-                       "registered": _("Registrations for events"),
-                       "present": pgettext_lazy("count of teachers", "Present"),
-                       "absent": pgettext_lazy("count of teachers", "Absent")}
+    list_export = [
+        "title",
+        "school.title",
+        "region.title",
+        "get_kind_display",
+        "start",
+        "registered",
+        "present",
+        "absent",
+    ]
+    export_headings = {
+        "title": _("title"),
+        "school.title": _("Leading School"),
+        "region.title": _("Region"),
+        "get_kind_display": _("Kind of event"),
+        "start": _("starts"),
+        "registered": _("Registrations for events"),
+        "present": pgettext_lazy("count of teachers", "Present"),
+        "absent": pgettext_lazy("count of teachers", "Absent"),
+    }
 
     @property
     def columns(self):
@@ -524,8 +636,7 @@ class EventsReport(CappedReport):
 
     def get_queryset(self):
         start, end = self.period.bounds()
-        events = self.in_scope(EventPage.objects.filter(live=True, start__gte=start, start__lt=end,
-                                                        is_cancelled=False))
+        events = self.in_scope(EventPage.objects.filter(live=True, start__gte=start, start__lt=end, is_cancelled=False))
         events = once_per_translation(events).only(*LIST_FIELDS, "start", "kind")
         return events.select_related("school", "region").order_by("-start", "-pk")
 
@@ -554,8 +665,9 @@ def once_per_translation(pages):
 
 
 class PostsFilterSet(ScopedFilterSet):
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=ContentLanguage.choices, method="keep",
-                                           empty_label=pgettext_lazy("filter", "Any"))
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=ContentLanguage.choices, method="keep", empty_label=pgettext_lazy("filter", "Any")
+    )
 
     class Meta:
         model = BlogPostPage
@@ -572,8 +684,12 @@ class PostsReport(CappedReport):
     index_results_url_name = "monitoring:posts_results"
     filterset_class = PostsFilterSet
     list_export = ["title", "school.title", "region.title", "date"]
-    export_headings = {"title": _("title"), "school.title": _("Leading School"), "region.title": _("Region"),
-                       "date": _("date")}
+    export_headings = {
+        "title": _("title"),
+        "school.title": _("Leading School"),
+        "region.title": _("Region"),
+        "date": _("date"),
+    }
 
     @property
     def columns(self):
@@ -588,8 +704,11 @@ class PostsReport(CappedReport):
         return f"posts-{self.period.label}"
 
     def get_queryset(self):
-        posts = self.in_scope(BlogPostPage.objects.filter(
-            live=True, date__gte=self.period.start, date__lt=self.period.end, date__lte=timezone.localdate()))
+        posts = self.in_scope(
+            BlogPostPage.objects.filter(
+                live=True, date__gte=self.period.start, date__lt=self.period.end, date__lte=timezone.localdate()
+            )
+        )
         language = self.request.GET.get("language")
         if language in ContentLanguage.values:  # those that exist in the language, once each
             posts = posts.filter(locale__language_code=language)
@@ -600,12 +719,18 @@ class PostsReport(CappedReport):
 
 class ResourcesFilterSet(ScopedFilterSet):
     # Read by the view, which filters before choosing one version: "in Russian" lists those that exist in Russian.
-    kind = django_filters.ChoiceFilter(label=_("Kind of resource"), choices=ResourceKind.choices, method="keep",
-                                       empty_label=pgettext_lazy("filter", "Any"))
-    subject = django_filters.ChoiceFilter(label=_("Subject"), choices=Subject.choices, method="keep",
-                                          empty_label=pgettext_lazy("filter", "Any"))
-    language = django_filters.ChoiceFilter(label=_("Language"), choices=ContentLanguage.choices, method="keep",
-                                           empty_label=pgettext_lazy("filter", "Any"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of resource"),
+        choices=ResourceKind.choices,
+        method="keep",
+        empty_label=pgettext_lazy("filter", "Any"),
+    )
+    subject = django_filters.ChoiceFilter(
+        label=_("Subject"), choices=Subject.choices, method="keep", empty_label=pgettext_lazy("filter", "Any")
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"), choices=ContentLanguage.choices, method="keep", empty_label=pgettext_lazy("filter", "Any")
+    )
 
     class Meta:
         model = ResourcePage
@@ -621,12 +746,26 @@ class ResourcesReport(CappedReport):
     index_url_name = "monitoring:resources"
     index_results_url_name = "monitoring:resources_results"
     filterset_class = ResourcesFilterSet
-    list_export = ["title", "school.title", "region.title", "get_kind_display", "get_subject_display",
-                   "get_language_display", "published_at", "downloads"]
-    export_headings = {"title": _("title"), "school.title": _("Leading School"), "region.title": _("Region"),
-                       "get_kind_display": _("Kind of resource"), "get_subject_display": _("Subject"),
-                       "get_language_display": _("Language"), "published_at": _("first published"),
-                       "downloads": _("Downloads of these resources")}
+    list_export = [
+        "title",
+        "school.title",
+        "region.title",
+        "get_kind_display",
+        "get_subject_display",
+        "get_language_display",
+        "published_at",
+        "downloads",
+    ]
+    export_headings = {
+        "title": _("title"),
+        "school.title": _("Leading School"),
+        "region.title": _("Region"),
+        "get_kind_display": _("Kind of resource"),
+        "get_subject_display": _("Subject"),
+        "get_language_display": _("Language"),
+        "published_at": _("first published"),
+        "downloads": _("Downloads of these resources"),
+    }
 
     @property
     def columns(self):
@@ -645,13 +784,16 @@ class ResourcesReport(CappedReport):
 
     def get_queryset(self):
         start, end = self.period.bounds()
-        resources = self.in_scope(ResourcePage.objects.filter(live=True, published_at__gte=start,
-                                                              published_at__lt=end))
+        resources = self.in_scope(ResourcePage.objects.filter(live=True, published_at__gte=start, published_at__lt=end))
         for name, choices in (("kind", ResourceKind), ("subject", Subject), ("language", ContentLanguage)):
             if self.request.GET.get(name) in choices.values:
                 resources = resources.filter(**{name: self.request.GET[name]})
-        return (once_per_translation(resources).only(*LIST_FIELDS, "published_at", "kind", "subject", "language")
-                .select_related("school", "region").order_by("-published_at", "-pk"))
+        return (
+            once_per_translation(resources)
+            .only(*LIST_FIELDS, "published_at", "kind", "subject", "language")
+            .select_related("school", "region")
+            .order_by("-published_at", "-pk")
+        )
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, resources, is_paginated = super().paginate_queryset(queryset, page_size)
@@ -665,10 +807,14 @@ class ResourcesReport(CappedReport):
             return resources
         downloads = {}
         for first in range(0, len(resources), 1000):
-            keys = [resource.translation_key for resource in resources[first:first + 1000]]
-            downloads.update(ResourcePage.objects.filter(live=True, translation_key__in=keys).order_by()
-                             .values("translation_key").annotate(total=Sum("download_count"))
-                             .values_list("translation_key", "total"))
+            keys = [resource.translation_key for resource in resources[first : first + 1000]]
+            downloads.update(
+                ResourcePage.objects.filter(live=True, translation_key__in=keys)
+                .order_by()
+                .values("translation_key")
+                .annotate(total=Sum("download_count"))
+                .values_list("translation_key", "total")
+            )
         for resource in resources:
             resource.downloads = downloads.get(resource.translation_key, 0)
         return resources

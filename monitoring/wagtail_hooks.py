@@ -24,8 +24,9 @@ class MonitoringMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_monitoring_menu():
-    return MonitoringMenuItem(_("Monitoring"), reverse("monitoring:overview"), icon_name="table", name="monitoring",
-                              order=240)
+    return MonitoringMenuItem(
+        _("Monitoring"), reverse("monitoring:overview"), icon_name="table", name="monitoring", order=240
+    )
 
 
 class MonitoringPanel(Component):
@@ -50,13 +51,26 @@ class MonitoringPanel(Component):
         current = figures.read(period, scope)
         previous = figures.read(period.previous, scope)
         rows = summary_rows(current, previous, AdminLinks(scope, period))
-        shown = {"events", "registrations", "attendance_rate", "resources", "submissions", "overdue", "partners_over",
-                 "thin"}
+        shown = {
+            "events",
+            "registrations",
+            "attendance_rate",
+            "resources",
+            "submissions",
+            "overdue",
+            "partners_over",
+            "thin",
+        }
         return {
             "rows": [row for row in rows if row.slug in shown],
-            "scope_title": scope_title(scope), "period": period, "computed_at": current.computed_at,
-            "overview_url": AdminLinks(scope, period).region(scope.region_id) if scope.region_id
-            else AdminLinks(scope, period).school(scope.school_id) if scope.school_id else reverse("monitoring:overview"),
+            "scope_title": scope_title(scope),
+            "period": period,
+            "computed_at": current.computed_at,
+            "overview_url": AdminLinks(scope, period).region(scope.region_id)
+            if scope.region_id
+            else AdminLinks(scope, period).school(scope.school_id)
+            if scope.school_id
+            else reverse("monitoring:overview"),
         }
 
 

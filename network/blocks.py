@@ -55,8 +55,9 @@ class DocumentBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("Heading"), form_classname="title", icon="title",
-                               template="network/blocks/heading_block.html")
+    heading = blocks.CharBlock(
+        label=_("Heading"), form_classname="title", icon="title", template="network/blocks/heading_block.html"
+    )
     paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul", "h3"])
     image = CaptionedImageBlock()
     quote = QuoteBlock()

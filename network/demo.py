@@ -12,7 +12,8 @@ from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image as PillowImage, ImageDraw
+from PIL import Image as PillowImage
+from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
@@ -20,9 +21,24 @@ from wagtail.rich_text import RichText
 from attendance.services import open_desk
 from home.demo import ensure_locales, publish, search_index_deferred, translate_page
 from network.models import (
-    BlogCategory, BlogIndexPage, BlogPostPage, BlogTag, CoordinationCentreTrainer, CreativeGroup, EventIndexPage,
-    EventPage, LeadingSchoolPage, NetworkEventsPage, NetworkNewsPage, PartnerSchool, RegionPage, ResourceLibraryPage,
-    ResourcePage, ResourcePortalPage, SchoolDirection, Teacher,
+    BlogCategory,
+    BlogIndexPage,
+    BlogPostPage,
+    BlogTag,
+    CoordinationCentreTrainer,
+    CreativeGroup,
+    EventIndexPage,
+    EventPage,
+    LeadingSchoolPage,
+    NetworkEventsPage,
+    NetworkNewsPage,
+    PartnerSchool,
+    RegionPage,
+    ResourceLibraryPage,
+    ResourcePage,
+    ResourcePortalPage,
+    SchoolDirection,
+    Teacher,
 )
 from network.names import latin_form, person_name
 from network.provisioning import provision_school
@@ -33,21 +49,81 @@ LANGUAGES = ("kk", "ru", "en")
 # slug, kind, (kk, ru, en) name, (kk, ru, en) administrative centre
 REGIONS = [
     ("abai", "region", ("Абай облысы", "Абайская область", "Abai Region"), ("Семей", "Семей", "Semey")),
-    ("akmola", "region", ("Ақмола облысы", "Акмолинская область", "Akmola Region"), ("Көкшетау", "Кокшетау", "Kokshetau")),
+    (
+        "akmola",
+        "region",
+        ("Ақмола облысы", "Акмолинская область", "Akmola Region"),
+        ("Көкшетау", "Кокшетау", "Kokshetau"),
+    ),
     ("aktobe", "region", ("Ақтөбе облысы", "Актюбинская область", "Aktobe Region"), ("Ақтөбе", "Актобе", "Aktobe")),
-    ("almaty-region", "region", ("Алматы облысы", "Алматинская область", "Almaty Region"), ("Қонаев", "Конаев", "Konaev")),
+    (
+        "almaty-region",
+        "region",
+        ("Алматы облысы", "Алматинская область", "Almaty Region"),
+        ("Қонаев", "Конаев", "Konaev"),
+    ),
     ("atyrau", "region", ("Атырау облысы", "Атырауская область", "Atyrau Region"), ("Атырау", "Атырау", "Atyrau")),
-    ("east-kazakhstan", "region", ("Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan Region"), ("Өскемен", "Усть-Каменогорск", "Oskemen")),
+    (
+        "east-kazakhstan",
+        "region",
+        ("Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan Region"),
+        ("Өскемен", "Усть-Каменогорск", "Oskemen"),
+    ),
     ("jambyl", "region", ("Жамбыл облысы", "Жамбылская область", "Jambyl Region"), ("Тараз", "Тараз", "Taraz")),
-    ("jetisu", "region", ("Жетісу облысы", "Область Жетісу", "Jetisu Region"), ("Талдықорған", "Талдыкорган", "Taldykorgan")),
-    ("west-kazakhstan", "region", ("Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan Region"), ("Орал", "Уральск", "Oral")),
-    ("karaganda", "region", ("Қарағанды облысы", "Карагандинская область", "Karaganda Region"), ("Қарағанды", "Караганда", "Karaganda")),
-    ("kostanay", "region", ("Қостанай облысы", "Костанайская область", "Kostanay Region"), ("Қостанай", "Костанай", "Kostanay")),
-    ("kyzylorda", "region", ("Қызылорда облысы", "Кызылординская область", "Kyzylorda Region"), ("Қызылорда", "Кызылорда", "Kyzylorda")),
-    ("mangystau", "region", ("Маңғыстау облысы", "Мангистауская область", "Mangystau Region"), ("Ақтау", "Актау", "Aktau")),
-    ("pavlodar", "region", ("Павлодар облысы", "Павлодарская область", "Pavlodar Region"), ("Павлодар", "Павлодар", "Pavlodar")),
-    ("north-kazakhstan", "region", ("Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan Region"), ("Петропавл", "Петропавловск", "Petropavl")),
-    ("turkistan", "region", ("Түркістан облысы", "Туркестанская область", "Turkistan Region"), ("Түркістан", "Туркестан", "Turkistan")),
+    (
+        "jetisu",
+        "region",
+        ("Жетісу облысы", "Область Жетісу", "Jetisu Region"),
+        ("Талдықорған", "Талдыкорган", "Taldykorgan"),
+    ),
+    (
+        "west-kazakhstan",
+        "region",
+        ("Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan Region"),
+        ("Орал", "Уральск", "Oral"),
+    ),
+    (
+        "karaganda",
+        "region",
+        ("Қарағанды облысы", "Карагандинская область", "Karaganda Region"),
+        ("Қарағанды", "Караганда", "Karaganda"),
+    ),
+    (
+        "kostanay",
+        "region",
+        ("Қостанай облысы", "Костанайская область", "Kostanay Region"),
+        ("Қостанай", "Костанай", "Kostanay"),
+    ),
+    (
+        "kyzylorda",
+        "region",
+        ("Қызылорда облысы", "Кызылординская область", "Kyzylorda Region"),
+        ("Қызылорда", "Кызылорда", "Kyzylorda"),
+    ),
+    (
+        "mangystau",
+        "region",
+        ("Маңғыстау облысы", "Мангистауская область", "Mangystau Region"),
+        ("Ақтау", "Актау", "Aktau"),
+    ),
+    (
+        "pavlodar",
+        "region",
+        ("Павлодар облысы", "Павлодарская область", "Pavlodar Region"),
+        ("Павлодар", "Павлодар", "Pavlodar"),
+    ),
+    (
+        "north-kazakhstan",
+        "region",
+        ("Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan Region"),
+        ("Петропавл", "Петропавловск", "Petropavl"),
+    ),
+    (
+        "turkistan",
+        "region",
+        ("Түркістан облысы", "Туркестанская область", "Turkistan Region"),
+        ("Түркістан", "Туркестан", "Turkistan"),
+    ),
     ("ulytau", "region", ("Ұлытау облысы", "Область Ұлытау", "Ulytau Region"), ("Жезқазған", "Жезказган", "Jezkazgan")),
     ("astana", "city", ("Астана қаласы", "Город Астана", "Astana"), ("Астана", "Астана", "Astana")),
     ("almaty", "city", ("Алматы қаласы", "Город Алматы", "Almaty"), ("Алматы", "Алматы", "Almaty")),
@@ -62,25 +138,46 @@ SCHOOL_TYPES = {
 
 # region slug, school number, type — the demo's Leading Schools
 LEADING_SCHOOLS = [
-    ("astana", 54, "lyceum"), ("almaty", 159, "gymnasium"), ("shymkent", 8, "school"), ("karaganda", 12, "gymnasium"),
-    ("pavlodar", 3, "lyceum"), ("turkistan", 2, "school"), ("east-kazakhstan", 38, "gymnasium"), ("abai", 7, "lyceum"),
-    ("ulytau", 5, "school"), ("mangystau", 11, "gymnasium"),
+    ("astana", 54, "lyceum"),
+    ("almaty", 159, "gymnasium"),
+    ("shymkent", 8, "school"),
+    ("karaganda", 12, "gymnasium"),
+    ("pavlodar", 3, "lyceum"),
+    ("turkistan", 2, "school"),
+    ("east-kazakhstan", 38, "gymnasium"),
+    ("abai", 7, "lyceum"),
+    ("ulytau", 5, "school"),
+    ("mangystau", 11, "gymnasium"),
     # Every region shows at least one Leading School.
-    ("akmola", 1, "gymnasium"), ("aktobe", 21, "lyceum"), ("almaty-region", 4, "school"), ("atyrau", 17, "gymnasium"),
-    ("jambyl", 9, "lyceum"), ("jetisu", 6, "school"), ("west-kazakhstan", 33, "gymnasium"), ("kostanay", 14, "lyceum"),
-    ("kyzylorda", 27, "school"), ("north-kazakhstan", 10, "gymnasium"),
+    ("akmola", 1, "gymnasium"),
+    ("aktobe", 21, "lyceum"),
+    ("almaty-region", 4, "school"),
+    ("atyrau", 17, "gymnasium"),
+    ("jambyl", 9, "lyceum"),
+    ("jetisu", 6, "school"),
+    ("west-kazakhstan", 33, "gymnasium"),
+    ("kostanay", 14, "lyceum"),
+    ("kyzylorda", 27, "school"),
+    ("north-kazakhstan", 10, "gymnasium"),
 ]
 
 TEACHERS = [
-    "Айгүл Серікқызы", "Ержан Омаров", "Гүлнар Ахметова", "Мадина Жұмабаева", "Асхат Нұрланов",
-    "Светлана Ким", "Ольга Петренко", "Дәурен Қасымов", "Жанар Бекова", "Нұрлан Төлеуов",
+    "Айгүл Серікқызы",
+    "Ержан Омаров",
+    "Гүлнар Ахметова",
+    "Мадина Жұмабаева",
+    "Асхат Нұрланов",
+    "Светлана Ким",
+    "Ольга Петренко",
+    "Дәурен Қасымов",
+    "Жанар Бекова",
+    "Нұрлан Төлеуов",
 ]
 
 POSITIONS = (
     ("педагог-зерттеуші", "педагог-исследователь", "teacher-researcher"),
     ("педагог-шебер", "педагог-мастер", "teacher-master"),
-    ("директордың оқу ісі жөніндегі орынбасары", "заместитель директора по учебной работе",
-     "deputy head for teaching"),
+    ("директордың оқу ісі жөніндегі орынбасары", "заместитель директора по учебной работе", "deputy head for teaching"),
     ("педагог-сарапшы", "педагог-эксперт", "teacher-expert"),
 )
 
@@ -102,251 +199,384 @@ TAGS = {
 # are five different topics, and neighbouring schools start at different topics.
 POSTS = [
     {
-        "title": ("Lesson Study: бір сабақты бірге зерттедік", "Lesson Study: исследовали урок вместе",
-                  "Lesson Study: we studied one lesson together"),
-        "excerpt": ("Үш мұғалім бір сабақты бірге жоспарлап, үш оқушының оқуын бақылады.",
-                    "Три учителя вместе спланировали урок и наблюдали за обучением трёх учеников.",
-                    "Three teachers planned one lesson together and followed the learning of three pupils."),
+        "title": (
+            "Lesson Study: бір сабақты бірге зерттедік",
+            "Lesson Study: исследовали урок вместе",
+            "Lesson Study: we studied one lesson together",
+        ),
+        "excerpt": (
+            "Үш мұғалім бір сабақты бірге жоспарлап, үш оқушының оқуын бақылады.",
+            "Три учителя вместе спланировали урок и наблюдали за обучением трёх учеников.",
+            "Three teachers planned one lesson together and followed the learning of three pupils.",
+        ),
         "body": (
-            ("Lesson Study тобы 7-сыныптағы математика сабағын бірлесіп жоспарлады. Сабақ барысында үш мұғалім үш "
-             "оқушыны бақылап, олардың тапсырманы қалай орындағанын жазып алды.",
-             "Сабақтан кейінгі талқылауда топ бөлшектерді салыстыру тапсырмасын өзгертуге келісті. Қайта өткізілген "
-             "сабақта үш оқушының үшеуі де тапсырманы өз бетімен орындады."),
-            ("Группа Lesson Study вместе спланировала урок математики в 7 классе. Во время урока три учителя "
-             "наблюдали за тремя учениками и записывали, как они выполняют задание.",
-             "На обсуждении после урока группа решила изменить задание на сравнение дробей. На повторном уроке все "
-             "три ученика справились с ним самостоятельно."),
-            ("Our Lesson Study group planned a Grade 7 mathematics lesson together. During the lesson three teachers "
-             "each followed one pupil and noted how they worked on the task.",
-             "In the discussion afterwards the group agreed to change the task on comparing fractions. When the "
-             "lesson was taught again, all three pupils completed it on their own."),
+            (
+                "Lesson Study тобы 7-сыныптағы математика сабағын бірлесіп жоспарлады. Сабақ барысында үш мұғалім үш "
+                "оқушыны бақылап, олардың тапсырманы қалай орындағанын жазып алды.",
+                "Сабақтан кейінгі талқылауда топ бөлшектерді салыстыру тапсырмасын өзгертуге келісті. Қайта өткізілген "
+                "сабақта үш оқушының үшеуі де тапсырманы өз бетімен орындады.",
+            ),
+            (
+                "Группа Lesson Study вместе спланировала урок математики в 7 классе. Во время урока три учителя "
+                "наблюдали за тремя учениками и записывали, как они выполняют задание.",
+                "На обсуждении после урока группа решила изменить задание на сравнение дробей. На повторном уроке все "
+                "три ученика справились с ним самостоятельно.",
+            ),
+            (
+                "Our Lesson Study group planned a Grade 7 mathematics lesson together. During the lesson three teachers "
+                "each followed one pupil and noted how they worked on the task.",
+                "In the discussion afterwards the group agreed to change the task on comparing fractions. When the "
+                "lesson was taught again, all three pupils completed it on their own.",
+            ),
         ),
         "tags": ("lesson-study", "open-lesson"),
     },
     {
-        "title": ("Критериалды бағалау бойынша семинар өтті", "Прошёл семинар по критериальному оцениванию",
-                  "A seminar on criteria-based assessment"),
-        "excerpt": ("Серіктес мектептердің қырық мұғалімі дескрипторлар құруды үйренді.",
-                    "Сорок учителей партнёрских школ учились составлять дескрипторы.",
-                    "Forty teachers from the partner schools practised writing descriptors."),
+        "title": (
+            "Критериалды бағалау бойынша семинар өтті",
+            "Прошёл семинар по критериальному оцениванию",
+            "A seminar on criteria-based assessment",
+        ),
+        "excerpt": (
+            "Серіктес мектептердің қырық мұғалімі дескрипторлар құруды үйренді.",
+            "Сорок учителей партнёрских школ учились составлять дескрипторы.",
+            "Forty teachers from the partner schools practised writing descriptors.",
+        ),
         "body": (
-            ("Серіктес мектептердің қырық мұғалімі критериалды бағалау семинарына қатысты. Олар бір тақырыптың оқу "
-             "мақсаттарын бағалау критерийлеріне айналдырып, дескрипторлар құрастырды.",
-             "Семинар соңында әр мектеп өз тапсырмаларын таныстырып, әріптестерінен кері байланыс алды. Келесі "
-             "кездесу тоқсан соңында өтеді."),
-            ("Сорок учителей партнёрских школ приняли участие в семинаре по критериальному оцениванию. Они "
-             "превращали цели обучения одной темы в критерии оценивания и составляли дескрипторы.",
-             "В конце семинара каждая школа представила свои задания и получила обратную связь от коллег. "
-             "Следующая встреча пройдёт в конце четверти."),
-            ("Forty teachers from the partner schools took part in a seminar on criteria-based assessment. They "
-             "turned the learning objectives of one topic into assessment criteria and wrote descriptors.",
-             "At the end each school presented its tasks and received feedback from colleagues. The next meeting "
-             "will take place at the end of the term."),
+            (
+                "Серіктес мектептердің қырық мұғалімі критериалды бағалау семинарына қатысты. Олар бір тақырыптың оқу "
+                "мақсаттарын бағалау критерийлеріне айналдырып, дескрипторлар құрастырды.",
+                "Семинар соңында әр мектеп өз тапсырмаларын таныстырып, әріптестерінен кері байланыс алды. Келесі "
+                "кездесу тоқсан соңында өтеді.",
+            ),
+            (
+                "Сорок учителей партнёрских школ приняли участие в семинаре по критериальному оцениванию. Они "
+                "превращали цели обучения одной темы в критерии оценивания и составляли дескрипторы.",
+                "В конце семинара каждая школа представила свои задания и получила обратную связь от коллег. "
+                "Следующая встреча пройдёт в конце четверти.",
+            ),
+            (
+                "Forty teachers from the partner schools took part in a seminar on criteria-based assessment. They "
+                "turned the learning objectives of one topic into assessment criteria and wrote descriptors.",
+                "At the end each school presented its tasks and received feedback from colleagues. The next meeting "
+                "will take place at the end of the term.",
+            ),
         ),
         "tags": ("assessment", "partners"),
     },
     {
-        "title": ("Серіктес мектептерге әдістемелік десант", "Методический десант в партнёрские школы",
-                  "A methodological landing visit to partner schools"),
-        "excerpt": ("Әдістемелік топ екі ауылдық мектепте ашық сабақтар өткізді.",
-                    "Методическая группа провела открытые уроки в двух сельских школах.",
-                    "The methods group taught open lessons in two village schools."),
+        "title": (
+            "Серіктес мектептерге әдістемелік десант",
+            "Методический десант в партнёрские школы",
+            "A methodological landing visit to partner schools",
+        ),
+        "excerpt": (
+            "Әдістемелік топ екі ауылдық мектепте ашық сабақтар өткізді.",
+            "Методическая группа провела открытые уроки в двух сельских школах.",
+            "The methods group taught open lessons in two village schools.",
+        ),
         "body": (
-            ("Мектебіміздің әдістемелік тобы екі ауылдық серіктес мектепке барды. Мұғалімдер ашық сабақтар өткізіп, "
-             "сабақты жоспарлау бойынша қысқа кеңес беру сессиясын ұйымдастырды.",
-             "Ауыл мектептерінің әріптестері өз сабақтарын бейнеге түсіріп, бірлескен талдауға жіберуге келісті."),
-            ("Методическая группа нашей школы побывала в двух сельских партнёрских школах. Учителя провели открытые "
-             "уроки и короткую консультативную сессию по планированию урока.",
-             "Коллеги из сельских школ договорились снимать свои уроки на видео и присылать их для совместного "
-             "разбора."),
-            ("Our methods group visited two village partner schools. The teachers taught open lessons and ran a "
-             "short consultation session on lesson planning.",
-             "Colleagues from the village schools agreed to film their lessons and send them in for a joint "
-             "discussion."),
+            (
+                "Мектебіміздің әдістемелік тобы екі ауылдық серіктес мектепке барды. Мұғалімдер ашық сабақтар өткізіп, "
+                "сабақты жоспарлау бойынша қысқа кеңес беру сессиясын ұйымдастырды.",
+                "Ауыл мектептерінің әріптестері өз сабақтарын бейнеге түсіріп, бірлескен талдауға жіберуге келісті.",
+            ),
+            (
+                "Методическая группа нашей школы побывала в двух сельских партнёрских школах. Учителя провели открытые "
+                "уроки и короткую консультативную сессию по планированию урока.",
+                "Коллеги из сельских школ договорились снимать свои уроки на видео и присылать их для совместного "
+                "разбора.",
+            ),
+            (
+                "Our methods group visited two village partner schools. The teachers taught open lessons and ran a "
+                "short consultation session on lesson planning.",
+                "Colleagues from the village schools agreed to film their lessons and send them in for a joint "
+                "discussion.",
+            ),
         ),
         "tags": ("partners", "open-lesson"),
     },
     {
-        "title": ("Тәлімгерлік: жас мұғалімдермен жұмыс", "Наставничество: работа с молодыми учителями",
-                  "Mentoring: working with young teachers"),
-        "excerpt": ("Әр жас мұғалімге тәжірибелі тәлімгер бекітіліп, ай сайын кездесу өтеді.",
-                    "Каждому молодому учителю назначен опытный наставник; встречи проходят ежемесячно.",
-                    "Every young teacher now has an experienced mentor, and they meet every month."),
+        "title": (
+            "Тәлімгерлік: жас мұғалімдермен жұмыс",
+            "Наставничество: работа с молодыми учителями",
+            "Mentoring: working with young teachers",
+        ),
+        "excerpt": (
+            "Әр жас мұғалімге тәжірибелі тәлімгер бекітіліп, ай сайын кездесу өтеді.",
+            "Каждому молодому учителю назначен опытный наставник; встречи проходят ежемесячно.",
+            "Every young teacher now has an experienced mentor, and they meet every month.",
+        ),
         "body": (
-            ("Биыл мектепке бес жас мұғалім келді. Әрқайсысына тәжірибелі тәлімгер бекітілді: олар бір-бірінің "
-             "сабағына қатысып, ай сайын кездеседі.",
-             "Бірінші тоқсанның соңында жас мұғалімдер сабақ жоспарын өздері құрып, сыныпты сенімдірек басқара "
-             "бастады."),
-            ("В этом году в школу пришли пять молодых учителей. За каждым закреплён опытный наставник: они посещают "
-             "уроки друг друга и встречаются каждый месяц.",
-             "К концу первой четверти молодые учителя сами составляют планы уроков и увереннее управляют классом."),
-            ("Five young teachers joined the school this year. Each has an experienced mentor: they visit each "
-             "other's lessons and meet every month.",
-             "By the end of the first term the young teachers were writing their own lesson plans and managing "
-             "their classes with more confidence."),
+            (
+                "Биыл мектепке бес жас мұғалім келді. Әрқайсысына тәжірибелі тәлімгер бекітілді: олар бір-бірінің "
+                "сабағына қатысып, ай сайын кездеседі.",
+                "Бірінші тоқсанның соңында жас мұғалімдер сабақ жоспарын өздері құрып, сыныпты сенімдірек басқара "
+                "бастады.",
+            ),
+            (
+                "В этом году в школу пришли пять молодых учителей. За каждым закреплён опытный наставник: они посещают "
+                "уроки друг друга и встречаются каждый месяц.",
+                "К концу первой четверти молодые учителя сами составляют планы уроков и увереннее управляют классом.",
+            ),
+            (
+                "Five young teachers joined the school this year. Each has an experienced mentor: they visit each "
+                "other's lessons and meet every month.",
+                "By the end of the first term the young teachers were writing their own lesson plans and managing "
+                "their classes with more confidence.",
+            ),
         ),
         "tags": ("mentoring",),
     },
     {
-        "title": ("Дарынды балалармен жұмыс тәжірибесі", "Опыт работы с одарёнными детьми",
-                  "Our experience with gifted children"),
-        "excerpt": ("Олимпиадаға дайындық үйірмесі серіктес мектептердің оқушыларына да ашылды.",
-                    "Кружок подготовки к олимпиадам открыт и для учеников партнёрских школ.",
-                    "The olympiad club is now open to pupils of the partner schools too."),
+        "title": (
+            "Дарынды балалармен жұмыс тәжірибесі",
+            "Опыт работы с одарёнными детьми",
+            "Our experience with gifted children",
+        ),
+        "excerpt": (
+            "Олимпиадаға дайындық үйірмесі серіктес мектептердің оқушыларына да ашылды.",
+            "Кружок подготовки к олимпиадам открыт и для учеников партнёрских школ.",
+            "The olympiad club is now open to pupils of the partner schools too.",
+        ),
         "body": (
-            ("Олимпиадаға дайындық үйірмесі енді серіктес мектептердің оқушыларына да ашық. Сабақтар сенбі сайын "
-             "онлайн және мектепте өтеді.",
-             "Биыл үйірменің он екі оқушысы облыстық олимпиадаға қатысып, төртеуі жүлделі орын алды."),
-            ("Кружок подготовки к олимпиадам теперь открыт и для учеников партнёрских школ. Занятия проходят по "
-             "субботам — онлайн и в школе.",
-             "В этом году двенадцать учеников кружка участвовали в областной олимпиаде, четверо стали призёрами."),
-            ("The olympiad club is now open to pupils of the partner schools too. It meets on Saturdays, online and "
-             "at the school.",
-             "This year twelve of its pupils took part in the regional olympiad and four of them won prizes."),
+            (
+                "Олимпиадаға дайындық үйірмесі енді серіктес мектептердің оқушыларына да ашық. Сабақтар сенбі сайын "
+                "онлайн және мектепте өтеді.",
+                "Биыл үйірменің он екі оқушысы облыстық олимпиадаға қатысып, төртеуі жүлделі орын алды.",
+            ),
+            (
+                "Кружок подготовки к олимпиадам теперь открыт и для учеников партнёрских школ. Занятия проходят по "
+                "субботам — онлайн и в школе.",
+                "В этом году двенадцать учеников кружка участвовали в областной олимпиаде, четверо стали призёрами.",
+            ),
+            (
+                "The olympiad club is now open to pupils of the partner schools too. It meets on Saturdays, online and "
+                "at the school.",
+                "This year twelve of its pupils took part in the regional olympiad and four of them won prizes.",
+            ),
         ),
         "tags": ("gifted",),
     },
     {
-        "title": ("Тамыз кеңесінде тәжірибе таныстырдық", "Представили опыт на августовском совещании",
-                  "We presented our experience at the August conference"),
-        "excerpt": ("Тамыз кеңесінде мектеп командасы жиынтық бағалау тәжірибесін таныстырды.",
-                    "На августовском совещании команда школы представила опыт суммативного оценивания.",
-                    "At the August conference the school's team presented its summative assessment practice."),
+        "title": (
+            "Тамыз кеңесінде тәжірибе таныстырдық",
+            "Представили опыт на августовском совещании",
+            "We presented our experience at the August conference",
+        ),
+        "excerpt": (
+            "Тамыз кеңесінде мектеп командасы жиынтық бағалау тәжірибесін таныстырды.",
+            "На августовском совещании команда школы представила опыт суммативного оценивания.",
+            "At the August conference the school's team presented its summative assessment practice.",
+        ),
         "body": (
-            ("Тамыз кеңесінде мектеп командасы жиынтық бағалау тәжірибесін таныстырды. Баяндамадан кейін аудан "
-             "мектептерінің мұғалімдері тапсырма үлгілерін сұрады.",
-             "Барлық материалдар мектептің ресурс порталында жарияланды."),
-            ("На августовском совещании команда школы представила опыт суммативного оценивания. После выступления "
-             "учителя школ района попросили образцы заданий.",
-             "Все материалы опубликованы на ресурсном портале школы."),
-            ("At the August conference the school's team presented its practice of summative assessment. Afterwards "
-             "teachers from the district's schools asked for sample tasks.",
-             "All the materials are published on the school's resource portal."),
+            (
+                "Тамыз кеңесінде мектеп командасы жиынтық бағалау тәжірибесін таныстырды. Баяндамадан кейін аудан "
+                "мектептерінің мұғалімдері тапсырма үлгілерін сұрады.",
+                "Барлық материалдар мектептің ресурс порталында жарияланды.",
+            ),
+            (
+                "На августовском совещании команда школы представила опыт суммативного оценивания. После выступления "
+                "учителя школ района попросили образцы заданий.",
+                "Все материалы опубликованы на ресурсном портале школы.",
+            ),
+            (
+                "At the August conference the school's team presented its practice of summative assessment. Afterwards "
+                "teachers from the district's schools asked for sample tasks.",
+                "All the materials are published on the school's resource portal.",
+            ),
         ),
         "tags": ("august", "assessment"),
     },
     {
-        "title": ("Іс-әрекеттегі зерттеу: алғашқы нәтижелер", "Исследование действий: первые результаты",
-                  "Action research: the first results"),
-        "excerpt": ("Зерттеу тобы бір тоқсан бойы оқушылардың кері байланысын жинады.",
-                    "Исследовательская группа целую четверть собирала обратную связь учеников.",
-                    "The research group collected pupils' feedback for a whole term."),
+        "title": (
+            "Іс-әрекеттегі зерттеу: алғашқы нәтижелер",
+            "Исследование действий: первые результаты",
+            "Action research: the first results",
+        ),
+        "excerpt": (
+            "Зерттеу тобы бір тоқсан бойы оқушылардың кері байланысын жинады.",
+            "Исследовательская группа целую четверть собирала обратную связь учеников.",
+            "The research group collected pupils' feedback for a whole term.",
+        ),
         "body": (
-            ("Зерттеу тобы бір тоқсан бойы оқушылардың сабақтағы кері байланысын жинады. Сауалнама мен бақылау "
-             "нәтижелері бойынша топ сабақ соңындағы рефлексияның уақытын ұзартты.",
-             "Алғашқы нәтижелер оқушылардың сұрақты жиірек қоя бастағанын көрсетті; зерттеу келесі тоқсанда "
-             "жалғасады."),
-            ("Исследовательская группа целую четверть собирала обратную связь учеников на уроках. По итогам анкет "
-             "и наблюдений группа увеличила время рефлексии в конце урока.",
-             "Первые результаты показывают, что ученики стали чаще задавать вопросы; исследование продолжится в "
-             "следующей четверти."),
-            ("The research group collected pupils' feedback in lessons for a whole term. Based on questionnaires "
-             "and observations, it lengthened the reflection at the end of each lesson.",
-             "The first results show pupils asking questions more often; the research continues next term."),
+            (
+                "Зерттеу тобы бір тоқсан бойы оқушылардың сабақтағы кері байланысын жинады. Сауалнама мен бақылау "
+                "нәтижелері бойынша топ сабақ соңындағы рефлексияның уақытын ұзартты.",
+                "Алғашқы нәтижелер оқушылардың сұрақты жиірек қоя бастағанын көрсетті; зерттеу келесі тоқсанда "
+                "жалғасады.",
+            ),
+            (
+                "Исследовательская группа целую четверть собирала обратную связь учеников на уроках. По итогам анкет "
+                "и наблюдений группа увеличила время рефлексии в конце урока.",
+                "Первые результаты показывают, что ученики стали чаще задавать вопросы; исследование продолжится в "
+                "следующей четверти.",
+            ),
+            (
+                "The research group collected pupils' feedback in lessons for a whole term. Based on questionnaires "
+                "and observations, it lengthened the reflection at the end of each lesson.",
+                "The first results show pupils asking questions more often; the research continues next term.",
+            ),
         ),
         "tags": ("action-research",),
     },
     {
-        "title": ("«Сәуір кездесулері» қалалық форумы", "Городской форум «Апрельские встречи»",
-                  "The “April meetings” city forum"),
-        "excerpt": ("Форумда қаланың жиырма мектебінің мұғалімдері тәжірибе алмасты.",
-                    "На форуме учителя двадцати школ города обменялись опытом.",
-                    "Teachers from twenty of the city's schools shared their practice at the forum."),
+        "title": (
+            "«Сәуір кездесулері» қалалық форумы",
+            "Городской форум «Апрельские встречи»",
+            "The “April meetings” city forum",
+        ),
+        "excerpt": (
+            "Форумда қаланың жиырма мектебінің мұғалімдері тәжірибе алмасты.",
+            "На форуме учителя двадцати школ города обменялись опытом.",
+            "Teachers from twenty of the city's schools shared their practice at the forum.",
+        ),
         "body": (
-            ("«Сәуір кездесулері» қалалық форумында қаланың жиырма мектебінің мұғалімдері тәжірибе алмасты. "
-             "Мектебіміз критериалды бағалау бойынша екі шеберлік сыныбын өткізді.",
-             "Форумға қатысушылар келесі жылы Lesson Study бойынша бірлескен жоба бастауға шешті."),
-            ("На городском форуме «Апрельские встречи» учителя двадцати школ города обменялись опытом. Наша школа "
-             "провела два мастер-класса по критериальному оцениванию.",
-             "Участники форума решили начать в следующем году совместный проект по Lesson Study."),
-            ("At the “April meetings” city forum teachers from twenty of the city's schools shared their practice. "
-             "Our school ran two master classes on criteria-based assessment.",
-             "The participants decided to start a joint Lesson Study project next year."),
+            (
+                "«Сәуір кездесулері» қалалық форумында қаланың жиырма мектебінің мұғалімдері тәжірибе алмасты. "
+                "Мектебіміз критериалды бағалау бойынша екі шеберлік сыныбын өткізді.",
+                "Форумға қатысушылар келесі жылы Lesson Study бойынша бірлескен жоба бастауға шешті.",
+            ),
+            (
+                "На городском форуме «Апрельские встречи» учителя двадцати школ города обменялись опытом. Наша школа "
+                "провела два мастер-класса по критериальному оцениванию.",
+                "Участники форума решили начать в следующем году совместный проект по Lesson Study.",
+            ),
+            (
+                "At the “April meetings” city forum teachers from twenty of the city's schools shared their practice. "
+                "Our school ran two master classes on criteria-based assessment.",
+                "The participants decided to start a joint Lesson Study project next year.",
+            ),
         ),
         "tags": ("partners", "lesson-study"),
     },
     {
-        "title": ("Функционалдық сауаттылық: PISA үлгісіндегі тапсырмалар",
-                  "Функциональная грамотность: задания в формате PISA",
-                  "Functional literacy: working with PISA-style tasks"),
-        "excerpt": ("Оқушылар күнделікті өмірден алынған есептерді шығарып, жауабын дәлелдеуге үйренді.",
-                    "Ученики решали задачи из повседневной жизни и учились обосновывать ответ.",
-                    "Pupils solved everyday problems and learned to justify their answers."),
+        "title": (
+            "Функционалдық сауаттылық: PISA үлгісіндегі тапсырмалар",
+            "Функциональная грамотность: задания в формате PISA",
+            "Functional literacy: working with PISA-style tasks",
+        ),
+        "excerpt": (
+            "Оқушылар күнделікті өмірден алынған есептерді шығарып, жауабын дәлелдеуге үйренді.",
+            "Ученики решали задачи из повседневной жизни и учились обосновывать ответ.",
+            "Pupils solved everyday problems and learned to justify their answers.",
+        ),
         "body": (
-            ("Жаратылыстану пәндерінің мұғалімдері PISA үлгісіндегі тапсырмалар жинағын құрастырды. Әр тапсырма "
-             "оқушыдан мәтінді, кестені және графикті қатар оқуды талап етеді.",
-             "Тоқсан соңындағы диагностикада оқушылардың жартысынан көбі жауабын толық дәлелдей алды."),
-            ("Учителя естественных наук составили сборник заданий в формате PISA. Каждое задание требует читать "
-             "текст, таблицу и график вместе.",
-             "На диагностике в конце четверти больше половины учеников смогли полностью обосновать ответ."),
-            ("Our science teachers put together a set of PISA-style tasks. Each asks pupils to read a text, a table "
-             "and a graph together.",
-             "In the end-of-term check more than half of the pupils justified their answers in full."),
+            (
+                "Жаратылыстану пәндерінің мұғалімдері PISA үлгісіндегі тапсырмалар жинағын құрастырды. Әр тапсырма "
+                "оқушыдан мәтінді, кестені және графикті қатар оқуды талап етеді.",
+                "Тоқсан соңындағы диагностикада оқушылардың жартысынан көбі жауабын толық дәлелдей алды.",
+            ),
+            (
+                "Учителя естественных наук составили сборник заданий в формате PISA. Каждое задание требует читать "
+                "текст, таблицу и график вместе.",
+                "На диагностике в конце четверти больше половины учеников смогли полностью обосновать ответ.",
+            ),
+            (
+                "Our science teachers put together a set of PISA-style tasks. Each asks pupils to read a text, a table "
+                "and a graph together.",
+                "In the end-of-term check more than half of the pupils justified their answers in full.",
+            ),
         ),
         "tags": ("literacy",),
     },
     {
-        "title": ("Ата-аналарға арналған ашық есік күні", "День открытых дверей для родителей",
-                  "An open day for parents"),
-        "excerpt": ("Ата-аналар сабақтарға қатысып, критериалды бағалаудың қалай жүретінін көрді.",
-                    "Родители побывали на уроках и увидели, как работает критериальное оценивание.",
-                    "Parents sat in on lessons and saw how criteria-based assessment works."),
+        "title": (
+            "Ата-аналарға арналған ашық есік күні",
+            "День открытых дверей для родителей",
+            "An open day for parents",
+        ),
+        "excerpt": (
+            "Ата-аналар сабақтарға қатысып, критериалды бағалаудың қалай жүретінін көрді.",
+            "Родители побывали на уроках и увидели, как работает критериальное оценивание.",
+            "Parents sat in on lessons and saw how criteria-based assessment works.",
+        ),
         "body": (
-            ("Ашық есік күні ата-аналар бастауыш және негізгі мектептің сабақтарына қатысты. Мұғалімдер бағалау "
-             "критерийлері мен дескрипторларды қалай қолданатынын түсіндірді.",
-             "Ата-аналардың сұрақтары негізінде мектеп сайтында жиі қойылатын сұрақтар бөлімі ашылады."),
-            ("В день открытых дверей родители посетили уроки в начальной и основной школе. Учителя объяснили, как "
-             "используют критерии оценивания и дескрипторы.",
-             "По вопросам родителей на сайте школы появится раздел часто задаваемых вопросов."),
-            ("On the open day parents visited lessons in the primary and lower secondary school. Teachers explained "
-             "how they use assessment criteria and descriptors.",
-             "The parents' questions will become a frequently-asked-questions page on the school's site."),
+            (
+                "Ашық есік күні ата-аналар бастауыш және негізгі мектептің сабақтарына қатысты. Мұғалімдер бағалау "
+                "критерийлері мен дескрипторларды қалай қолданатынын түсіндірді.",
+                "Ата-аналардың сұрақтары негізінде мектеп сайтында жиі қойылатын сұрақтар бөлімі ашылады.",
+            ),
+            (
+                "В день открытых дверей родители посетили уроки в начальной и основной школе. Учителя объяснили, как "
+                "используют критерии оценивания и дескрипторы.",
+                "По вопросам родителей на сайте школы появится раздел часто задаваемых вопросов.",
+            ),
+            (
+                "On the open day parents visited lessons in the primary and lower secondary school. Teachers explained "
+                "how they use assessment criteria and descriptors.",
+                "The parents' questions will become a frequently-asked-questions page on the school's site.",
+            ),
         ),
         "tags": ("assessment", "open-lesson"),
     },
     {
-        "title": ("Көптілді білім беру: CLIL сабақтары", "Полиязычное образование: уроки CLIL",
-                  "Multilingual education: CLIL lessons"),
-        "excerpt": ("Физика мен биология сабақтарының бір бөлігі ағылшын тілінде өтеді.",
-                    "Часть уроков физики и биологии проходит на английском языке.",
-                    "Some physics and biology lessons are now taught in English."),
+        "title": (
+            "Көптілді білім беру: CLIL сабақтары",
+            "Полиязычное образование: уроки CLIL",
+            "Multilingual education: CLIL lessons",
+        ),
+        "excerpt": (
+            "Физика мен биология сабақтарының бір бөлігі ағылшын тілінде өтеді.",
+            "Часть уроков физики и биологии проходит на английском языке.",
+            "Some physics and biology lessons are now taught in English.",
+        ),
         "body": (
-            ("Жаратылыстану пәндерінің екі мұғалімі ағылшын тілі мұғалімімен бірге CLIL сабақтарын жоспарлайды. "
-             "Әр сабақта пәндік мақсат пен тілдік мақсат қатар қойылады.",
-             "Оқушылар жаңа терминдерді сөздік дәптерге жазып, тақырып соңында шағын жоба қорғайды."),
-            ("Два учителя естественных наук планируют уроки CLIL вместе с учителем английского языка. В каждом "
-             "уроке ставятся и предметная, и языковая цель.",
-             "Ученики записывают новые термины в словарь и в конце темы защищают небольшой проект."),
-            ("Two science teachers plan CLIL lessons together with an English teacher. Each lesson has both a "
-             "subject objective and a language objective.",
-             "Pupils keep a glossary of new terms and present a small project at the end of each topic."),
+            (
+                "Жаратылыстану пәндерінің екі мұғалімі ағылшын тілі мұғалімімен бірге CLIL сабақтарын жоспарлайды. "
+                "Әр сабақта пәндік мақсат пен тілдік мақсат қатар қойылады.",
+                "Оқушылар жаңа терминдерді сөздік дәптерге жазып, тақырып соңында шағын жоба қорғайды.",
+            ),
+            (
+                "Два учителя естественных наук планируют уроки CLIL вместе с учителем английского языка. В каждом "
+                "уроке ставятся и предметная, и языковая цель.",
+                "Ученики записывают новые термины в словарь и в конце темы защищают небольшой проект.",
+            ),
+            (
+                "Two science teachers plan CLIL lessons together with an English teacher. Each lesson has both a "
+                "subject objective and a language objective.",
+                "Pupils keep a glossary of new terms and present a small project at the end of each topic.",
+            ),
         ),
         "tags": ("multilingual",),
     },
     {
-        "title": ("Жоба апталығы: оқушылар зерттеулерін қорғады", "Неделя проектов: ученики защитили исследования",
-                  "Project week: pupils presented their research"),
-        "excerpt": ("Жетінші – оныншы сынып оқушылары отыз зерттеу жобасын ұсынды.",
-                    "Ученики седьмых–десятых классов представили тридцать исследовательских проектов.",
-                    "Pupils from Grades 7 to 10 presented thirty research projects."),
+        "title": (
+            "Жоба апталығы: оқушылар зерттеулерін қорғады",
+            "Неделя проектов: ученики защитили исследования",
+            "Project week: pupils presented their research",
+        ),
+        "excerpt": (
+            "Жетінші – оныншы сынып оқушылары отыз зерттеу жобасын ұсынды.",
+            "Ученики седьмых–десятых классов представили тридцать исследовательских проектов.",
+            "Pupils from Grades 7 to 10 presented thirty research projects.",
+        ),
         "body": (
-            ("Жоба апталығында оқушылар экология, тарих және математика бойынша зерттеулерін қорғады. Қазылар "
-             "алқасына серіктес мектептердің мұғалімдері де кірді.",
-             "Үздік жобалар облыстық ғылыми жобалар байқауына жіберіледі."),
-            ("На неделе проектов ученики защищали исследования по экологии, истории и математике. В жюри вошли и "
-             "учителя партнёрских школ.",
-             "Лучшие проекты будут направлены на областной конкурс научных проектов."),
-            ("During project week pupils presented research in ecology, history and mathematics. Teachers from the "
-             "partner schools sat on the jury.",
-             "The best projects go on to the regional science project competition."),
+            (
+                "Жоба апталығында оқушылар экология, тарих және математика бойынша зерттеулерін қорғады. Қазылар "
+                "алқасына серіктес мектептердің мұғалімдері де кірді.",
+                "Үздік жобалар облыстық ғылыми жобалар байқауына жіберіледі.",
+            ),
+            (
+                "На неделе проектов ученики защищали исследования по экологии, истории и математике. В жюри вошли и "
+                "учителя партнёрских школ.",
+                "Лучшие проекты будут направлены на областной конкурс научных проектов.",
+            ),
+            (
+                "During project week pupils presented research in ecology, history and mathematics. Teachers from the "
+                "partner schools sat on the jury.",
+                "The best projects go on to the regional science project competition.",
+            ),
         ),
         "tags": ("gifted", "partners"),
     },
 ]
 
-QUOTE = ("Сабақты бірге зерттеу – мұғалімнің кәсіби өсуінің ең сенімді жолы.",
-         "Совместное исследование урока — самый надёжный путь профессионального роста учителя.",
-         "Studying a lesson together is the surest way for a teacher to grow.")
+QUOTE = (
+    "Сабақты бірге зерттеу – мұғалімнің кәсіби өсуінің ең сенімді жолы.",
+    "Совместное исследование урока — самый надёжный путь профессионального роста учителя.",
+    "Studying a lesson together is the surest way for a teacher to grow.",
+)
 
 # The school's "about" text; {year} is the year it became a Leading School.
 SCHOOL_ABOUT = (
@@ -361,157 +591,435 @@ SCHOOL_ABOUT = (
     "and seminars and publishes teachers' best resources on its resource portal.",
 )
 
-STREETS = [("Абай даңғылы", "проспект Абая", "Abai Avenue"),
-           ("Тәуелсіздік көшесі", "улица Тауелсиздик", "Tauelsizdik Street"),
-           ("Сәтбаев көшесі", "улица Сатпаева", "Satpayev Street"),
-           ("Бейбітшілік көшесі", "улица Бейбитшилик", "Beibitshilik Street")]
+STREETS = [
+    ("Абай даңғылы", "проспект Абая", "Abai Avenue"),
+    ("Тәуелсіздік көшесі", "улица Тауелсиздик", "Tauelsizdik Street"),
+    ("Сәтбаев көшесі", "улица Сатпаева", "Satpayev Street"),
+    ("Бейбітшілік көшесі", "улица Бейбитшилик", "Beibitshilik Street"),
+]
 
 # kind, (kk, ru, en) title, intro, programme
 EVENTS = [
-    ("seminar",
-     ("Критериалды бағалау: тапсырмалар мен дескрипторлар", "Критериальное оценивание: задания и дескрипторы",
-      "Criteria-based assessment: tasks and descriptors"),
-     ("Қатысушылар бір тақырыптың оқу мақсаттарына тапсырмалар мен дескрипторлар құрастырады.",
-      "Участники составят задания и дескрипторы к целям обучения одной темы.",
-      "Participants will write tasks and descriptors for the learning objectives of one topic."),
-     ("Бағдарлама: критериалды бағалаудың негіздері (30 минут), топтық жұмыс (90 минут), тапсырмаларды таныстыру "
-      "және кері байланыс (60 минут). Өзіңізбен бірге бір тоқсанның оқу жоспарын алып келіңіз.",
-      "Программа: основы критериального оценивания (30 минут), работа в группах (90 минут), представление заданий "
-      "и обратная связь (60 минут). Возьмите с собой учебный план на одну четверть.",
-      "Programme: the basics of criteria-based assessment (30 minutes), group work (90 minutes), presenting the "
-      "tasks and feedback (60 minutes). Please bring one term's curriculum plan.")),
-    ("lesson_study",
-     ("Lesson Study: математика сабағын бірлесіп жоспарлау", "Lesson Study: совместное планирование урока математики",
-      "Lesson Study: planning a mathematics lesson together"),
-     ("Lesson Study тобы 6-сыныптағы математика сабағын бірлесіп жоспарлап, зерттеу сабағын бақылайды.",
-      "Группа Lesson Study вместе спланирует урок математики в 6 классе и пронаблюдает исследовательский урок.",
-      "A Lesson Study group will plan a Grade 6 mathematics lesson together and observe the research lesson."),
-     ("Алдымен топ сабақты бірге жоспарлайды, содан кейін бір мұғалім сабақ береді, қалғандары үш оқушыны "
-      "бақылайды. Соңында бақылау нәтижелері талқыланады.",
-      "Сначала группа вместе планирует урок, затем один учитель проводит его, а остальные наблюдают за тремя "
-      "учениками. В конце обсуждают результаты наблюдения.",
-      "First the group plans the lesson together; then one teacher teaches it while the others follow three "
-      "pupils. Finally the group discusses what it observed.")),
-    ("master_class",
-     ("Қысқа мерзімді жоспар құру шеберлік сыныбы", "Мастер-класс по составлению краткосрочного плана",
-      "Master class: writing a short-term lesson plan"),
-     ("Тәжірибелі мұғалім қысқа мерзімді жоспарды қалай құратынын көрсетеді.",
-      "Опытный учитель покажет, как составить краткосрочный план урока.",
-      "An experienced teacher shows how to write a short-term lesson plan."),
-     ("Қатысушылар дайын жоспардың үлгісін талдап, өз пәні бойынша бір сабақтың жоспарын құрады. Ноутбук немесе "
-      "планшет алып келуді ұсынамыз.",
-      "Участники разберут образец плана и составят план одного урока по своему предмету. Рекомендуем взять "
-      "ноутбук или планшет.",
-      "Participants look at a sample plan and write a plan of one lesson in their own subject. Please bring a "
-      "laptop or tablet.")),
-    ("consultation",
-     ("Серіктес мектептерге кеңес беру сессиясы", "Консультативная сессия для партнёрских школ",
-      "Consultation session for partner schools"),
-     ("Серіктес мектептердің мұғалімдері сабақ жоспарлау мен бағалау бойынша сұрақтарын қоя алады.",
-      "Учителя партнёрских школ смогут задать вопросы по планированию уроков и оцениванию.",
-      "Teachers of the partner schools can bring their questions on lesson planning and assessment."),
-     ("Сұрақтарыңызды тіркелу кезінде алдын ала жазыңыз: тренерлер оларды тақырып бойынша топтап, жауап береді.",
-      "Напишите вопросы заранее, при регистрации: тренеры сгруппируют их по темам и ответят.",
-      "Write your questions when you register: the trainers will group them by topic and answer them.")),
-    ("action_research",
-     ("Іс-әрекеттегі зерттеу: жобаларды қорғау", "Исследование действий: защита проектов",
-      "Action research: project presentations"),
-     ("Мұғалімдер бір жыл бойы жүргізген іс-әрекеттегі зерттеулерінің нәтижелерін қорғайды.",
-      "Учителя представят результаты исследований действий, которые вели в течение года.",
-      "Teachers present the results of the action research they carried out over the year."),
-     ("Әр жобаға он минут баяндама және бес минут сұрақ беріледі. Сарапшылар зерттеу сұрағын, дәлелдерді және "
-      "қорытындыларды бағалайды.",
-      "На каждый проект — десять минут доклада и пять минут вопросов. Эксперты оценивают исследовательский "
-      "вопрос, доказательства и выводы.",
-      "Each project has ten minutes to present and five for questions. The experts look at the research "
-      "question, the evidence and the conclusions.")),
-    ("forum",
-     ("«Рефлексия тәжірибеде» көшбасшылар форумы", "Форум лидеров «Рефлексия в практике»",
-      "“Reflection in practice” leaders' forum"),
-     ("Жетекші және серіктес мектептердің басшылары мектептегі рефлексия тәжірибесімен бөліседі.",
-      "Руководители Ведущих и партнёрских школ поделятся практикой рефлексии в школе.",
-      "Heads of Leading and partner schools share how their schools practise reflection."),
-     ("Форум пленарлық отырыстан және үш секциядан тұрады: сабақтағы рефлексия, педагогтардың кәсіби "
-      "рефлексиясы, мектепті басқарудағы рефлексия.",
-      "Форум состоит из пленарного заседания и трёх секций: рефлексия на уроке, профессиональная рефлексия "
-      "педагогов, рефлексия в управлении школой.",
-      "The forum has a plenary session and three sections: reflection in lessons, teachers' professional "
-      "reflection, and reflection in running a school.")),
-    ("august_conference",
-     ("Тамыз кеңесі: жаңартылған білім мазмұны", "Августовское совещание: обновлённое содержание образования",
-      "August conference: the updated content of education"),
-     ("Жаңа оқу жылы алдында аудан мұғалімдері жаңартылған білім мазмұнының басымдықтарын талқылайды.",
-      "Перед новым учебным годом учителя района обсудят приоритеты обновлённого содержания образования.",
-      "Before the new school year the district's teachers discuss the priorities of the updated curriculum."),
-     ("Пленарлық баяндамадан кейін пәндік секциялар жұмыс істейді. Әр секцияда Жетекші мектептің мұғалімдері "
-      "өз тәжірибесін таныстырады.",
-      "После пленарного доклада работают предметные секции. В каждой секции учителя Ведущей школы представляют "
-      "свой опыт.",
-      "After the plenary talk, subject sections meet; in each, teachers of the Leading School present their "
-      "practice.")),
+    (
+        "seminar",
+        (
+            "Критериалды бағалау: тапсырмалар мен дескрипторлар",
+            "Критериальное оценивание: задания и дескрипторы",
+            "Criteria-based assessment: tasks and descriptors",
+        ),
+        (
+            "Қатысушылар бір тақырыптың оқу мақсаттарына тапсырмалар мен дескрипторлар құрастырады.",
+            "Участники составят задания и дескрипторы к целям обучения одной темы.",
+            "Participants will write tasks and descriptors for the learning objectives of one topic.",
+        ),
+        (
+            "Бағдарлама: критериалды бағалаудың негіздері (30 минут), топтық жұмыс (90 минут), тапсырмаларды таныстыру "
+            "және кері байланыс (60 минут). Өзіңізбен бірге бір тоқсанның оқу жоспарын алып келіңіз.",
+            "Программа: основы критериального оценивания (30 минут), работа в группах (90 минут), представление заданий "
+            "и обратная связь (60 минут). Возьмите с собой учебный план на одну четверть.",
+            "Programme: the basics of criteria-based assessment (30 minutes), group work (90 minutes), presenting the "
+            "tasks and feedback (60 minutes). Please bring one term's curriculum plan.",
+        ),
+    ),
+    (
+        "lesson_study",
+        (
+            "Lesson Study: математика сабағын бірлесіп жоспарлау",
+            "Lesson Study: совместное планирование урока математики",
+            "Lesson Study: planning a mathematics lesson together",
+        ),
+        (
+            "Lesson Study тобы 6-сыныптағы математика сабағын бірлесіп жоспарлап, зерттеу сабағын бақылайды.",
+            "Группа Lesson Study вместе спланирует урок математики в 6 классе и пронаблюдает исследовательский урок.",
+            "A Lesson Study group will plan a Grade 6 mathematics lesson together and observe the research lesson.",
+        ),
+        (
+            "Алдымен топ сабақты бірге жоспарлайды, содан кейін бір мұғалім сабақ береді, қалғандары үш оқушыны "
+            "бақылайды. Соңында бақылау нәтижелері талқыланады.",
+            "Сначала группа вместе планирует урок, затем один учитель проводит его, а остальные наблюдают за тремя "
+            "учениками. В конце обсуждают результаты наблюдения.",
+            "First the group plans the lesson together; then one teacher teaches it while the others follow three "
+            "pupils. Finally the group discusses what it observed.",
+        ),
+    ),
+    (
+        "master_class",
+        (
+            "Қысқа мерзімді жоспар құру шеберлік сыныбы",
+            "Мастер-класс по составлению краткосрочного плана",
+            "Master class: writing a short-term lesson plan",
+        ),
+        (
+            "Тәжірибелі мұғалім қысқа мерзімді жоспарды қалай құратынын көрсетеді.",
+            "Опытный учитель покажет, как составить краткосрочный план урока.",
+            "An experienced teacher shows how to write a short-term lesson plan.",
+        ),
+        (
+            "Қатысушылар дайын жоспардың үлгісін талдап, өз пәні бойынша бір сабақтың жоспарын құрады. Ноутбук немесе "
+            "планшет алып келуді ұсынамыз.",
+            "Участники разберут образец плана и составят план одного урока по своему предмету. Рекомендуем взять "
+            "ноутбук или планшет.",
+            "Participants look at a sample plan and write a plan of one lesson in their own subject. Please bring a "
+            "laptop or tablet.",
+        ),
+    ),
+    (
+        "consultation",
+        (
+            "Серіктес мектептерге кеңес беру сессиясы",
+            "Консультативная сессия для партнёрских школ",
+            "Consultation session for partner schools",
+        ),
+        (
+            "Серіктес мектептердің мұғалімдері сабақ жоспарлау мен бағалау бойынша сұрақтарын қоя алады.",
+            "Учителя партнёрских школ смогут задать вопросы по планированию уроков и оцениванию.",
+            "Teachers of the partner schools can bring their questions on lesson planning and assessment.",
+        ),
+        (
+            "Сұрақтарыңызды тіркелу кезінде алдын ала жазыңыз: тренерлер оларды тақырып бойынша топтап, жауап береді.",
+            "Напишите вопросы заранее, при регистрации: тренеры сгруппируют их по темам и ответят.",
+            "Write your questions when you register: the trainers will group them by topic and answer them.",
+        ),
+    ),
+    (
+        "action_research",
+        (
+            "Іс-әрекеттегі зерттеу: жобаларды қорғау",
+            "Исследование действий: защита проектов",
+            "Action research: project presentations",
+        ),
+        (
+            "Мұғалімдер бір жыл бойы жүргізген іс-әрекеттегі зерттеулерінің нәтижелерін қорғайды.",
+            "Учителя представят результаты исследований действий, которые вели в течение года.",
+            "Teachers present the results of the action research they carried out over the year.",
+        ),
+        (
+            "Әр жобаға он минут баяндама және бес минут сұрақ беріледі. Сарапшылар зерттеу сұрағын, дәлелдерді және "
+            "қорытындыларды бағалайды.",
+            "На каждый проект — десять минут доклада и пять минут вопросов. Эксперты оценивают исследовательский "
+            "вопрос, доказательства и выводы.",
+            "Each project has ten minutes to present and five for questions. The experts look at the research "
+            "question, the evidence and the conclusions.",
+        ),
+    ),
+    (
+        "forum",
+        (
+            "«Рефлексия тәжірибеде» көшбасшылар форумы",
+            "Форум лидеров «Рефлексия в практике»",
+            "“Reflection in practice” leaders' forum",
+        ),
+        (
+            "Жетекші және серіктес мектептердің басшылары мектептегі рефлексия тәжірибесімен бөліседі.",
+            "Руководители Ведущих и партнёрских школ поделятся практикой рефлексии в школе.",
+            "Heads of Leading and partner schools share how their schools practise reflection.",
+        ),
+        (
+            "Форум пленарлық отырыстан және үш секциядан тұрады: сабақтағы рефлексия, педагогтардың кәсіби "
+            "рефлексиясы, мектепті басқарудағы рефлексия.",
+            "Форум состоит из пленарного заседания и трёх секций: рефлексия на уроке, профессиональная рефлексия "
+            "педагогов, рефлексия в управлении школой.",
+            "The forum has a plenary session and three sections: reflection in lessons, teachers' professional "
+            "reflection, and reflection in running a school.",
+        ),
+    ),
+    (
+        "august_conference",
+        (
+            "Тамыз кеңесі: жаңартылған білім мазмұны",
+            "Августовское совещание: обновлённое содержание образования",
+            "August conference: the updated content of education",
+        ),
+        (
+            "Жаңа оқу жылы алдында аудан мұғалімдері жаңартылған білім мазмұнының басымдықтарын талқылайды.",
+            "Перед новым учебным годом учителя района обсудят приоритеты обновлённого содержания образования.",
+            "Before the new school year the district's teachers discuss the priorities of the updated curriculum.",
+        ),
+        (
+            "Пленарлық баяндамадан кейін пәндік секциялар жұмыс істейді. Әр секцияда Жетекші мектептің мұғалімдері "
+            "өз тәжірибесін таныстырады.",
+            "После пленарного доклада работают предметные секции. В каждой секции учителя Ведущей школы представляют "
+            "свой опыт.",
+            "After the plenary talk, subject sections meet; in each, teachers of the Leading School present their "
+            "practice.",
+        ),
+    ),
 ]
 
 # kind, subject, grades, direction, (kk, ru, en) title: fifteen, so that neighbouring schools' cards differ.
 RESOURCES = [
-    ("lesson_plan", "mathematics", 5, 6, "updated_content", ("Бөлшектерді қосу: қысқа мерзімді жоспар", "Сложение дробей: краткосрочный план", "Adding fractions: a short-term lesson plan")),
-    ("recommendation", "general", 1, 11, "criteria_assessment", ("Критериалды бағалау бойынша әдістемелік ұсыныстар", "Методические рекомендации по критериальному оцениванию", "Methodological recommendations on criteria-based assessment")),
-    ("video_lesson", "kazakh", 7, 9, "updated_content", ("Бейнесабақ: Абай өлеңдерін талдау", "Видеоурок: анализ стихотворений Абая", "Video lesson: reading Abai's poems")),
-    ("presentation", "physics", 9, 10, "lesson_study", ("Ньютон заңдары: презентация", "Законы Ньютона: презентация", "Newton's laws: a presentation")),
-    ("assessment", "biology", 8, 8, "criteria_assessment", ("Жасуша құрылысы: жиынтық бағалау тапсырмалары", "Строение клетки: задания суммативного оценивания", "Cell structure: summative assessment tasks")),
-    ("research_report", "primary", 1, 4, "action_research", ("Бастауыш сыныптағы оқу сауаттылығы: зерттеу есебі", "Читательская грамотность в начальной школе: отчёт об исследовании", "Reading literacy in primary school: a research report")),
-    ("teaching_aid", "chemistry", 8, 9, "updated_content", ("Химиялық реакциялар: зертханалық жұмыстар жинағы", "Химические реакции: сборник лабораторных работ", "Chemical reactions: a book of laboratory work")),
-    ("lesson_plan", "english", 5, 5, "trilingual", ("Daily routines: ағылшын тілі сабағының жоспары", "Daily routines: план урока английского языка", "Daily routines: an English lesson plan")),
-    ("video_lesson", "history", 6, 7, "updated_content", ("Ұлы Жібек жолы: бейнесабақ", "Великий Шёлковый путь: видеоурок", "The Great Silk Road: a video lesson")),
-    ("presentation", "geography", 7, 8, "updated_content", ("Қазақстанның су ресурстары: презентация", "Водные ресурсы Казахстана: презентация", "Kazakhstan's water resources: a presentation")),
-    ("programme", "computer_science", 7, 9, "gifted_children", ("Робототехника үйірмесінің бағдарламасы", "Программа кружка робототехники", "A robotics club programme")),
-    ("recommendation", "general", 1, 11, "mentoring", ("Жас мұғалімге тәлімгерлік: әдістемелік ұсыныстар", "Наставничество молодого учителя: методические рекомендации", "Mentoring a young teacher: methodological recommendations")),
-    ("assessment", "russian", 5, 6, "criteria_assessment", ("Орыс тілі: оқылым бойынша бағалау тапсырмалары", "Русский язык: задания для оценивания чтения", "Russian: reading assessment tasks")),
-    ("research_report", "mathematics", 7, 7, "lesson_study", ("Lesson Study: бөлшектерді салыстыру сабағы", "Lesson Study: урок сравнения дробей", "Lesson Study: a lesson on comparing fractions")),
-    ("teaching_aid", "primary", 2, 3, "inclusive", ("Инклюзивті сынып: бастауыш мектепке арналған көрнекі құралдар", "Инклюзивный класс: наглядные пособия для начальной школы", "An inclusive classroom: visual aids for primary school")),
+    (
+        "lesson_plan",
+        "mathematics",
+        5,
+        6,
+        "updated_content",
+        (
+            "Бөлшектерді қосу: қысқа мерзімді жоспар",
+            "Сложение дробей: краткосрочный план",
+            "Adding fractions: a short-term lesson plan",
+        ),
+    ),
+    (
+        "recommendation",
+        "general",
+        1,
+        11,
+        "criteria_assessment",
+        (
+            "Критериалды бағалау бойынша әдістемелік ұсыныстар",
+            "Методические рекомендации по критериальному оцениванию",
+            "Methodological recommendations on criteria-based assessment",
+        ),
+    ),
+    (
+        "video_lesson",
+        "kazakh",
+        7,
+        9,
+        "updated_content",
+        (
+            "Бейнесабақ: Абай өлеңдерін талдау",
+            "Видеоурок: анализ стихотворений Абая",
+            "Video lesson: reading Abai's poems",
+        ),
+    ),
+    (
+        "presentation",
+        "physics",
+        9,
+        10,
+        "lesson_study",
+        ("Ньютон заңдары: презентация", "Законы Ньютона: презентация", "Newton's laws: a presentation"),
+    ),
+    (
+        "assessment",
+        "biology",
+        8,
+        8,
+        "criteria_assessment",
+        (
+            "Жасуша құрылысы: жиынтық бағалау тапсырмалары",
+            "Строение клетки: задания суммативного оценивания",
+            "Cell structure: summative assessment tasks",
+        ),
+    ),
+    (
+        "research_report",
+        "primary",
+        1,
+        4,
+        "action_research",
+        (
+            "Бастауыш сыныптағы оқу сауаттылығы: зерттеу есебі",
+            "Читательская грамотность в начальной школе: отчёт об исследовании",
+            "Reading literacy in primary school: a research report",
+        ),
+    ),
+    (
+        "teaching_aid",
+        "chemistry",
+        8,
+        9,
+        "updated_content",
+        (
+            "Химиялық реакциялар: зертханалық жұмыстар жинағы",
+            "Химические реакции: сборник лабораторных работ",
+            "Chemical reactions: a book of laboratory work",
+        ),
+    ),
+    (
+        "lesson_plan",
+        "english",
+        5,
+        5,
+        "trilingual",
+        (
+            "Daily routines: ағылшын тілі сабағының жоспары",
+            "Daily routines: план урока английского языка",
+            "Daily routines: an English lesson plan",
+        ),
+    ),
+    (
+        "video_lesson",
+        "history",
+        6,
+        7,
+        "updated_content",
+        ("Ұлы Жібек жолы: бейнесабақ", "Великий Шёлковый путь: видеоурок", "The Great Silk Road: a video lesson"),
+    ),
+    (
+        "presentation",
+        "geography",
+        7,
+        8,
+        "updated_content",
+        (
+            "Қазақстанның су ресурстары: презентация",
+            "Водные ресурсы Казахстана: презентация",
+            "Kazakhstan's water resources: a presentation",
+        ),
+    ),
+    (
+        "programme",
+        "computer_science",
+        7,
+        9,
+        "gifted_children",
+        ("Робототехника үйірмесінің бағдарламасы", "Программа кружка робототехники", "A robotics club programme"),
+    ),
+    (
+        "recommendation",
+        "general",
+        1,
+        11,
+        "mentoring",
+        (
+            "Жас мұғалімге тәлімгерлік: әдістемелік ұсыныстар",
+            "Наставничество молодого учителя: методические рекомендации",
+            "Mentoring a young teacher: methodological recommendations",
+        ),
+    ),
+    (
+        "assessment",
+        "russian",
+        5,
+        6,
+        "criteria_assessment",
+        (
+            "Орыс тілі: оқылым бойынша бағалау тапсырмалары",
+            "Русский язык: задания для оценивания чтения",
+            "Russian: reading assessment tasks",
+        ),
+    ),
+    (
+        "research_report",
+        "mathematics",
+        7,
+        7,
+        "lesson_study",
+        (
+            "Lesson Study: бөлшектерді салыстыру сабағы",
+            "Lesson Study: урок сравнения дробей",
+            "Lesson Study: a lesson on comparing fractions",
+        ),
+    ),
+    (
+        "teaching_aid",
+        "primary",
+        2,
+        3,
+        "inclusive",
+        (
+            "Инклюзивті сынып: бастауыш мектепке арналған көрнекі құралдар",
+            "Инклюзивный класс: наглядные пособия для начальной школы",
+            "An inclusive classroom: visual aids for primary school",
+        ),
+    ),
 ]
 
 # What a resource of each kind holds (kk, ru, en): its card's summary.
 RESOURCE_INTROS = {
-    "lesson_plan": ("Оқу мақсаттары, тапсырмалар, дескрипторлар және сабақ соңындағы рефлексия.",
-                    "Цели обучения, задания, дескрипторы и рефлексия в конце урока.",
-                    "Learning objectives, tasks, descriptors and the end-of-lesson reflection."),
-    "recommendation": ("Мұғалімдерге арналған қадамдық ұсыныстар мен мысалдар.",
-                       "Пошаговые рекомендации и примеры для учителей.",
-                       "Step-by-step recommendations with examples for teachers."),
-    "video_lesson": ("Сабақтың толық бейнежазбасы және мұғалімнің түсініктемесі.",
-                     "Полная видеозапись урока с комментарием учителя.",
-                     "A full recording of the lesson with the teacher's commentary."),
-    "presentation": ("Сабақта көрсетуге дайын слайдтар және мұғалімге арналған жазбалар.",
-                     "Готовые к показу слайды с заметками для учителя.",
-                     "Slides ready to show in class, with notes for the teacher."),
-    "assessment": ("Тапсырмалар, бағалау критерийлері, дескрипторлар және балл қою кестесі.",
-                   "Задания, критерии оценивания, дескрипторы и схема выставления баллов.",
-                   "Tasks, assessment criteria, descriptors and a marking scheme."),
-    "research_report": ("Зерттеу сұрағы, жиналған дәлелдер, қорытындылар және келесі қадамдар.",
-                        "Исследовательский вопрос, собранные данные, выводы и следующие шаги.",
-                        "The research question, the evidence gathered, the conclusions and next steps."),
-    "teaching_aid": ("Сабақта және үйде пайдалануға арналған оқу құралы.",
-                     "Учебное пособие для работы на уроке и дома.",
-                     "A teaching aid for use in class and at home."),
-    "programme": ("Мақсаттар, тақырыптық жоспар және күтілетін нәтижелер.",
-                  "Цели, тематический план и ожидаемые результаты.",
-                  "Aims, a plan of topics and the expected results."),
+    "lesson_plan": (
+        "Оқу мақсаттары, тапсырмалар, дескрипторлар және сабақ соңындағы рефлексия.",
+        "Цели обучения, задания, дескрипторы и рефлексия в конце урока.",
+        "Learning objectives, tasks, descriptors and the end-of-lesson reflection.",
+    ),
+    "recommendation": (
+        "Мұғалімдерге арналған қадамдық ұсыныстар мен мысалдар.",
+        "Пошаговые рекомендации и примеры для учителей.",
+        "Step-by-step recommendations with examples for teachers.",
+    ),
+    "video_lesson": (
+        "Сабақтың толық бейнежазбасы және мұғалімнің түсініктемесі.",
+        "Полная видеозапись урока с комментарием учителя.",
+        "A full recording of the lesson with the teacher's commentary.",
+    ),
+    "presentation": (
+        "Сабақта көрсетуге дайын слайдтар және мұғалімге арналған жазбалар.",
+        "Готовые к показу слайды с заметками для учителя.",
+        "Slides ready to show in class, with notes for the teacher.",
+    ),
+    "assessment": (
+        "Тапсырмалар, бағалау критерийлері, дескрипторлар және балл қою кестесі.",
+        "Задания, критерии оценивания, дескрипторы и схема выставления баллов.",
+        "Tasks, assessment criteria, descriptors and a marking scheme.",
+    ),
+    "research_report": (
+        "Зерттеу сұрағы, жиналған дәлелдер, қорытындылар және келесі қадамдар.",
+        "Исследовательский вопрос, собранные данные, выводы и следующие шаги.",
+        "The research question, the evidence gathered, the conclusions and next steps.",
+    ),
+    "teaching_aid": (
+        "Сабақта және үйде пайдалануға арналған оқу құралы.",
+        "Учебное пособие для работы на уроке и дома.",
+        "A teaching aid for use in class and at home.",
+    ),
+    "programme": (
+        "Мақсаттар, тақырыптық жоспар және күтілетін нәтижелер.",
+        "Цели, тематический план и ожидаемые результаты.",
+        "Aims, a plan of topics and the expected results.",
+    ),
 }
 
 CREATIVE_GROUPS = [
-    ("primary", "updated_content", ("Бастауыш мектеп", "Начальная школа", "Primary school"), ("Оқу сауаттылығын дамыту", "Развитие читательской грамотности", "Developing reading literacy")),
-    ("subject", "lesson_study", ("Жаратылыстану пәндері", "Естественные науки", "Natural sciences"), ("Зерттеушілік дағдылар", "Исследовательские навыки", "Inquiry skills")),
-    ("problem", "criteria_assessment", ("Бағалау мәселелері", "Проблемы оценивания", "Assessment problems"), ("Кері байланыс", "Обратная связь", "Feedback")),
-    ("research", "action_research", ("Зерттеу тобы", "Исследовательская группа", "Research group"), ("Іс-әрекеттегі зерттеу", "Исследование действий", "Action research")),
+    (
+        "primary",
+        "updated_content",
+        ("Бастауыш мектеп", "Начальная школа", "Primary school"),
+        ("Оқу сауаттылығын дамыту", "Развитие читательской грамотности", "Developing reading literacy"),
+    ),
+    (
+        "subject",
+        "lesson_study",
+        ("Жаратылыстану пәндері", "Естественные науки", "Natural sciences"),
+        ("Зерттеушілік дағдылар", "Исследовательские навыки", "Inquiry skills"),
+    ),
+    (
+        "problem",
+        "criteria_assessment",
+        ("Бағалау мәселелері", "Проблемы оценивания", "Assessment problems"),
+        ("Кері байланыс", "Обратная связь", "Feedback"),
+    ),
+    (
+        "research",
+        "action_research",
+        ("Зерттеу тобы", "Исследовательская группа", "Research group"),
+        ("Іс-әрекеттегі зерттеу", "Исследование действий", "Action research"),
+    ),
 ]
 
 NETWORK_PAGES = [
-    (NetworkNewsPage, "news", ("Жаңалықтар", "Новости", "News"),
-     ("Желінің барлық Жетекші мектептерінің блогтарынан жаңалықтар.", "Новости из блогов всех Ведущих школ сети.", "News from the blogs of every Leading School in the network.")),
-    (NetworkEventsPage, "events", ("Іс-шаралар", "Мероприятия", "Events"),
-     ("Желінің семинарлары, шеберлік сыныптары, Lesson Study және конференциялары.", "Семинары, мастер-классы, Lesson Study и конференции сети.", "Seminars, master classes, Lesson Study and conferences across the network.")),
-    (ResourceLibraryPage, "resources", ("Ресурс кітапханасы", "Библиотека ресурсов", "Resource library"),
-     ("Мұғалімдер әзірлеген сабақ жоспарлары, ұсыныстар, бейнесабақтар мен бағалау материалдары.", "Планы уроков, рекомендации, видеоуроки и материалы оценивания, созданные учителями.", "Lesson plans, recommendations, video lessons and assessment materials made by teachers.")),
+    (
+        NetworkNewsPage,
+        "news",
+        ("Жаңалықтар", "Новости", "News"),
+        (
+            "Желінің барлық Жетекші мектептерінің блогтарынан жаңалықтар.",
+            "Новости из блогов всех Ведущих школ сети.",
+            "News from the blogs of every Leading School in the network.",
+        ),
+    ),
+    (
+        NetworkEventsPage,
+        "events",
+        ("Іс-шаралар", "Мероприятия", "Events"),
+        (
+            "Желінің семинарлары, шеберлік сыныптары, Lesson Study және конференциялары.",
+            "Семинары, мастер-классы, Lesson Study и конференции сети.",
+            "Seminars, master classes, Lesson Study and conferences across the network.",
+        ),
+    ),
+    (
+        ResourceLibraryPage,
+        "resources",
+        ("Ресурс кітапханасы", "Библиотека ресурсов", "Resource library"),
+        (
+            "Мұғалімдер әзірлеген сабақ жоспарлары, ұсыныстар, бейнесабақтар мен бағалау материалдары.",
+            "Планы уроков, рекомендации, видеоуроки и материалы оценивания, созданные учителями.",
+            "Lesson plans, recommendations, video lessons and assessment materials made by teachers.",
+        ),
+    ),
 ]
 
 CATEGORIES = [
@@ -629,7 +1137,8 @@ class DemoNetwork:
         tags = {}
         for key, (kk, ru, en) in TAGS.items():
             tags[key], _created = BlogTag.objects.get_or_create(
-                name=kk, defaults={"name_ru": ru, "name_en": en, "slug": slugify(anyascii(kk))[:50].strip("-")})
+                name=kk, defaults={"name_ru": ru, "name_en": en, "slug": slugify(anyascii(kk))[:50].strip("-")}
+            )
         return tags
 
     def translate(self, page, texts, **extra):
@@ -652,10 +1161,17 @@ class DemoNetwork:
             if wanted is not None and slug not in wanted:
                 continue
             street = STREETS[1]
-            addresses = (f"{centres[0]}, {street[0]}, {10 + order}", f"{centres[1]}, {street[1]}, {10 + order}",
-                         f"{10 + order} {street[2]}, {centres[2]}")
+            addresses = (
+                f"{centres[0]}, {street[0]}, {10 + order}",
+                f"{centres[1]}, {street[1]}, {10 + order}",
+                f"{10 + order} {street[2]}, {centres[2]}",
+            )
             region = RegionPage(
-                title=names[0], slug=slug, kind=kind, centre=centres[0], locale=self.locales["kk"],
+                title=names[0],
+                slug=slug,
+                kind=kind,
+                centre=centres[0],
+                locale=self.locales["kk"],
                 coordination_centre_name=f"ПШО {centres[0]} филиалының Координациялық орталығы",
                 coordination_centre_address=addresses[0],
                 coordination_centre_phone=f"+7 7{order % 10}2 55 {10 + order:02d} {20 + order:02d}",
@@ -664,10 +1180,14 @@ class DemoNetwork:
             )
             # The trainers' rows are copied to the translations as they are: their positions carry three languages.
             region.trainers = [
-                CoordinationCentreTrainer(sort_order=i, name=TEACHERS[(order + i) % len(TEACHERS)],
-                                          position="тренер, желі көшбасшысы",
-                                          position_ru="тренер, лидер сети", position_en="trainer, network leader",
-                                          email=f"trainer{i + 1}.{slug}@cpm.edu.kz")
+                CoordinationCentreTrainer(
+                    sort_order=i,
+                    name=TEACHERS[(order + i) % len(TEACHERS)],
+                    position="тренер, желі көшбасшысы",
+                    position_ru="тренер, лидер сети",
+                    position_en="trainer, network leader",
+                    email=f"trainer{i + 1}.{slug}@cpm.edu.kz",
+                )
                 for i in range(2)
             ]
             kk_home.add_child(instance=region)
@@ -676,11 +1196,17 @@ class DemoNetwork:
             self.translate(
                 region,
                 {"title": names, "centre": centres, "coordination_centre_address": addresses},
-                coordination_centre_name=(region.coordination_centre_name, f"{kind_ru}, {centres[1]}",
-                                          f"CPE Coordination Centre, {centres[2]}"),
-                intro=(None, f"<p>Ведущие школы региона «{names[1]}» вместе с партнёрскими школами строят "
-                             "сетевое сообщество.</p>",
-                       f"<p>The Leading Schools of {names[2]} build a network community with their partner schools.</p>"),
+                coordination_centre_name=(
+                    region.coordination_centre_name,
+                    f"{kind_ru}, {centres[1]}",
+                    f"CPE Coordination Centre, {centres[2]}",
+                ),
+                intro=(
+                    None,
+                    f"<p>Ведущие школы региона «{names[1]}» вместе с партнёрскими школами строят "
+                    "сетевое сообщество.</p>",
+                    f"<p>The Leading Schools of {names[2]} build a network community with their partner schools.</p>",
+                ),
             )
             regions[slug] = (region, names, centres)
         return regions
@@ -689,42 +1215,61 @@ class DemoNetwork:
         region, region_names, locality = region_entry
         titles = school_names(number, kind, locality)
         street = STREETS[index % len(STREETS)]
-        addresses = (f"{locality[0]}, {street[0]}, {number}", f"{locality[1]}, {street[1]}, {number}",
-                     f"{number} {street[2]}, {locality[2]}")
+        addresses = (
+            f"{locality[0]}, {street[0]}, {number}",
+            f"{locality[1]}, {street[1]}, {number}",
+            f"{number} {street[2]}, {locality[2]}",
+        )
         about = tuple(text.format(year=2015 + index % 6) for text in SCHOOL_ABOUT)
         leader = TEACHERS[index % len(TEACHERS)]
         # One school is a little over the regulation's ratio, to show the warning.
         partner_total = 11 if index == 1 else 10
         school = LeadingSchoolPage(
-            title=titles[0], slug=f"school-{number}", locale=self.locales["kk"], locality=locality[0],
-            address=addresses[0], phone=f"+7 7{index}2 40 {number:02d} 11",
+            title=titles[0],
+            slug=f"school-{number}",
+            locale=self.locales["kk"],
+            locality=locality[0],
+            address=addresses[0],
+            phone=f"+7 7{index}2 40 {number:02d} 11",
             email=f"school{number}@{region.slug}.edu.kz",
             intro="Он серіктес мектеппен бірлесіп жұмыс істейтін Жетекші мектеп.",
-            leader_name=leader, leader_role=LeaderRole.DEPUTY if index % 2 else LeaderRole.DIRECTOR,
+            leader_name=leader,
+            leader_role=LeaderRole.DEPUTY if index % 2 else LeaderRole.DIRECTOR,
             leader_email=f"leader{number}@{region.slug}.edu.kz",
             body=rich(about[0]),
         )
         school.directions = [
-            SchoolDirection(direction=direction, sort_order=order) for order, direction in
-            enumerate((Direction.UPDATED_CONTENT, Direction.LESSON_STUDY, Direction.CRITERIA_ASSESSMENT,
-                       Direction.MENTORING))
+            SchoolDirection(direction=direction, sort_order=order)
+            for order, direction in enumerate(
+                (Direction.UPDATED_CONTENT, Direction.LESSON_STUDY, Direction.CRITERIA_ASSESSMENT, Direction.MENTORING)
+            )
         ]
         # Copied to the translations as they are (inline rows): each group's name and topic carry three languages.
         school.creative_groups = [
             # sort_order given: rows without one come back in whatever order the database keeps them.
-            CreativeGroup(sort_order=i, name=names[0], name_ru=names[1], name_en=names[2], kind=group_kind,
-                          direction=direction,
-                          focus_topic=focus[0], focus_topic_ru=focus[1], focus_topic_en=focus[2],
-                          leader=TEACHERS[(index + i) % len(TEACHERS)],
-                          members="\n".join(TEACHERS[(index + i + k) % len(TEACHERS)] for k in range(1, 5)))
+            CreativeGroup(
+                sort_order=i,
+                name=names[0],
+                name_ru=names[1],
+                name_en=names[2],
+                kind=group_kind,
+                direction=direction,
+                focus_topic=focus[0],
+                focus_topic_ru=focus[1],
+                focus_topic_en=focus[2],
+                leader=TEACHERS[(index + i) % len(TEACHERS)],
+                members="\n".join(TEACHERS[(index + i + k) % len(TEACHERS)] for k in range(1, 5)),
+            )
             for i, (group_kind, direction, names, focus) in enumerate(CREATIVE_GROUPS)
         ]
         school.partner_schools = [
             PartnerSchool(
-                sort_order=p, name=f"№ {number * 3 + p} мектеп",
+                sort_order=p,
+                name=f"№ {number * 3 + p} мектеп",
                 locality=locality[0] if p % 3 else f"{locality[0]} ауданы",
                 hub_school=f"№ {number * 3 + (p // 4) * 4} тірек мектебі",
-                contact_person=TEACHERS[(index + p) % len(TEACHERS)], email=f"partner{p}.{number}@edu.kz",
+                contact_person=TEACHERS[(index + p) % len(TEACHERS)],
+                email=f"partner{p}.{number}@edu.kz",
             )
             for p in range(partner_total)
         ]
@@ -738,20 +1283,28 @@ class DemoNetwork:
         self.translate(
             school,
             {"title": titles, "locality": locality, "address": addresses},
-            intro=(None, "Ведущая школа, которая работает вместе с десятью партнёрскими школами.",
-                   "A Leading School working together with ten partner schools."),
+            intro=(
+                None,
+                "Ведущая школа, которая работает вместе с десятью партнёрскими школами.",
+                "A Leading School working together with ten partner schools.",
+            ),
             body=(None, rich(about[1]), rich(about[2])),
             leader_name=(None, leader, latin_form(leader)),
         )
-        for translated in LeadingSchoolPage.objects.filter(translation_key=school.translation_key).exclude(pk=school.pk):
+        for translated in LeadingSchoolPage.objects.filter(translation_key=school.translation_key).exclude(
+            pk=school.pk
+        ):
             self.translate_school_details(translated, number, locality)
             provision_school(translated)
 
         teachers = [
-            Teacher.objects.create(full_name=TEACHERS[(index + t) % len(TEACHERS)],
-                                   position=POSITIONS[t % len(POSITIONS)][0],
-                                   position_ru=POSITIONS[t % len(POSITIONS)][1],
-                                   position_en=POSITIONS[t % len(POSITIONS)][2], school=school)
+            Teacher.objects.create(
+                full_name=TEACHERS[(index + t) % len(TEACHERS)],
+                position=POSITIONS[t % len(POSITIONS)][0],
+                position_ru=POSITIONS[t % len(POSITIONS)][1],
+                position_en=POSITIONS[t % len(POSITIONS)][2],
+                school=school,
+            )
             for t in range(3)
         ]
         sections = {type(child.specific): child.specific for child in school.get_children()}
@@ -780,17 +1333,28 @@ class DemoNetwork:
             topic = POSTS[(index * 5 + n) % len(POSTS)]
             authors = teachers[: 1 + n % 2]
             bodies = [
-                rich(topic["body"][position][0]) + rich(topic["body"][position][1]) + [
-                    ("quote", {"text": QUOTE[position],
-                               "attribution": person_name(teachers[0].full_name, teachers[0].latin_name,
-                                                          language=LANGUAGES[position])}),
+                rich(topic["body"][position][0])
+                + rich(topic["body"][position][1])
+                + [
+                    (
+                        "quote",
+                        {
+                            "text": QUOTE[position],
+                            "attribution": person_name(
+                                teachers[0].full_name, teachers[0].latin_name, language=LANGUAGES[position]
+                            ),
+                        },
+                    ),
                 ]
                 for position in range(3)
             ]
             post = BlogPostPage(
-                title=topic["title"][0], slug=f"post-{n + 1}", locale=self.locales["kk"],
+                title=topic["title"][0],
+                slug=f"post-{n + 1}",
+                locale=self.locales["kk"],
                 date=(self.now - datetime.timedelta(days=3 + n * 9 + index)).date(),
-                intro=topic["excerpt"][0], body=bodies[0],
+                intro=topic["excerpt"][0],
+                body=bodies[0],
                 image=make_image(topic["title"][0], collection, seed=index * 100 + n + 1) if n < 3 else None,
             )
             blog.add_child(instance=post)
@@ -802,29 +1366,48 @@ class DemoNetwork:
             # Most posts are translated; the last is left in Kazakh only, as happens in real life.
             for position, code in ((1, "ru"), (2, "en")):
                 if n < (4 if code == "ru" else 3):
-                    translate_page(post, self.locales[code], {
-                        "title": topic["title"][position], "intro": topic["excerpt"][position],
-                        "body": bodies[position]})
+                    translate_page(
+                        post,
+                        self.locales[code],
+                        {
+                            "title": topic["title"][position],
+                            "intro": topic["excerpt"][position],
+                            "body": bodies[position],
+                        },
+                    )
 
     def load_events(self, events_index, school_titles, index):
         for n in range(4):
             kind, titles, intros, programmes = EVENTS[(index + n) % len(EVENTS)]
             day_offset = [-40, -12, 9, 30][n] + index
             start = timezone.localtime(self.now + datetime.timedelta(days=day_offset)).replace(
-                hour=10, minute=0, second=0, microsecond=0)
+                hour=10, minute=0, second=0, microsecond=0
+            )
             online = n == 3
             event = EventPage(
-                title=titles[0], slug=f"event-{n + 1}", locale=self.locales["kk"], kind=kind, start=start,
-                end=start + datetime.timedelta(hours=3), venue="" if online else f"{school_titles[0]}, акт залы",
+                title=titles[0],
+                slug=f"event-{n + 1}",
+                locale=self.locales["kk"],
+                kind=kind,
+                start=start,
+                end=start + datetime.timedelta(hours=3),
+                venue="" if online else f"{school_titles[0]}, акт залы",
                 online_url="https://meet.example.kz/leading-schools" if online else "",
-                organiser=school_titles[0], audience="Серіктес мектептердің мұғалімдері",
-                intro=intros[0], body=rich(programmes[0]),
+                organiser=school_titles[0],
+                audience="Серіктес мектептердің мұғалімдері",
+                intro=intros[0],
+                body=rich(programmes[0]),
             )
             events_index.add_child(instance=event)
             publish(event)
             self.translate(
-                event, {"title": titles, "intro": intros},
-                venue=("", "" if online else f"{school_titles[1]}, актовый зал", "" if online else f"{school_titles[2]}, assembly hall"),
+                event,
+                {"title": titles, "intro": intros},
+                venue=(
+                    "",
+                    "" if online else f"{school_titles[1]}, актовый зал",
+                    "" if online else f"{school_titles[2]}, assembly hall",
+                ),
                 organiser=("", school_titles[1], school_titles[2]),
                 audience=("", "Учителя партнёрских школ", "Teachers of the partner schools"),
                 body=("", rich(programmes[1]), rich(programmes[2])),
@@ -839,17 +1422,27 @@ class DemoNetwork:
             language = ("kk", "ru", "kk", "en", "kk")[n]
             group_names = CREATIVE_GROUPS[n % len(CREATIVE_GROUPS)][2]
             resource = ResourcePage(
-                title=titles[0], slug=f"resource-{n + 1}", locale=self.locales["kk"], kind=kind, subject=subject,
-                grade_from=grade_from, grade_to=grade_to, direction=direction, language=language,
-                creative_group=group_names[0], intro=RESOURCE_INTROS[kind][0],
+                title=titles[0],
+                slug=f"resource-{n + 1}",
+                locale=self.locales["kk"],
+                kind=kind,
+                subject=subject,
+                grade_from=grade_from,
+                grade_to=grade_to,
+                direction=direction,
+                language=language,
+                creative_group=group_names[0],
+                intro=RESOURCE_INTROS[kind][0],
                 document=make_document(titles[0], collection, seed=index * 100 + n),
             )
             portal.add_child(instance=resource)
-            resource.authors.set(teachers[n % len(teachers): n % len(teachers) + 1])
+            resource.authors.set(teachers[n % len(teachers) : n % len(teachers) + 1])
             resource.save()
             publish(resource)
             if n < 4:
-                self.translate(resource, {"title": titles, "intro": RESOURCE_INTROS[kind], "creative_group": group_names})
+                self.translate(
+                    resource, {"title": titles, "intro": RESOURCE_INTROS[kind], "creative_group": group_names}
+                )
 
 
 def load_network(homes, stdout=None, schools=None):

@@ -44,9 +44,25 @@ from wagtail.models import Locale, Page
 
 from home.models import HomePage
 from network.models import (
-    BlogCategory, BlogIndexPage, BlogPostPage, BlogPostTag, BlogTag, CoordinationCentreTrainer, CreativeGroup,
-    EventIndexPage, EventPage, LeadingSchoolPage, NetworkEventsPage, NetworkNewsPage, PartnerSchool, RegionPage,
-    ResourceLibraryPage, ResourcePage, ResourcePortalPage, SchoolDirection, Teacher,
+    BlogCategory,
+    BlogIndexPage,
+    BlogPostPage,
+    BlogPostTag,
+    BlogTag,
+    CoordinationCentreTrainer,
+    CreativeGroup,
+    EventIndexPage,
+    EventPage,
+    LeadingSchoolPage,
+    NetworkEventsPage,
+    NetworkNewsPage,
+    PartnerSchool,
+    RegionPage,
+    ResourceLibraryPage,
+    ResourcePage,
+    ResourcePortalPage,
+    SchoolDirection,
+    Teacher,
 )
 from network.names import latin_form
 from network.vocabulary import CreativeGroupKind, Direction, EventKind, LeaderRole, Licence, ResourceKind, Subject
@@ -68,42 +84,142 @@ class AlreadyLoaded(Exception):
 # Kazakhstan's 17 regions and 3 cities of republican significance: slug, kind, names, centre, weight (roughly the
 # number of schools), towns besides the centre.
 REGIONS = [
-    ("abai", "region", ("Абай облысы", "Абайская область", "Abai Region"), ("Семей", "Семей", "Semey"), 5,
-     [("Аягөз", "Аягоз", "Ayagoz"), ("Курчатов", "Курчатов", "Kurchatov")]),
-    ("akmola", "region", ("Ақмола облысы", "Акмолинская область", "Akmola Region"), ("Көкшетау", "Кокшетау", "Kokshetau"),
-     6, [("Степногорск", "Степногорск", "Stepnogorsk"), ("Щучинск", "Щучинск", "Shchuchinsk")]),
-    ("aktobe", "region", ("Ақтөбе облысы", "Актюбинская область", "Aktobe Region"), ("Ақтөбе", "Актобе", "Aktobe"), 5,
-     [("Хромтау", "Хромтау", "Khromtau"), ("Шалқар", "Шалкар", "Shalkar")]),
-    ("almaty-region", "region", ("Алматы облысы", "Алматинская область", "Almaty Region"), ("Қонаев", "Конаев", "Konaev"),
-     7, [("Қаскелең", "Каскелен", "Kaskelen"), ("Есік", "Есик", "Yesik")]),
-    ("atyrau", "region", ("Атырау облысы", "Атырауская область", "Atyrau Region"), ("Атырау", "Атырау", "Atyrau"), 3,
-     [("Құлсары", "Кульсары", "Kulsary")]),
-    ("west-kazakhstan", "region",
-     ("Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan Region"), ("Орал", "Уральск", "Oral"),
-     4, [("Ақсай", "Аксай", "Aksay")]),
-    ("jambyl", "region", ("Жамбыл облысы", "Жамбылская область", "Jambyl Region"), ("Тараз", "Тараз", "Taraz"), 5,
-     [("Қаратау", "Каратау", "Karatau"), ("Шу", "Шу", "Shu")]),
-    ("jetisu", "region", ("Жетісу облысы", "Область Жетісу", "Jetisu Region"),
-     ("Талдықорған", "Талдыкорган", "Taldykorgan"), 4, [("Жаркент", "Жаркент", "Zharkent"), ("Текелі", "Текели", "Tekeli")]),
-    ("karaganda", "region", ("Қарағанды облысы", "Карагандинская область", "Karaganda Region"),
-     ("Қарағанды", "Караганда", "Karaganda"), 6, [("Теміртау", "Темиртау", "Temirtau"), ("Балқаш", "Балхаш", "Balkhash")]),
-    ("kostanay", "region", ("Қостанай облысы", "Костанайская область", "Kostanay Region"),
-     ("Қостанай", "Костанай", "Kostanay"), 5, [("Рудный", "Рудный", "Rudny"), ("Лисаков", "Лисаковск", "Lisakovsk")]),
-    ("kyzylorda", "region", ("Қызылорда облысы", "Кызылординская область", "Kyzylorda Region"),
-     ("Қызылорда", "Кызылорда", "Kyzylorda"), 4, [("Арал", "Аральск", "Aral"), ("Байқоңыр", "Байконыр", "Baikonyr")]),
-    ("mangystau", "region", ("Маңғыстау облысы", "Мангистауская область", "Mangystau Region"),
-     ("Ақтау", "Актау", "Aktau"), 3, [("Жаңаөзен", "Жанаозен", "Zhanaozen")]),
-    ("pavlodar", "region", ("Павлодар облысы", "Павлодарская область", "Pavlodar Region"),
-     ("Павлодар", "Павлодар", "Pavlodar"), 5, [("Екібастұз", "Экибастуз", "Ekibastuz"), ("Ақсу", "Аксу", "Aksu")]),
-    ("north-kazakhstan", "region",
-     ("Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan Region"),
-     ("Петропавл", "Петропавловск", "Petropavl"), 4, [("Тайынша", "Тайынша", "Tayynsha")]),
-    ("turkistan", "region", ("Түркістан облысы", "Туркестанская область", "Turkistan Region"),
-     ("Түркістан", "Туркестан", "Turkistan"), 10, [("Кентау", "Кентау", "Kentau"), ("Сарыағаш", "Сарыагаш", "Saryagash")]),
-    ("ulytau", "region", ("Ұлытау облысы", "Область Ұлытау", "Ulytau Region"),
-     ("Жезқазған", "Жезказган", "Zhezkazgan"), 2, [("Сәтбаев", "Сатпаев", "Satbayev")]),
-    ("east-kazakhstan", "region", ("Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan Region"),
-     ("Өскемен", "Усть-Каменогорск", "Oskemen"), 5, [("Риддер", "Риддер", "Ridder"), ("Зайсан", "Зайсан", "Zaisan")]),
+    (
+        "abai",
+        "region",
+        ("Абай облысы", "Абайская область", "Abai Region"),
+        ("Семей", "Семей", "Semey"),
+        5,
+        [("Аягөз", "Аягоз", "Ayagoz"), ("Курчатов", "Курчатов", "Kurchatov")],
+    ),
+    (
+        "akmola",
+        "region",
+        ("Ақмола облысы", "Акмолинская область", "Akmola Region"),
+        ("Көкшетау", "Кокшетау", "Kokshetau"),
+        6,
+        [("Степногорск", "Степногорск", "Stepnogorsk"), ("Щучинск", "Щучинск", "Shchuchinsk")],
+    ),
+    (
+        "aktobe",
+        "region",
+        ("Ақтөбе облысы", "Актюбинская область", "Aktobe Region"),
+        ("Ақтөбе", "Актобе", "Aktobe"),
+        5,
+        [("Хромтау", "Хромтау", "Khromtau"), ("Шалқар", "Шалкар", "Shalkar")],
+    ),
+    (
+        "almaty-region",
+        "region",
+        ("Алматы облысы", "Алматинская область", "Almaty Region"),
+        ("Қонаев", "Конаев", "Konaev"),
+        7,
+        [("Қаскелең", "Каскелен", "Kaskelen"), ("Есік", "Есик", "Yesik")],
+    ),
+    (
+        "atyrau",
+        "region",
+        ("Атырау облысы", "Атырауская область", "Atyrau Region"),
+        ("Атырау", "Атырау", "Atyrau"),
+        3,
+        [("Құлсары", "Кульсары", "Kulsary")],
+    ),
+    (
+        "west-kazakhstan",
+        "region",
+        ("Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan Region"),
+        ("Орал", "Уральск", "Oral"),
+        4,
+        [("Ақсай", "Аксай", "Aksay")],
+    ),
+    (
+        "jambyl",
+        "region",
+        ("Жамбыл облысы", "Жамбылская область", "Jambyl Region"),
+        ("Тараз", "Тараз", "Taraz"),
+        5,
+        [("Қаратау", "Каратау", "Karatau"), ("Шу", "Шу", "Shu")],
+    ),
+    (
+        "jetisu",
+        "region",
+        ("Жетісу облысы", "Область Жетісу", "Jetisu Region"),
+        ("Талдықорған", "Талдыкорган", "Taldykorgan"),
+        4,
+        [("Жаркент", "Жаркент", "Zharkent"), ("Текелі", "Текели", "Tekeli")],
+    ),
+    (
+        "karaganda",
+        "region",
+        ("Қарағанды облысы", "Карагандинская область", "Karaganda Region"),
+        ("Қарағанды", "Караганда", "Karaganda"),
+        6,
+        [("Теміртау", "Темиртау", "Temirtau"), ("Балқаш", "Балхаш", "Balkhash")],
+    ),
+    (
+        "kostanay",
+        "region",
+        ("Қостанай облысы", "Костанайская область", "Kostanay Region"),
+        ("Қостанай", "Костанай", "Kostanay"),
+        5,
+        [("Рудный", "Рудный", "Rudny"), ("Лисаков", "Лисаковск", "Lisakovsk")],
+    ),
+    (
+        "kyzylorda",
+        "region",
+        ("Қызылорда облысы", "Кызылординская область", "Kyzylorda Region"),
+        ("Қызылорда", "Кызылорда", "Kyzylorda"),
+        4,
+        [("Арал", "Аральск", "Aral"), ("Байқоңыр", "Байконыр", "Baikonyr")],
+    ),
+    (
+        "mangystau",
+        "region",
+        ("Маңғыстау облысы", "Мангистауская область", "Mangystau Region"),
+        ("Ақтау", "Актау", "Aktau"),
+        3,
+        [("Жаңаөзен", "Жанаозен", "Zhanaozen")],
+    ),
+    (
+        "pavlodar",
+        "region",
+        ("Павлодар облысы", "Павлодарская область", "Pavlodar Region"),
+        ("Павлодар", "Павлодар", "Pavlodar"),
+        5,
+        [("Екібастұз", "Экибастуз", "Ekibastuz"), ("Ақсу", "Аксу", "Aksu")],
+    ),
+    (
+        "north-kazakhstan",
+        "region",
+        ("Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan Region"),
+        ("Петропавл", "Петропавловск", "Petropavl"),
+        4,
+        [("Тайынша", "Тайынша", "Tayynsha")],
+    ),
+    (
+        "turkistan",
+        "region",
+        ("Түркістан облысы", "Туркестанская область", "Turkistan Region"),
+        ("Түркістан", "Туркестан", "Turkistan"),
+        10,
+        [("Кентау", "Кентау", "Kentau"), ("Сарыағаш", "Сарыагаш", "Saryagash")],
+    ),
+    (
+        "ulytau",
+        "region",
+        ("Ұлытау облысы", "Область Ұлытау", "Ulytau Region"),
+        ("Жезқазған", "Жезказган", "Zhezkazgan"),
+        2,
+        [("Сәтбаев", "Сатпаев", "Satbayev")],
+    ),
+    (
+        "east-kazakhstan",
+        "region",
+        ("Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan Region"),
+        ("Өскемен", "Усть-Каменогорск", "Oskemen"),
+        5,
+        [("Риддер", "Риддер", "Ridder"), ("Зайсан", "Зайсан", "Zaisan")],
+    ),
     ("astana", "city", ("Астана қаласы", "город Астана", "Astana"), ("Астана", "Астана", "Astana"), 5, []),
     ("almaty", "city", ("Алматы қаласы", "город Алматы", "Almaty"), ("Алматы", "Алматы", "Almaty"), 6, []),
     ("shymkent", "city", ("Шымкент қаласы", "город Шымкент", "Shymkent"), ("Шымкент", "Шымкент", "Shymkent"), 5, []),
@@ -118,18 +234,38 @@ SCHOOL_TYPES = [
 ]
 
 VILLAGES = [
-    ("Ақжар", "Акжар", "Akzhar"), ("Жаңатұрмыс", "Жанатурмыс", "Zhanaturmys"), ("Қызылту", "Кызылту", "Kyzyltu"),
-    ("Бірлік", "Бирлик", "Birlik"), ("Қарасу", "Карасу", "Karasu"), ("Көктерек", "Коктерек", "Kokterek"),
-    ("Талапты", "Талапты", "Talapty"), ("Сарыөзек", "Сарыозек", "Saryozek"), ("Тассай", "Тассай", "Tassai"),
-    ("Ақкөл", "Акколь", "Akkol"), ("Шұғыла", "Шугыла", "Shugyla"), ("Қайнар", "Кайнар", "Kainar"),
-    ("Береке", "Береке", "Bereke"), ("Достық", "Достык", "Dostyk"), ("Ынтымақ", "Ынтымак", "Yntymak"),
-    ("Алғабас", "Алгабас", "Algabas"), ("Жібек жолы", "Жибек жолы", "Zhibek Zholy"), ("Көкжар", "Кокжар", "Kokzhar"),
+    ("Ақжар", "Акжар", "Akzhar"),
+    ("Жаңатұрмыс", "Жанатурмыс", "Zhanaturmys"),
+    ("Қызылту", "Кызылту", "Kyzyltu"),
+    ("Бірлік", "Бирлик", "Birlik"),
+    ("Қарасу", "Карасу", "Karasu"),
+    ("Көктерек", "Коктерек", "Kokterek"),
+    ("Талапты", "Талапты", "Talapty"),
+    ("Сарыөзек", "Сарыозек", "Saryozek"),
+    ("Тассай", "Тассай", "Tassai"),
+    ("Ақкөл", "Акколь", "Akkol"),
+    ("Шұғыла", "Шугыла", "Shugyla"),
+    ("Қайнар", "Кайнар", "Kainar"),
+    ("Береке", "Береке", "Bereke"),
+    ("Достық", "Достык", "Dostyk"),
+    ("Ынтымақ", "Ынтымак", "Yntymak"),
+    ("Алғабас", "Алгабас", "Algabas"),
+    ("Жібек жолы", "Жибек жолы", "Zhibek Zholy"),
+    ("Көкжар", "Кокжар", "Kokzhar"),
 ]
 
 SUBJECTS = {
     Subject.PRIMARY: ("бастауыш білім", "начальное образование", "primary education"),
-    Subject.KAZAKH_LANGUAGE: ("қазақ тілі мен әдебиеті", "казахский язык и литература", "Kazakh language and literature"),
-    Subject.RUSSIAN_LANGUAGE: ("орыс тілі мен әдебиеті", "русский язык и литература", "Russian language and literature"),
+    Subject.KAZAKH_LANGUAGE: (
+        "қазақ тілі мен әдебиеті",
+        "казахский язык и литература",
+        "Kazakh language and literature",
+    ),
+    Subject.RUSSIAN_LANGUAGE: (
+        "орыс тілі мен әдебиеті",
+        "русский язык и литература",
+        "Russian language and literature",
+    ),
     Subject.ENGLISH_LANGUAGE: ("ағылшын тілі", "английский язык", "English language"),
     Subject.MATHEMATICS: ("математика", "математика", "mathematics"),
     Subject.COMPUTER_SCIENCE: ("информатика", "информатика", "computer science"),
@@ -173,15 +309,24 @@ POST_TITLES = [
     ("Семинар қорытындысы: {topic}", "Итоги семинара: {topic}", "Seminar outcomes: {topic}"),
     ("Шеберлік сыныбы: {topic}", "Мастер-класс: {topic}", "Master class: {topic}"),
     ("Lesson Study циклі: {subject}", "Цикл Lesson Study: {subject}", "A Lesson Study cycle: {subject}"),
-    ("Серіктес мектепке әдістемелік десант: {topic}", "Методический десант в партнёрскую школу: {topic}",
-     "A methodological visit to a partner school: {topic}"),
+    (
+        "Серіктес мектепке әдістемелік десант: {topic}",
+        "Методический десант в партнёрскую школу: {topic}",
+        "A methodological visit to a partner school: {topic}",
+    ),
     ("Тәлімгер мен тәлімгерлік алушы: {topic}", "Наставник и наставляемый: {topic}", "Mentor and mentee: {topic}"),
-    ("Іс-әрекеттегі зерттеу нәтижелері: {topic}", "Результаты исследования в действии: {topic}",
-     "Action research results: {topic}"),
+    (
+        "Іс-әрекеттегі зерттеу нәтижелері: {topic}",
+        "Результаты исследования в действии: {topic}",
+        "Action research results: {topic}",
+    ),
     ("Шығармашылық топ отырысы: {topic}", "Заседание творческой группы: {topic}", "Creative group meeting: {topic}"),
     ("Әріптестерге кеңес: {topic}", "Советы коллегам: {topic}", "Tips for colleagues: {topic}"),
-    ("«Тәжірибедегі рефлексия» форумы: {topic}", "Форум «Рефлексия в практике»: {topic}",
-     "“Reflection in practice” forum: {topic}"),
+    (
+        "«Тәжірибедегі рефлексия» форумы: {topic}",
+        "Форум «Рефлексия в практике»: {topic}",
+        "“Reflection in practice” forum: {topic}",
+    ),
 ]
 
 POST_INTROS = (
@@ -191,35 +336,60 @@ POST_INTROS = (
 )
 
 SENTENCES = [
-    ("Сабақта оқушылар {topic} тәсілдерін топта талқылады.", "На уроке учащиеся обсуждали в группах приёмы темы «{topic}».",
-     "In the lesson, students discussed {topic} techniques in groups."),
-    ("Мұғалімдер {subject} пәні бойынша оқу мақсаттарын бірлесіп жоспарлады.",
-     "Учителя совместно спланировали цели обучения по предмету «{subject}».",
-     "Teachers planned the learning objectives for {subject} together."),
-    ("Серіктес мектептердің әріптестері сабаққа қатысып, кері байланыс берді.",
-     "Коллеги из партнёрских школ посетили урок и дали обратную связь.",
-     "Colleagues from partner schools attended the lesson and gave feedback."),
-    ("Бақылау нәтижелері шығармашылық топ отырысында талданды.",
-     "Результаты наблюдения проанализированы на заседании творческой группы.",
-     "The observation results were analysed at the creative group's meeting."),
-    ("Келесі кездесуде {topic} бойынша жаңа ресурстар ұсынылады.",
-     "На следующей встрече будут представлены новые ресурсы по теме «{topic}».",
-     "New resources on {topic} will be presented at the next meeting."),
-    ("Тәжірибе Назарбаев Зияткерлік мектептерінің бағдарламасына негізделген.",
-     "Опыт основан на программе Назарбаев Интеллектуальных школ.",
-     "The experience builds on the Nazarbayev Intellectual Schools programme."),
-    ("Оқушылардың жұмыстары критерийлер бойынша бағаланды.", "Работы учащихся оценены по критериям.",
-     "Students' work was assessed against criteria."),
+    (
+        "Сабақта оқушылар {topic} тәсілдерін топта талқылады.",
+        "На уроке учащиеся обсуждали в группах приёмы темы «{topic}».",
+        "In the lesson, students discussed {topic} techniques in groups.",
+    ),
+    (
+        "Мұғалімдер {subject} пәні бойынша оқу мақсаттарын бірлесіп жоспарлады.",
+        "Учителя совместно спланировали цели обучения по предмету «{subject}».",
+        "Teachers planned the learning objectives for {subject} together.",
+    ),
+    (
+        "Серіктес мектептердің әріптестері сабаққа қатысып, кері байланыс берді.",
+        "Коллеги из партнёрских школ посетили урок и дали обратную связь.",
+        "Colleagues from partner schools attended the lesson and gave feedback.",
+    ),
+    (
+        "Бақылау нәтижелері шығармашылық топ отырысында талданды.",
+        "Результаты наблюдения проанализированы на заседании творческой группы.",
+        "The observation results were analysed at the creative group's meeting.",
+    ),
+    (
+        "Келесі кездесуде {topic} бойынша жаңа ресурстар ұсынылады.",
+        "На следующей встрече будут представлены новые ресурсы по теме «{topic}».",
+        "New resources on {topic} will be presented at the next meeting.",
+    ),
+    (
+        "Тәжірибе Назарбаев Зияткерлік мектептерінің бағдарламасына негізделген.",
+        "Опыт основан на программе Назарбаев Интеллектуальных школ.",
+        "The experience builds on the Nazarbayev Intellectual Schools programme.",
+    ),
+    (
+        "Оқушылардың жұмыстары критерийлер бойынша бағаланды.",
+        "Работы учащихся оценены по критериям.",
+        "Students' work was assessed against criteria.",
+    ),
 ]
 
-HEADINGS = [("Не істедік", "Что мы сделали", "What we did"), ("Нәтижелер", "Результаты", "Results"),
-            ("Келесі қадамдар", "Следующие шаги", "Next steps")]
+HEADINGS = [
+    ("Не істедік", "Что мы сделали", "What we did"),
+    ("Нәтижелер", "Результаты", "Results"),
+    ("Келесі қадамдар", "Следующие шаги", "Next steps"),
+]
 
 QUOTES = [
-    ("Бір-бірімізден үйренгенде ғана өсеміз.", "Мы растём, только когда учимся друг у друга.",
-     "We grow only when we learn from each other."),
-    ("Жақсы сабақ – оқушының сұрағынан басталады.", "Хороший урок начинается с вопроса ученика.",
-     "A good lesson begins with a student's question."),
+    (
+        "Бір-бірімізден үйренгенде ғана өсеміз.",
+        "Мы растём, только когда учимся друг у друга.",
+        "We grow only when we learn from each other.",
+    ),
+    (
+        "Жақсы сабақ – оқушының сұрағынан басталады.",
+        "Хороший урок начинается с вопроса ученика.",
+        "A good lesson begins with a student's question.",
+    ),
 ]
 
 EVENT_KINDS = {
@@ -238,8 +408,11 @@ EVENT_KIND_WEIGHTS = [20, 8, 10, 16, 5, 4, 2, 12, 8, 15]
 
 RESOURCE_KINDS = {
     ResourceKind.LESSON_PLAN: ("Қысқа мерзімді сабақ жоспары", "Краткосрочный план урока", "Short-term lesson plan"),
-    ResourceKind.METHODOLOGICAL_RECOMMENDATION: ("Әдістемелік ұсыным", "Методическая рекомендация",
-                                                 "Methodological recommendation"),
+    ResourceKind.METHODOLOGICAL_RECOMMENDATION: (
+        "Әдістемелік ұсыным",
+        "Методическая рекомендация",
+        "Methodological recommendation",
+    ),
     ResourceKind.VIDEO_LESSON: ("Бейнесабақ", "Видеоурок", "Video lesson"),
     ResourceKind.PRESENTATION: ("Презентация", "Презентация", "Presentation"),
     ResourceKind.ASSESSMENT: ("Бағалау материалдары", "Материалы для оценивания", "Assessment materials"),
@@ -272,21 +445,54 @@ CATEGORIES = [
 ]
 # (kk, ru, en): a post's tags are shared by its translations and named in the page's language.
 TAGS = [
-    ("бағалау", "оценивание", "assessment"), ("Lesson Study", "Lesson Study", "Lesson Study"),
-    ("тәлімгерлік", "наставничество", "mentoring"), ("STEM", "STEM", "STEM"),
+    ("бағалау", "оценивание", "assessment"),
+    ("Lesson Study", "Lesson Study", "Lesson Study"),
+    ("тәлімгерлік", "наставничество", "mentoring"),
+    ("STEM", "STEM", "STEM"),
     ("функционалдық сауаттылық", "функциональная грамотность", "functional literacy"),
-    ("инклюзия", "инклюзия", "inclusion"), ("көптілділік", "полиязычие", "multilingualism"),
-    ("дарынды балалар", "одарённые дети", "gifted children"), ("ашық сабақ", "открытый урок", "open lesson"),
-    ("шеберлік сыныбы", "мастер-класс", "master class"), ("рефлексия", "рефлексия", "reflection"),
-    ("жоспарлау", "планирование", "planning"), ("CLIL", "CLIL", "CLIL"),
+    ("инклюзия", "инклюзия", "inclusion"),
+    ("көптілділік", "полиязычие", "multilingualism"),
+    ("дарынды балалар", "одарённые дети", "gifted children"),
+    ("ашық сабақ", "открытый урок", "open lesson"),
+    ("шеберлік сыныбы", "мастер-класс", "master class"),
+    ("рефлексия", "рефлексия", "reflection"),
+    ("жоспарлау", "планирование", "planning"),
+    ("CLIL", "CLIL", "CLIL"),
     ("цифрлық ресурстар", "цифровые ресурсы", "digital resources"),
 ]
 
-SURNAMES = ["Ахмет", "Жұмабай", "Сейіт", "Омар", "Нұрлан", "Қасым", "Әбдірахман", "Серік", "Тоқтар", "Байжан",
-            "Оспан", "Есен", "Мұқан", "Сәрсен", "Ержан"]
+SURNAMES = [
+    "Ахмет",
+    "Жұмабай",
+    "Сейіт",
+    "Омар",
+    "Нұрлан",
+    "Қасым",
+    "Әбдірахман",
+    "Серік",
+    "Тоқтар",
+    "Байжан",
+    "Оспан",
+    "Есен",
+    "Мұқан",
+    "Сәрсен",
+    "Ержан",
+]
 MALE_NAMES = ["Ерлан", "Асқар", "Нұрлан", "Дәурен", "Бауыржан", "Ержан", "Айбек", "Мұрат", "Самат", "Талғат"]
-FEMALE_NAMES = ["Айгүл", "Гүлнар", "Әсем", "Динара", "Жанар", "Сәуле", "Мадина", "Ләззат", "Айжан", "Ботагөз",
-                "Гүлмира", "Назерке"]
+FEMALE_NAMES = [
+    "Айгүл",
+    "Гүлнар",
+    "Әсем",
+    "Динара",
+    "Жанар",
+    "Сәуле",
+    "Мадина",
+    "Ләззат",
+    "Айжан",
+    "Ботагөз",
+    "Гүлмира",
+    "Назерке",
+]
 FATHERS = ["Сәкен", "Бекболат", "Қайрат", "Болат", "Жақсылық", "Амангелді", "Серік", "Нұржан"]
 
 EN_DASH = "–"
@@ -335,10 +541,13 @@ class TreeWriter:
     def _first_free_step(self, parent):
         # Only for parents that existed before this run; pages created here start at step 1.
         last = (
-            Page.objects.using(self.using).filter(path__startswith=parent.path, depth=parent.depth + 1)
-            .order_by("-path").values_list("path", flat=True).first()
+            Page.objects.using(self.using)
+            .filter(path__startswith=parent.path, depth=parent.depth + 1)
+            .order_by("-path")
+            .values_list("path", flat=True)
+            .first()
         )
-        return Page._str2int(last[-Page.steplen:]) + 1 if last else 1
+        return Page._str2int(last[-Page.steplen :]) + 1 if last else 1
 
     def place(self, page, parent):
         """Give `page` (an unsaved specific instance with its slug set) the next position under `parent`."""
@@ -369,7 +578,7 @@ class TreeWriter:
         page_manager = Page._base_manager.db_manager(self.using)
         specific_manager = model._base_manager.db_manager(self.using)
         for start in range(0, len(pages), self.batch_size(self.page_fields)):
-            batch = pages[start:start + self.batch_size(self.page_fields)]
+            batch = pages[start : start + self.batch_size(self.page_fields)]
             rows = page_manager._insert(
                 batch, fields=self.page_fields, returning_fields=[Page._meta.pk], using=self.using
             )
@@ -378,7 +587,7 @@ class TreeWriter:
                 page._state.adding = False
                 page._state.db = self.using
         for start in range(0, len(pages), self.batch_size(specific_fields)):
-            batch = pages[start:start + self.batch_size(specific_fields)]
+            batch = pages[start : start + self.batch_size(specific_fields)]
             specific_manager._insert(batch, fields=specific_fields, using=self.using)
         self.inserted[model] += len(pages)
         return pages
@@ -389,20 +598,30 @@ class TreeWriter:
         manager = Page._base_manager.db_manager(self.using)
         parents = sorted(self.added.items())
         for start in range(0, len(parents), 500):
-            batch = parents[start:start + 500]
-            manager.filter(path__in=[path for path, _count in batch]).update(numchild=Case(
-                *[When(path=path, then=F("numchild") + count) for path, count in batch],
-                output_field=IntegerField(),
-            ))
+            batch = parents[start : start + 500]
+            manager.filter(path__in=[path for path, _count in batch]).update(
+                numchild=Case(
+                    *[When(path=path, then=F("numchild") + count) for path, count in batch],
+                    output_field=IntegerField(),
+                )
+            )
 
 
 def new_page(model, *, title, slug, locale, translation_key, published_at, **fields):
     if hasattr(model, "published_at"):  # a listing's own copy of the date (ResourcePage.save is not called here)
         fields["published_at"] = published_at
     return model(
-        title=title, draft_title=title, slug=slug, locale_id=locale.pk, translation_key=translation_key, live=True,
-        has_unpublished_changes=False, first_published_at=published_at, last_published_at=published_at,
-        show_in_menus=fields.pop("show_in_menus", False), **fields,
+        title=title,
+        draft_title=title,
+        slug=slug,
+        locale_id=locale.pk,
+        translation_key=translation_key,
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=published_at,
+        last_published_at=published_at,
+        show_in_menus=fields.pop("show_in_menus", False),
+        **fields,
     )
 
 
@@ -421,10 +640,27 @@ class SchoolPlan:
 
 
 class NationalLoader:
-    def __init__(self, *, schools, partners_per_school, posts, events, resources, ru_share, en_share, seed, stdout,
-                 chunk_schools=25):
-        self.counts = {"schools": schools, "partners_per_school": partners_per_school, "posts": posts,
-                       "events": events, "resources": resources}
+    def __init__(
+        self,
+        *,
+        schools,
+        partners_per_school,
+        posts,
+        events,
+        resources,
+        ru_share,
+        en_share,
+        seed,
+        stdout,
+        chunk_schools=25,
+    ):
+        self.counts = {
+            "schools": schools,
+            "partners_per_school": partners_per_school,
+            "posts": posts,
+            "events": events,
+            "resources": resources,
+        }
         self.shares = {"ru": ru_share, "en": en_share}
         self.rng = random.Random(seed)
         self.stdout = stdout
@@ -460,7 +696,9 @@ class NationalLoader:
     # -- the run --
 
     def run(self):
-        self.locales = {code: Locale.objects.using(self.using).get_or_create(language_code=code)[0] for code in LANGUAGES}
+        self.locales = {
+            code: Locale.objects.using(self.using).get_or_create(language_code=code)[0] for code in LANGUAGES
+        }
         self.refuse_if_loaded()
         self.homes = self.ensure_homes()
         plans = self.plan_schools(self.ensure_regions())
@@ -505,9 +743,13 @@ class NationalLoader:
                 if versions[code] is None:
                     index = LANGUAGES.index(code)
                     copy = new_page(
-                        RegionPage, title=data[2][index] if data else kk.title, slug=kk.slug,
-                        locale=self.locales[code], translation_key=kk.translation_key,
-                        published_at=kk.first_published_at or self.now, kind=kk.kind,
+                        RegionPage,
+                        title=data[2][index] if data else kk.title,
+                        slug=kk.slug,
+                        locale=self.locales[code],
+                        translation_key=kk.translation_key,
+                        published_at=kk.first_published_at or self.now,
+                        kind=kk.kind,
                         centre=data[3][index] if data else kk.centre,
                         coordination_centre_name=kk.coordination_centre_name,
                         coordination_centre_address=kk.coordination_centre_address,
@@ -517,9 +759,11 @@ class NationalLoader:
                     missing[code].append(self.writer.place(copy, self.homes[code]))
                     versions[code] = copy
             weight = data[4] if data else 4
-            towns = [data[3]] + data[5] if data else [
-                tuple((versions[code].centre or versions[code].title) for code in LANGUAGES)
-            ]
+            towns = (
+                [data[3]] + data[5]
+                if data
+                else [tuple((versions[code].centre or versions[code].title) for code in LANGUAGES)]
+            )
             regions.append({"pages": versions, "weight": weight, "towns": towns})
         for code, pages in missing.items():
             self.writer.insert(pages)
@@ -532,12 +776,23 @@ class NationalLoader:
         for slug, kind, names, centre, _weight, _towns in REGIONS:
             key = self.uuid()
             for index, code in enumerate(LANGUAGES):
-                centre_name = ("Педагогикалық шеберлік орталығының {} филиалы", "Филиал Центра педагогического мастерства, {}",
-                               "Centre of Pedagogical Excellence, {} branch")[index].format(centre[index])
+                centre_name = (
+                    "Педагогикалық шеберлік орталығының {} филиалы",
+                    "Филиал Центра педагогического мастерства, {}",
+                    "Centre of Pedagogical Excellence, {} branch",
+                )[index].format(centre[index])
                 page = new_page(
-                    RegionPage, title=names[index], slug=slug, locale=self.locales[code], translation_key=key,
-                    published_at=published, kind=kind, centre=centre[index], coordination_centre_name=centre_name,
-                    coordination_centre_address=centre[index], coordination_centre_phone="+7 7172 00 00 00",
+                    RegionPage,
+                    title=names[index],
+                    slug=slug,
+                    locale=self.locales[code],
+                    translation_key=key,
+                    published_at=published,
+                    kind=kind,
+                    centre=centre[index],
+                    coordination_centre_name=centre_name,
+                    coordination_centre_address=centre[index],
+                    coordination_centre_phone="+7 7172 00 00 00",
                     coordination_centre_email=f"{slug}@cpm.nis.edu.kz",
                 )
                 created[code].append(self.writer.place(page, self.homes[code]))
@@ -546,11 +801,17 @@ class NationalLoader:
         trainers = []
         for kk in created["kk"]:
             for order in range(3):
-                trainers.append(CoordinationCentreTrainer(
-                    region_id=kk.pk, sort_order=order, name=pick_name(self.rng), position="тренер",
-                    position_ru="тренер", position_en="trainer",
-                    email=f"trainer{order + 1}.{kk.slug}@cpm.nis.edu.kz",
-                ))
+                trainers.append(
+                    CoordinationCentreTrainer(
+                        region_id=kk.pk,
+                        sort_order=order,
+                        name=pick_name(self.rng),
+                        position="тренер",
+                        position_ru="тренер",
+                        position_en="trainer",
+                        email=f"trainer{order + 1}.{kk.slug}@cpm.nis.edu.kz",
+                    )
+                )
         CoordinationCentreTrainer.objects.using(self.using).bulk_create(trainers)
         self.say(f"{len(REGIONS)} regions created in kk, ru and en")
         return created["kk"]
@@ -559,14 +820,27 @@ class NationalLoader:
         for model, slug, titles in NETWORK_PAGES:
             kk = model.objects.using(self.using).child_of(self.homes["kk"]).first()
             if kk is None:
-                kk = new_page(model, title=titles[0], slug=slug, locale=self.locales["kk"], translation_key=self.uuid(),
-                              published_at=self.now - datetime.timedelta(days=3 * 365), show_in_menus=True)
+                kk = new_page(
+                    model,
+                    title=titles[0],
+                    slug=slug,
+                    locale=self.locales["kk"],
+                    translation_key=self.uuid(),
+                    published_at=self.now - datetime.timedelta(days=3 * 365),
+                    show_in_menus=True,
+                )
                 self.writer.insert([self.writer.place(kk, self.homes["kk"])])
             for code in TRANSLATED:
                 if kk.get_translation_or_none(self.locales[code]) is None:
-                    copy = new_page(model, title=titles[LANGUAGES.index(code)], slug=kk.slug,
-                                    locale=self.locales[code], translation_key=kk.translation_key,
-                                    published_at=kk.first_published_at, show_in_menus=kk.show_in_menus)
+                    copy = new_page(
+                        model,
+                        title=titles[LANGUAGES.index(code)],
+                        slug=kk.slug,
+                        locale=self.locales[code],
+                        translation_key=kk.translation_key,
+                        published_at=kk.first_published_at,
+                        show_in_menus=kk.show_in_menus,
+                    )
                     self.writer.insert([self.writer.place(copy, self.homes[code])])
 
     def plan_schools(self, regions):
@@ -575,7 +849,9 @@ class NationalLoader:
         weights = [region["weight"] for region in regions]
         quotas = [total * w / sum(weights) for w in weights]
         shares = [int(q) for q in quotas]
-        for index in sorted(range(len(regions)), key=lambda i: quotas[i] - shares[i], reverse=True)[: total - sum(shares)]:
+        for index in sorted(range(len(regions)), key=lambda i: quotas[i] - shares[i], reverse=True)[
+            : total - sum(shares)
+        ]:
             shares[index] += 1
         plans = []
         for region, share in zip(regions, shares):
@@ -587,19 +863,29 @@ class NationalLoader:
                 while (town, number) in used:
                     number = self.rng.randrange(1, 400)
                 used.add((town, number))
-                names = (f"№{number} {kind[0]} ({town[0]})", f"{kind[1][0].upper()}{kind[1][1:]} №{number} ({town[1]})",
-                         f"{kind[2]} No. {number} ({town[2]})")
-                plans.append(SchoolPlan(
-                    number=len(plans) + 1, region=region["pages"], names=names, locality=town,
-                    slug=f"{ascii_slug(town[2], 30)}-{kind[3]}-{number}{SCHOOL_SLUG_MARK}{len(plans) + 1:04d}",
-                    translation_key=self.uuid(),
-                ))
+                names = (
+                    f"№{number} {kind[0]} ({town[0]})",
+                    f"{kind[1][0].upper()}{kind[1][1:]} №{number} ({town[1]})",
+                    f"{kind[2]} No. {number} ({town[2]})",
+                )
+                plans.append(
+                    SchoolPlan(
+                        number=len(plans) + 1,
+                        region=region["pages"],
+                        names=names,
+                        locality=town,
+                        slug=f"{ascii_slug(town[2], 30)}-{kind[3]}-{number}{SCHOOL_SLUG_MARK}{len(plans) + 1:04d}",
+                        translation_key=self.uuid(),
+                    )
+                )
         return plans
 
     def refuse_if_loaded(self):
-        existing = LeadingSchoolPage.objects.using(self.using).filter(
-            locale=self.locales["kk"], slug__regex=SCHOOL_SLUG_PATTERN
-        ).count()
+        existing = (
+            LeadingSchoolPage.objects.using(self.using)
+            .filter(locale=self.locales["kk"], slug__regex=SCHOOL_SLUG_PATTERN)
+            .count()
+        )
         if existing:
             raise AlreadyLoaded(
                 f"The national data is already loaded ({existing} of its Leading Schools exist): nothing was "
@@ -613,15 +899,25 @@ class NationalLoader:
             for plan in plans:
                 region = plan.region[code]
                 school = new_page(
-                    LeadingSchoolPage, title=plan.names[index], slug=plan.slug, locale=self.locales[code],
-                    translation_key=plan.translation_key, published_at=published, region_id=region.pk,
-                    locality=plan.locality[index], address=(f"{plan.locality[0]}, Абай көшесі, {plan.number % 90 + 1}",
-                                                             f"{plan.locality[1]}, ул. Абая, {plan.number % 90 + 1}",
-                                                             f"{plan.number % 90 + 1} Abai Street, {plan.locality[2]}")[index],
+                    LeadingSchoolPage,
+                    title=plan.names[index],
+                    slug=plan.slug,
+                    locale=self.locales[code],
+                    translation_key=plan.translation_key,
+                    published_at=published,
+                    region_id=region.pk,
+                    locality=plan.locality[index],
+                    address=(
+                        f"{plan.locality[0]}, Абай көшесі, {plan.number % 90 + 1}",
+                        f"{plan.locality[1]}, ул. Абая, {plan.number % 90 + 1}",
+                        f"{plan.number % 90 + 1} Abai Street, {plan.locality[2]}",
+                    )[index],
                     phone=f"+7 7{self.rng.randrange(10, 99)} {self.rng.randrange(100, 999)} {self.rng.randrange(10, 99)} "
-                          f"{self.rng.randrange(10, 99)}",
-                    email=f"{plan.slug}@edu.kz", intro=POST_INTROS[index].format(
-                        school=plan.names[index], topic=TOPICS[plan.number % len(TOPICS)][index]),
+                    f"{self.rng.randrange(10, 99)}",
+                    email=f"{plan.slug}@edu.kz",
+                    intro=POST_INTROS[index].format(
+                        school=plan.names[index], topic=TOPICS[plan.number % len(TOPICS)][index]
+                    ),
                     leader_name=pick_name(random.Random(plan.number)),
                     leader_role=(LeaderRole.DIRECTOR, LeaderRole.DEPUTY, LeaderRole.TRAINED_TEACHER)[plan.number % 3],
                     body=self.body(index, TOPICS[plan.number % len(TOPICS)], SUBJECTS[Subject.GENERAL], paragraphs=2),
@@ -634,8 +930,12 @@ class NationalLoader:
                 for model, slug, titles in SECTIONS:
                     key = plan.sections.get(("kk", model))
                     section = new_page(
-                        model, title=titles[index], slug=slug, locale=self.locales[code],
-                        translation_key=key.translation_key if key else self.uuid(), published_at=published,
+                        model,
+                        title=titles[index],
+                        slug=slug,
+                        locale=self.locales[code],
+                        translation_key=key.translation_key if key else self.uuid(),
+                        published_at=published,
                         show_in_menus=True,
                     )
                     plan.sections[(code, model)] = self.writer.place(section, plan.pages[code])
@@ -655,38 +955,61 @@ class NationalLoader:
             chosen_directions = self.rng.sample(list(Direction), k=3)
             topics = self.rng.sample(TOPICS, k=3)
             plan.group_names = [
-                (f"{SUBJECTS[s][0]} шығармашылық тобы", f"Творческая группа: {SUBJECTS[s][1]}",
-                 f"Creative group: {SUBJECTS[s][2]}") for s in self.rng.sample(list(SUBJECTS), k=3)
+                (
+                    f"{SUBJECTS[s][0]} шығармашылық тобы",
+                    f"Творческая группа: {SUBJECTS[s][1]}",
+                    f"Creative group: {SUBJECTS[s][2]}",
+                )
+                for s in self.rng.sample(list(SUBJECTS), k=3)
             ]
             for index, code in enumerate(LANGUAGES):
                 school = plan.pages[code]
                 hub = None
                 for order, (village, number) in enumerate(zip(villages, numbers)):
-                    name = (f"№{number} жалпы білім беретін мектеп ({village[0]} ауылы)",
-                            f"Общеобразовательная школа №{number} (село {village[1]})",
-                            f"Secondary School No. {number} ({village[2]} village)")[index]
+                    name = (
+                        f"№{number} жалпы білім беретін мектеп ({village[0]} ауылы)",
+                        f"Общеобразовательная школа №{number} (село {village[1]})",
+                        f"Secondary School No. {number} ({village[2]} village)",
+                    )[index]
                     if order % 5 == 0:
                         hub = name  # every fifth partner is the hub (resource) school of the next ones
-                    partners.append(PartnerSchool(
-                        leading_school_id=school.pk, sort_order=order, name=name,
-                        locality=(f"{village[0]} ауылы", f"село {village[1]}", f"{village[2]} village")[index],
-                        hub_school="" if order % 5 == 0 else hub, contact_person=pick_name(self.rng),
-                        phone=f"+7 7{self.rng.randrange(10, 99)} {self.rng.randrange(100, 999)} 00 {order:02d}",
-                        email=f"school{number}.{ascii_slug(village[2], 20)}@edu.kz",
-                    ))
+                    partners.append(
+                        PartnerSchool(
+                            leading_school_id=school.pk,
+                            sort_order=order,
+                            name=name,
+                            locality=(f"{village[0]} ауылы", f"село {village[1]}", f"{village[2]} village")[index],
+                            hub_school="" if order % 5 == 0 else hub,
+                            contact_person=pick_name(self.rng),
+                            phone=f"+7 7{self.rng.randrange(10, 99)} {self.rng.randrange(100, 999)} 00 {order:02d}",
+                            email=f"school{number}.{ascii_slug(village[2], 20)}@edu.kz",
+                        )
+                    )
                 for order, (kind, topic, direction) in enumerate(zip(group_kinds, topics, chosen_directions)):
-                    groups.append(CreativeGroup(
-                        # Every language's row carries the three names, as wagtail-localize's copy of the
-                        # Kazakh page's rows would.
-                        school_id=school.pk, sort_order=order, name=plan.group_names[order % 3][0],
-                        name_ru=plan.group_names[order % 3][1], name_en=plan.group_names[order % 3][2], kind=kind,
-                        direction=direction, focus_topic=topic[0], focus_topic_ru=topic[1], focus_topic_en=topic[2],
-                        leader=pick_name(self.rng),
-                        members="\n".join(pick_name(self.rng) for _ in range(4)),
-                    ))
+                    groups.append(
+                        CreativeGroup(
+                            # Every language's row carries the three names, as wagtail-localize's copy of the
+                            # Kazakh page's rows would.
+                            school_id=school.pk,
+                            sort_order=order,
+                            name=plan.group_names[order % 3][0],
+                            name_ru=plan.group_names[order % 3][1],
+                            name_en=plan.group_names[order % 3][2],
+                            kind=kind,
+                            direction=direction,
+                            focus_topic=topic[0],
+                            focus_topic_ru=topic[1],
+                            focus_topic_en=topic[2],
+                            leader=pick_name(self.rng),
+                            members="\n".join(pick_name(self.rng) for _ in range(4)),
+                        )
+                    )
                 for order, direction in enumerate(chosen_directions):
-                    directions.append(SchoolDirection(school_id=school.pk, sort_order=order, direction=direction,
-                                                      description=topics[order][index]))
+                    directions.append(
+                        SchoolDirection(
+                            school_id=school.pk, sort_order=order, direction=direction, description=topics[order][index]
+                        )
+                    )
         for model, rows in ((PartnerSchool, partners), (CreativeGroup, groups), (SchoolDirection, directions)):
             model.objects.using(self.using).bulk_create(rows, batch_size=1000)
         self.summary.update({"partner schools (kk)": len(partners) // 3, "creative groups": len(groups)})
@@ -699,21 +1022,27 @@ class NationalLoader:
                 subject = self.rng.choice(list(SUBJECTS))
                 name = pick_name(self.rng)
                 # bulk_create skips Teacher.save, which would fill the Latin form.
-                teachers.append(Teacher(full_name=name, latin_name=latin_form(name),
-                                        position=f"{SUBJECTS[subject][0]} мұғалімі",
-                                        position_ru=f"учитель ({SUBJECTS[subject][1]})",
-                                        position_en=f"{SUBJECTS[subject][2]} teacher",
-                                        school_id=plan.pages["kk"].pk))
+                teachers.append(
+                    Teacher(
+                        full_name=name,
+                        latin_name=latin_form(name),
+                        position=f"{SUBJECTS[subject][0]} мұғалімі",
+                        position_ru=f"учитель ({SUBJECTS[subject][1]})",
+                        position_en=f"{SUBJECTS[subject][2]} teacher",
+                        school_id=plan.pages["kk"].pk,
+                    )
+                )
         Teacher.objects.using(self.using).bulk_create(teachers, batch_size=1000)
         for index, plan in enumerate(plans):
-            plan.teachers = [teacher.pk for teacher in teachers[index * 8:(index + 1) * 8]]
+            plan.teachers = [teacher.pk for teacher in teachers[index * 8 : (index + 1) * 8]]
         self.say(f"{len(teachers)} teachers")
 
     def ensure_categories(self):
         categories = []
         for slug, kk, ru, en in CATEGORIES:
             category, _created = BlogCategory.objects.using(self.using).get_or_create(
-                slug=slug, defaults={"name_kk": kk, "name_ru": ru, "name_en": en})
+                slug=slug, defaults={"name_kk": kk, "name_ru": ru, "name_en": en}
+            )
             categories.append(category.pk)
         return categories
 
@@ -722,8 +1051,9 @@ class NationalLoader:
         for name, name_ru, name_en in TAGS:
             tag = BlogTag.objects.using(self.using).filter(name=name).first()
             if tag is None:
-                tag = BlogTag.objects.using(self.using).create(name=name, name_ru=name_ru, name_en=name_en,
-                                                               slug=ascii_slug(name, 50))
+                tag = BlogTag.objects.using(self.using).create(
+                    name=name, name_ru=name_ru, name_en=name_en, slug=ascii_slug(name, 50)
+                )
             tags.append(tag.pk)
         return tags
 
@@ -733,11 +1063,21 @@ class NationalLoader:
         blocks = [{"type": "heading", "value": self.rng.choice(HEADINGS)[index], "id": str(self.uuid())}]
         for _ in range(paragraphs):
             text = " ".join(sentence[index] for sentence in self.rng.sample(SENTENCES, k=3))
-            blocks.append({"type": "paragraph", "id": str(self.uuid()),
-                           "value": f"<p>{text.format(topic=topic[index], subject=subject[index])}</p>"})
+            blocks.append(
+                {
+                    "type": "paragraph",
+                    "id": str(self.uuid()),
+                    "value": f"<p>{text.format(topic=topic[index], subject=subject[index])}</p>",
+                }
+            )
         if quote:
-            blocks.append({"type": "quote", "id": str(self.uuid()),
-                           "value": {"text": self.rng.choice(QUOTES)[index], "attribution": ""}})
+            blocks.append(
+                {
+                    "type": "quote",
+                    "id": str(self.uuid()),
+                    "value": {"text": self.rng.choice(QUOTES)[index], "attribution": ""},
+                }
+            )
         return blocks
 
     def allocate(self, total, plans):
@@ -752,19 +1092,22 @@ class NationalLoader:
     def create_content(self, plans):
         allocations = {kind: self.allocate(self.counts[kind], plans) for kind in ("posts", "events", "resources")}
         for start in range(0, len(plans), self.chunk_schools):
-            chunk = list(enumerate(plans))[start:start + self.chunk_schools]
+            chunk = list(enumerate(plans))[start : start + self.chunk_schools]
             self.create_posts([(plan, allocations["posts"][i]) for i, plan in chunk])
             self.create_events([(plan, allocations["events"][i]) for i, plan in chunk])
             self.create_resources([(plan, allocations["resources"][i]) for i, plan in chunk])
             done = min(start + self.chunk_schools, len(plans))
             if done % 100 < self.chunk_schools or done == len(plans):
-                self.say(f"content of {done}/{len(plans)} schools: {self.summary['posts']} posts, "
-                         f"{self.summary['events']} events, {self.summary['resources']} resources (kk)")
+                self.say(
+                    f"content of {done}/{len(plans)} schools: {self.summary['posts']} posts, "
+                    f"{self.summary['events']} events, {self.summary['resources']} resources (kk)"
+                )
 
     def place_item(self, model, plan, code, index_model, **fields):
         index = plan.sections[(code, index_model)]
-        page = new_page(model, locale=self.locales[code], school_id=plan.pages[code].pk,
-                        region_id=plan.region[code].pk, **fields)
+        page = new_page(
+            model, locale=self.locales[code], school_id=plan.pages[code].pk, region_id=plan.region[code].pk, **fields
+        )
         return self.writer.place(page, index)
 
     def create_posts(self, work):
@@ -783,9 +1126,15 @@ class NationalLoader:
                     index = LANGUAGES.index(code)
                     when = published if code == "kk" else min(self.now, published + datetime.timedelta(days=3))
                     page = self.place_item(
-                        BlogPostPage, plan, code, BlogIndexPage,
-                        title=pattern[index].format(topic=topic[index], subject=subject[index]), slug=slug,
-                        translation_key=key, published_at=when, date=timezone.localtime(published, self.tz).date(),
+                        BlogPostPage,
+                        plan,
+                        code,
+                        BlogIndexPage,
+                        title=pattern[index].format(topic=topic[index], subject=subject[index]),
+                        slug=slug,
+                        translation_key=key,
+                        published_at=when,
+                        date=timezone.localtime(published, self.tz).date(),
                         intro=POST_INTROS[index].format(school=plan.names[index], topic=topic[index]),
                         body=self.body(index, topic, subject, quote=self.rng.random() < 0.3),
                     )
@@ -797,12 +1146,15 @@ class NationalLoader:
         self.insert_by_model(pages)
         Authors, Categories = BlogPostPage.authors.through, BlogPostPage.categories.through
         Authors.objects.using(self.using).bulk_create(
-            [Authors(blogpostpage_id=page.pk, teacher_id=t) for page, ts in authors for t in ts], batch_size=2000)
+            [Authors(blogpostpage_id=page.pk, teacher_id=t) for page, ts in authors for t in ts], batch_size=2000
+        )
         Categories.objects.using(self.using).bulk_create(
             [Categories(blogpostpage_id=page.pk, blogcategory_id=c) for page, cs in categories for c in cs],
-            batch_size=2000)
+            batch_size=2000,
+        )
         BlogPostTag.objects.using(self.using).bulk_create(
-            [BlogPostTag(content_object_id=page.pk, tag_id=t) for page, ts in tags for t in ts], batch_size=2000)
+            [BlogPostTag(content_object_id=page.pk, tag_id=t) for page, ts in tags for t in ts], batch_size=2000
+        )
         self.summary["post translations"] += len(pages) - sum(count for _plan, count in work)
 
     def create_events(self, work):
@@ -824,22 +1176,40 @@ class NationalLoader:
                 is_past = end < self.now
                 for code in ("kk", *self.translated_to()):
                     index = LANGUAGES.index(code)
-                    audience = ("серіктес мектептердің мұғалімдері ({})", "учителя партнёрских школ ({})",
-                                "teachers of partner schools ({})")[index].format(subject[index])
-                    venue = ("{}, мәжіліс залы", "{}, актовый зал", "{}, assembly hall")[index].format(plan.names[index])
-                    pages.append(self.place_item(
-                        EventPage, plan, code, EventIndexPage,
-                        title=f"{EVENT_KINDS[kind][index]}: {topic[index]}", slug=slug, translation_key=key,
-                        published_at=published, kind=kind, start=start, end=end,
-                        venue="" if online and self.rng.random() < 0.5 else venue,
-                        online_url=f"https://online.leading-schools.kz/{plan.slug}/{number}" if online else "",
-                        organiser=plan.names[index], audience=audience,
-                        registration_url="" if is_past else f"https://leading-schools.kz/register/{plan.slug}/{number}",
-                        is_cancelled=self.rng.random() < 0.02,
-                        intro=POST_INTROS[index].format(school=plan.names[index], topic=topic[index]),
-                        body=self.body(index, topic, subject, paragraphs=1),
-                        materials=self.body(index, topic, subject, paragraphs=1) if is_past else [],
-                    ))
+                    audience = (
+                        "серіктес мектептердің мұғалімдері ({})",
+                        "учителя партнёрских школ ({})",
+                        "teachers of partner schools ({})",
+                    )[index].format(subject[index])
+                    venue = ("{}, мәжіліс залы", "{}, актовый зал", "{}, assembly hall")[index].format(
+                        plan.names[index]
+                    )
+                    pages.append(
+                        self.place_item(
+                            EventPage,
+                            plan,
+                            code,
+                            EventIndexPage,
+                            title=f"{EVENT_KINDS[kind][index]}: {topic[index]}",
+                            slug=slug,
+                            translation_key=key,
+                            published_at=published,
+                            kind=kind,
+                            start=start,
+                            end=end,
+                            venue="" if online and self.rng.random() < 0.5 else venue,
+                            online_url=f"https://online.leading-schools.kz/{plan.slug}/{number}" if online else "",
+                            organiser=plan.names[index],
+                            audience=audience,
+                            registration_url=""
+                            if is_past
+                            else f"https://leading-schools.kz/register/{plan.slug}/{number}",
+                            is_cancelled=self.rng.random() < 0.02,
+                            intro=POST_INTROS[index].format(school=plan.names[index], topic=topic[index]),
+                            body=self.body(index, topic, subject, paragraphs=1),
+                            materials=self.body(index, topic, subject, paragraphs=1) if is_past else [],
+                        )
+                    )
                 self.summary["events"] += 1
                 self.summary["upcoming events"] += not is_past
         self.insert_by_model(pages)
@@ -874,13 +1244,25 @@ class NationalLoader:
                     index = LANGUAGES.index(code)
                     when = published if code == "kk" else min(self.now, published + datetime.timedelta(days=5))
                     page = self.place_item(
-                        ResourcePage, plan, code, ResourcePortalPage,
+                        ResourcePage,
+                        plan,
+                        code,
+                        ResourcePortalPage,
                         title=f"{RESOURCE_KINDS[kind][index]}: {topic[index]} ({subject[index]}, {grades[index]})",
-                        slug=slug, translation_key=key, published_at=when, kind=kind, direction=direction,
-                        creative_group=plan.group_names[group][index], subject=subject_code, grade_from=grade_from,
-                        grade_to=grade_to, language=language, licence=licence,
+                        slug=slug,
+                        translation_key=key,
+                        published_at=when,
+                        kind=kind,
+                        direction=direction,
+                        creative_group=plan.group_names[group][index],
+                        subject=subject_code,
+                        grade_from=grade_from,
+                        grade_to=grade_to,
+                        language=language,
+                        licence=licence,
                         intro=POST_INTROS[index].format(school=plan.names[index], topic=topic[index]),
-                        body=self.body(index, topic, subject, paragraphs=1), download_count=downloads,
+                        body=self.body(index, topic, subject, paragraphs=1),
+                        download_count=downloads,
                     )
                     pages.append(page)
                     authors.append((page, resource_authors))
@@ -888,23 +1270,41 @@ class NationalLoader:
         self.insert_by_model(pages)
         Authors = ResourcePage.authors.through
         Authors.objects.using(self.using).bulk_create(
-            [Authors(resourcepage_id=page.pk, teacher_id=t) for page, ts in authors for t in ts], batch_size=2000)
+            [Authors(resourcepage_id=page.pk, teacher_id=t) for page, ts in authors for t in ts], batch_size=2000
+        )
         self.summary["resource translations"] += len(pages) - sum(count for _plan, count in work)
 
     def insert_by_model(self, pages):
         self.writer.insert(pages)
 
 
-def load_national(stdout=None, *, schools=750, partners_per_school=10, posts=100_000, events=50_000,
-                  resources=100_000, ru_share=0.3, en_share=0.15, seed=2026):
+def load_national(
+    stdout=None,
+    *,
+    schools=750,
+    partners_per_school=10,
+    posts=100_000,
+    events=50_000,
+    resources=100_000,
+    ru_share=0.3,
+    en_share=0.15,
+    seed=2026,
+):
     """Generate the national network in one transaction; returns a Counter of what was created.
 
     Raises AlreadyLoaded (and changes nothing) when the national schools are already there. `stdout`, if given,
     receives progress lines (a management command's self.stdout or any file-like object).
     """
     loader = NationalLoader(
-        schools=schools, partners_per_school=partners_per_school, posts=posts, events=events, resources=resources,
-        ru_share=ru_share, en_share=en_share, seed=seed, stdout=stdout,
+        schools=schools,
+        partners_per_school=partners_per_school,
+        posts=posts,
+        events=events,
+        resources=resources,
+        ru_share=ru_share,
+        en_share=en_share,
+        seed=seed,
+        stdout=stdout,
     )
     with transaction.atomic(using=loader.using):
         summary = loader.run()

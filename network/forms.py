@@ -17,7 +17,8 @@ class TeacherForm(WagtailAdminModelForm):
             return
         field = self.fields["school"]
         field.queryset = LeadingSchoolPage.objects.filter(
-            translation_key__in=SchoolWorkspace.objects.school_keys_of(user), locale=Locale.get_default(),
+            translation_key__in=SchoolWorkspace.objects.school_keys_of(user),
+            locale=Locale.get_default(),
         )
         field.required = True
         field.error_messages["required"] = _("Choose your school: its editors look after its teachers.")

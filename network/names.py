@@ -7,7 +7,6 @@ The Latin form is anyascii's transliteration (Ә→A, Қ→Q, Ж→Zh) unless a 
 from anyascii import anyascii
 from django.utils.translation import get_language
 
-
 SIGNS = str.maketrans("", "", "ЬьЪъ")
 
 

@@ -28,14 +28,24 @@ class TitleSlugPageForm(WagtailAdminPageForm):
     def clean(self):
         data = self.cleaned_data
         slug, title = data.get("slug"), data.get("title")
-        if (not self.instance.pk and self.parent_page is not None and slug and title
-                and slug == slug_from_title(title) and not Page._slug_is_available(slug, self.parent_page)):
+        if (
+            not self.instance.pk
+            and self.parent_page is not None
+            and slug
+            and title
+            and slug == slug_from_title(title)
+            and not Page._slug_is_available(slug, self.parent_page)
+        ):
             data["slug"] = find_available_slug(self.parent_page, slug)
         cleaned = super().clean()
         if self._errors and "slug" in self._errors:
             # The slug field is on the Promote tab; the editor writes on the Content tab and would only see a red
             # badge on a tab they never opened. A form-wide error is listed in the message at the top of the form.
-            self.add_error(None, _(
-                "This web address is already used by another page in this section. Change the “slug” field "
-                "on the “Promote” tab."))
+            self.add_error(
+                None,
+                _(
+                    "This web address is already used by another page in this section. Change the “slug” field "
+                    "on the “Promote” tab."
+                ),
+            )
         return cleaned

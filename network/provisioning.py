@@ -9,7 +9,13 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import (
-    Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Locale, Workflow, WorkflowPage,
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Workflow,
+    WorkflowPage,
     WorkflowTask,
 )
 
@@ -18,12 +24,18 @@ from network.models import BlogIndexPage, EventIndexPage, LeadingSchoolPage, Res
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
 ]
 GLOBAL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("network", "add_teacher"), ("network", "change_teacher"), ("network", "view_teacher"),
+    ("network", "add_teacher"),
+    ("network", "change_teacher"),
+    ("network", "view_teacher"),
     ("network", "view_blogcategory"),
     # wagtail-localize's only permission is global; editors.translation limits it to the user's own school.
     ("wagtail_localize", "submit_translation"),
@@ -80,7 +92,10 @@ def ensure_workspace(source):
     task.groups.set([moderators])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return SchoolWorkspace.objects.create(
-        translation_key=source.translation_key, collection=collection, editors=editors, moderators=moderators,
+        translation_key=source.translation_key,
+        collection=collection,
+        editors=editors,
+        moderators=moderators,
         workflow=workflow,
     )
 
@@ -102,8 +117,10 @@ def unique_group_name(name):
 
 
 def grant_page_permissions(workspace, school):
-    for group, codenames in ((workspace.editors, EDITOR_PAGE_PERMISSIONS),
-                             (workspace.moderators, MODERATOR_PAGE_PERMISSIONS)):
+    for group, codenames in (
+        (workspace.editors, EDITOR_PAGE_PERMISSIONS),
+        (workspace.moderators, MODERATOR_PAGE_PERMISSIONS),
+    ):
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=school, permission=permission("wagtailcore", codename)

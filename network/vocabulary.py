@@ -1,7 +1,8 @@
 """The regulation's closed lists, with their names in the glossary's terms (translated in site/locale)."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RegionKind(models.TextChoices):

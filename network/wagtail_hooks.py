@@ -1,15 +1,26 @@
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
-from wagtail.snippets.models import register_snippet
 from wagtail.admin.panels import ObjectList
+from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
-    ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetChosenMultipleView, SnippetChosenView,
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
 )
 from wagtail.snippets.views.snippets import (
-    CopyView, DeleteView, EditView, HistoryView, SnippetViewSet, SnippetViewSetGroup, UsageView,
+    CopyView,
+    DeleteView,
+    EditView,
+    HistoryView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+    UsageView,
 )
 
 from network import rules
@@ -40,7 +51,9 @@ class TeacherCopyView(CopyView):
     """Copying prefills the form with the teacher's record: only a teacher the editor could edit."""
 
     def get_object(self, queryset=None):
-        get_object_or_404(Teacher.objects.editable_by(self.request.user), pk=unquote(str(self.kwargs[self.pk_url_kwarg])))
+        get_object_or_404(
+            Teacher.objects.editable_by(self.request.user), pk=unquote(str(self.kwargs[self.pk_url_kwarg]))
+        )
         return super().get_object(queryset)
 
 
@@ -144,7 +157,8 @@ def warn_about_partner_ratio(request, page):
                 "%(school)s has %(count)d partner school, %(over)d more than the regulation's one to %(limit)d.",
                 "%(school)s has %(count)d partner schools, %(over)d more than the regulation's one to %(limit)d.",
                 count,
-            ) % {"school": page.title, "count": count, "over": over, "limit": rules.PARTNER_SCHOOLS_PER_LEADING_SCHOOL},
+            )
+            % {"school": page.title, "count": count, "over": over, "limit": rules.PARTNER_SCHOOLS_PER_LEADING_SCHOOL},
         )
 
 

@@ -57,8 +57,11 @@ class PopularSearchesReportView(ReportView):
         PicksColumn("pick_count", label=_("Editors' picks")),
     ]
     list_export = ["query_string", "period_hits", "pick_count"]
-    export_headings = {"query_string": _("Search query"), "period_hits": _("Searches"),
-                       "pick_count": _("Editors' picks")}
+    export_headings = {
+        "query_string": _("Search query"),
+        "period_hits": _("Searches"),
+        "pick_count": _("Editors' picks"),
+    }
 
     def dispatch(self, request, *args, **kwargs):
         if not may_see_popular_searches(request.user):
@@ -72,12 +75,9 @@ class PopularSearchesReportView(ReportView):
 
     def get_base_queryset(self):
         since = timezone.localdate() - datetime.timedelta(days=PERIODS[self.period])
-        return (
-            Query.objects.filter(daily_hits__date__gte=since)
-            .annotate(
-                period_hits=Sum("daily_hits__hits", filter=Q(daily_hits__date__gte=since)),
-                pick_count=Count("editors_picks", distinct=True),
-            )
+        return Query.objects.filter(daily_hits__date__gte=since).annotate(
+            period_hits=Sum("daily_hits__hits", filter=Q(daily_hits__date__gte=since)),
+            pick_count=Count("editors_picks", distinct=True),
         )
 
     def get_context_data(self, *args, **kwargs):

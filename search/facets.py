@@ -41,8 +41,7 @@ def build_facets(counts, params, labels):
             title = choices.get(value) if isinstance(choices, dict) else choices(value)
             if title is None:
                 continue
-            items.append(FacetValue(value=value, label=str(title), count=count, url="",
-                                    selected=str(current) == value))
+            items.append(FacetValue(value=value, label=str(title), count=count, url="", selected=str(current) == value))
         if sort_by_count:
             items.sort(key=lambda item: (-item.count, item.label))
         elif name in ("grade", "year"):
@@ -53,8 +52,13 @@ def build_facets(counts, params, labels):
             items = [item for item in items[:limit]] + [item for item in items[limit:] if item.selected]
         for item in items:  # only the values shown get a link: a common word is in every one of 750 schools
             item.url = params.as_query(**{param: item.value})
-        return Facet(name=name, label=label, values=items, clear_url=params.as_query(**{param: None}),
-                     selected=current not in (None, ""))
+        return Facet(
+            name=name,
+            label=label,
+            values=items,
+            clear_url=params.as_query(**{param: None}),
+            selected=current not in (None, ""),
+        )
 
     def page_title(value):
         return labels.get(int(value))
@@ -62,28 +66,51 @@ def build_facets(counts, params, labels):
     facets = [
         facet("kind", _("Kind of content"), "kind", dict(ContentKind.choices), params.kind, sort_by_count=True),
         facet("region", _("Region"), "region", page_title, params.region),
-        facet("school", _("Leading School"), "school", page_title, params.school, limit=SCHOOL_FACET_SIZE,
-              sort_by_count=True),
+        facet(
+            "school",
+            _("Leading School"),
+            "school",
+            page_title,
+            params.school,
+            limit=SCHOOL_FACET_SIZE,
+            sort_by_count=True,
+        ),
         facet("direction", _("Direction"), "direction", dict(Direction.choices), params.direction),
         facet("subject", _("Subject"), "subject", dict(Subject.choices), params.subject),
         facet("grade", _("Grade"), "grade", lambda value: value, params.grade),
-        facet("resource_kind", _("Kind of resource"), "resource_kind", dict(ResourceKind.choices),
-              params.resource_kind),
+        facet(
+            "resource_kind", _("Kind of resource"), "resource_kind", dict(ResourceKind.choices), params.resource_kind
+        ),
     ]
     years = counts.get("year", {})
     selected_year = None
-    if params.date_from and params.date_to and params.date_from.year == params.date_to.year \
-            and params.date_from == datetime.date(params.date_from.year, 1, 1) \
-            and params.date_to == datetime.date(params.date_from.year, 12, 31):
+    if (
+        params.date_from
+        and params.date_to
+        and params.date_from.year == params.date_to.year
+        and params.date_from == datetime.date(params.date_from.year, 1, 1)
+        and params.date_to == datetime.date(params.date_from.year, 12, 31)
+    ):
         selected_year = str(params.date_from.year)
     year_values = [
-        FacetValue(value=year, label=year, count=count, selected=year == selected_year,
-                   url=params.as_query(**{"from": f"{year}-01-01", "to": f"{year}-12-31"}))
+        FacetValue(
+            value=year,
+            label=year,
+            count=count,
+            selected=year == selected_year,
+            url=params.as_query(**{"from": f"{year}-01-01", "to": f"{year}-12-31"}),
+        )
         for year, count in sorted(years.items(), reverse=True)
     ]
-    facets.append(Facet(name="year", label=_("Date"), values=year_values,
-                        clear_url=params.as_query(**{"from": None, "to": None}),
-                        selected=bool(params.date_from or params.date_to)))
+    facets.append(
+        Facet(
+            name="year",
+            label=_("Date"),
+            values=year_values,
+            clear_url=params.as_query(**{"from": None, "to": None}),
+            selected=bool(params.date_from or params.date_to),
+        )
+    )
     return [facet for facet in facets if facet.values or facet.selected]
 
 

@@ -62,12 +62,21 @@ KINDS = [
     IndexedKind(ContentKind.POST, "network.BlogPostPage", date=lambda page: page.date, facets=SCHOOL_FACETS),
     IndexedKind(ContentKind.EVENT, "network.EventPage", date=lambda page: _date(page.start), facets=SCHOOL_FACETS),
     IndexedKind(
-        ContentKind.RESOURCE, "network.ResourcePage",
-        facets={**SCHOOL_FACETS, "direction": "direction", "subject": "subject", "resource_kind": "kind",
-                "grade_from": "grade_from", "grade_to": "grade_to"},
+        ContentKind.RESOURCE,
+        "network.ResourcePage",
+        facets={
+            **SCHOOL_FACETS,
+            "direction": "direction",
+            "subject": "subject",
+            "resource_kind": "kind",
+            "grade_from": "grade_from",
+            "grade_to": "grade_to",
+        },
     ),
     IndexedKind(
-        ContentKind.EXPERIENCE, "workflows.ApprovedExperiencePage", date=_experience_date,
+        ContentKind.EXPERIENCE,
+        "workflows.ApprovedExperiencePage",
+        date=_experience_date,
         facets={**SCHOOL_FACETS, "subject": "subject"},
     ),
     IndexedKind(ContentKind.SCHOOL, "network.LeadingSchoolPage", facets={"school_id": "pk", "region_id": "region_id"}),
@@ -138,10 +147,21 @@ def _languages():
 def page_row(page, kind, languages):
     summary, body = page_texts(page)
     row = {
-        "page_id": page.pk, "document_id": None, "language": languages.get(page.locale_id, "kk"),
-        "kind": kind.kind, "title": page.title[:255], "summary": summary, "body": body,
-        "date": kind.date(page), "school_id": None, "region_id": None, "direction": "", "subject": "",
-        "resource_kind": "", "grade_from": None, "grade_to": None,
+        "page_id": page.pk,
+        "document_id": None,
+        "language": languages.get(page.locale_id, "kk"),
+        "kind": kind.kind,
+        "title": page.title[:255],
+        "summary": summary,
+        "body": body,
+        "date": kind.date(page),
+        "school_id": None,
+        "region_id": None,
+        "direction": "",
+        "subject": "",
+        "resource_kind": "",
+        "grade_from": None,
+        "grade_to": None,
     }
     for column, attribute in kind.facets.items():
         value = getattr(page, attribute, None)
@@ -156,9 +176,20 @@ def document_rows(document):
     date = _date(document.created_at)
     return [
         {
-            "page_id": None, "document_id": document.pk, "language": code, "kind": ContentKind.DOCUMENT,
-            "title": document.title[:255], "summary": tags, "body": "", "date": date, "school_id": None,
-            "region_id": None, "direction": "", "subject": "", "resource_kind": "", "grade_from": None,
+            "page_id": None,
+            "document_id": document.pk,
+            "language": code,
+            "kind": ContentKind.DOCUMENT,
+            "title": document.title[:255],
+            "summary": tags,
+            "body": "",
+            "date": date,
+            "school_id": None,
+            "region_id": None,
+            "direction": "",
+            "subject": "",
+            "resource_kind": "",
+            "grade_from": None,
             "grade_to": None,
         }
         for code in CONFIGURATIONS
@@ -168,14 +199,30 @@ def document_rows(document):
 # -- writing rows ---------------------------------------------------------------------------------------------------
 
 COLUMNS = [
-    "page_id", "document_id", "language", "kind", "title", "summary", "body", "date", "school_id", "region_id",
-    "direction", "subject", "resource_kind", "grade_from", "grade_to", "shard",
+    "page_id",
+    "document_id",
+    "language",
+    "kind",
+    "title",
+    "summary",
+    "body",
+    "date",
+    "school_id",
+    "region_id",
+    "direction",
+    "subject",
+    "resource_kind",
+    "grade_from",
+    "grade_to",
+    "shard",
 ]
 
 
 def shard_of(row):
     # Stable and evenly spread over consecutive ids (37 is prime to 100).
     return ((row["page_id"] or row["document_id"] or 0) * 37) % SHARDS
+
+
 VECTORS = (
     "setweight(to_tsvector({cfg}, %s), 'A') || setweight(to_tsvector({cfg}, %s), 'B') "
     "|| setweight(to_tsvector({cfg}, %s), 'C')",
@@ -197,10 +244,15 @@ def write_rows(rows):
         row = {**row, "body": row["body"][:MAX_STORED_BODY], "shard": shard_of(row)}
         params.extend(row[column] for column in COLUMNS)
         title = normalise_text(row["title"], language)
-        params.extend([
-            title, normalise_text(row["summary"], language), normalise_text(row["body"], language),
-            title, fold(row["title"]),
-        ])
+        params.extend(
+            [
+                title,
+                normalise_text(row["summary"], language),
+                normalise_text(row["body"], language),
+                title,
+                fold(row["title"]),
+            ]
+        )
     columns = ", ".join(COLUMNS + ["search_vector", "title_vector", "autocomplete_vector"])
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {', '.join(values_sql)}", params)  # noqa: S608

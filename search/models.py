@@ -9,8 +9,8 @@ Wagtail's backend.
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
-
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Every entry has a fixed pseudo-random shard 0–99 (indexing.shard_of); queries matching a large share of the index
 # compute their facets and relevance over a sample of shards (statements.sample_shards).
@@ -29,10 +29,19 @@ class ContentKind(models.TextChoices):
 
 class SearchEntry(models.Model):
     page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=True,
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=True,
     )
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     language = models.CharField(_("language"), max_length=2)
     kind = models.CharField(_("kind"), max_length=16, choices=ContentKind.choices)
@@ -42,10 +51,18 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True)
     date = models.DateField(null=True, blank=True)
     school = models.ForeignKey(
-        "network.LeadingSchoolPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "network.LeadingSchoolPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     region = models.ForeignKey(
-        "network.RegionPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "network.RegionPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     direction = models.CharField(max_length=32, blank=True)
     subject = models.CharField(max_length=32, blank=True)

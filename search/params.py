@@ -90,16 +90,31 @@ class SearchParams:
     def active_filters(self):
         return any(
             value not in (None, "")
-            for value in (self.kind, self.region, self.school, self.direction, self.subject, self.resource_kind,
-                          self.grade, self.date_from, self.date_to)
+            for value in (
+                self.kind,
+                self.region,
+                self.school,
+                self.direction,
+                self.subject,
+                self.resource_kind,
+                self.grade,
+                self.date_from,
+                self.date_to,
+            )
         )
 
     def as_query(self, **changes):
         """The query string of this search with some parameters changed (None removes one); always page 1."""
         values = {
-            "query": self.query, "kind": self.kind, "region": self.region, "school": self.school,
-            "direction": self.direction, "subject": self.subject, "resource_kind": self.resource_kind,
-            "grade": self.grade, "from": self.date_from.isoformat() if self.date_from else None,
+            "query": self.query,
+            "kind": self.kind,
+            "region": self.region,
+            "school": self.school,
+            "direction": self.direction,
+            "subject": self.subject,
+            "resource_kind": self.resource_kind,
+            "grade": self.grade,
+            "from": self.date_from.isoformat() if self.date_from else None,
             "to": self.date_to.isoformat() if self.date_to else None,
             "order": self.order if self.order != "relevance" else None,
         }

@@ -51,12 +51,18 @@ def build_results(rows, labels, request):
     kinds = dict(ContentKind.choices)
     results = []
     for row in rows:
-        results.append(Result(
-            kind=row.kind, kind_label=kinds.get(row.kind, row.kind), title=row.title,
-            url=url_of(row.page_id, row.url_path, row.document_id, row.file, request), date=row.date,
-            snippet=_snippet(row.headline), school=labels.get(row.school_id, "") if row.kind != "school" else "",
-            region=labels.get(row.region_id, ""),
-        ))
+        results.append(
+            Result(
+                kind=row.kind,
+                kind_label=kinds.get(row.kind, row.kind),
+                title=row.title,
+                url=url_of(row.page_id, row.url_path, row.document_id, row.file, request),
+                date=row.date,
+                snippet=_snippet(row.headline),
+                school=labels.get(row.school_id, "") if row.kind != "school" else "",
+                region=labels.get(row.region_id, ""),
+            )
+        )
     return results
 
 
@@ -100,6 +106,9 @@ def run(params, language, page_number, request):
     if page is not None:
         page.object_list = results
     return {
-        "total": total, "results": results, "results_page": page, "facets": build_facets(counts, params, labels),
+        "total": total,
+        "results": results,
+        "results_page": page,
+        "facets": build_facets(counts, params, labels),
         "approximate": shards is not None,
     }

@@ -50,7 +50,8 @@ def on_collection_restriction_changed(sender, instance, signal, **kwargs):
     if not indexing.is_supported():
         return
     ids = list(
-        get_document_model().objects.filter(collection__path__startswith=instance.collection.path)
+        get_document_model()
+        .objects.filter(collection__path__startswith=instance.collection.path)
         .values_list("pk", flat=True)
     )
     if signal is post_save:
@@ -79,9 +80,15 @@ def connect():
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
     for signal in (post_save, post_delete):
-        signal.connect(on_view_restriction_changed, sender=PageViewRestriction,
-                       dispatch_uid=f"search_page_restriction_{id(signal)}")
-        signal.connect(on_collection_restriction_changed, sender=CollectionViewRestriction,
-                       dispatch_uid=f"search_collection_restriction_{id(signal)}")
+        signal.connect(
+            on_view_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search_page_restriction_{id(signal)}",
+        )
+        signal.connect(
+            on_collection_restriction_changed,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"search_collection_restriction_{id(signal)}",
+        )
         signal.connect(on_tagged_item_changed, sender=TaggedItem, dispatch_uid=f"search_tagged_item_{id(signal)}")
     post_save.connect(on_document_saved, sender=get_document_model(), dispatch_uid="search_document_saved")

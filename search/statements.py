@@ -20,8 +20,11 @@ def named_rows(cursor):
 
 
 def tables():
-    return {"table": SearchEntry._meta.db_table, "documents": get_document_model()._meta.db_table,
-            "words": SearchWord._meta.db_table}
+    return {
+        "table": SearchEntry._meta.db_table,
+        "documents": get_document_model()._meta.db_table,
+        "words": SearchWord._meta.db_table,
+    }
 
 
 # The marks ts_headline puts around matches: private-use characters that no text contains, replaced by <mark>
@@ -29,7 +32,7 @@ def tables():
 START, STOP = "\ue000", "\ue001"
 HEADLINE_OPTIONS = (
     f"StartSel={START}, StopSel={STOP}, MaxFragments=2, MinWords=12, MaxWords=30, "
-    "FragmentDelimiter=\" … \", HighlightAll=false"
+    'FragmentDelimiter=" … ", HighlightAll=false'
 )
 
 
@@ -168,18 +171,28 @@ def result_page(params, language, offset, limit, request, shards=None):
         headline_query, headline_params = tsquery, [*tsquery_params, query_value]
         headline_config = CONFIGURATIONS[language]
     sql = RESULTS_SQL.format(
-        headline_query=headline_query, tsquery=tsquery, table=SearchEntry._meta.db_table, where=where,
-        order=ORDER_SQL[params.order], documents=get_document_model()._meta.db_table,
+        headline_query=headline_query,
+        tsquery=tsquery,
+        table=SearchEntry._meta.db_table,
+        where=where,
+        order=ORDER_SQL[params.order],
+        documents=get_document_model()._meta.db_table,
     )
     sql_params = [
-        headline_config, *headline_params, HEADLINE_OPTIONS,
-        *tsquery_params, query_value, *tsquery_params, query_value,
-        *values, limit, offset,
+        headline_config,
+        *headline_params,
+        HEADLINE_OPTIONS,
+        *tsquery_params,
+        query_value,
+        *tsquery_params,
+        query_value,
+        *values,
+        limit,
+        offset,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, sql_params)
         return named_rows(cursor)
-
 
 
 SUGGEST_SQL = """
@@ -217,14 +230,20 @@ LEFT JOIN wagtailcore_page AS page ON page.id = entry.page_id
 LEFT JOIN {documents} AS document ON document.id = entry.document_id
 """
 # Titles starting with the typed text, in the order of the index (migration 0002), so LIMIT stops early.
-AUTOCOMPLETE_STARTS_SQL = AUTOCOMPLETE_SELECT + """
+AUTOCOMPLETE_STARTS_SQL = (
+    AUTOCOMPLETE_SELECT
+    + """
 WHERE entry.language = %s AND lower(entry.title) COLLATE "C" LIKE %s
 ORDER BY lower(entry.title) COLLATE "C" LIMIT %s
 """
+)
 # Titles with words starting with the typed words (folded), from the GIN index.
-AUTOCOMPLETE_WORDS_SQL = AUTOCOMPLETE_SELECT + """
+AUTOCOMPLETE_WORDS_SQL = (
+    AUTOCOMPLETE_SELECT
+    + """
 WHERE entry.language = %s AND entry.autocomplete_vector @@ to_tsquery('simple', %s) LIMIT %s
 """
+)
 
 
 def nearest_words(typed, language):
@@ -239,8 +258,10 @@ def queries_with_results(normalised, language):
     with connection.cursor() as cursor:
         # A GIN bitmap is built whole before EXISTS sees its first row: tens of milliseconds for a common word
         # over the whole index, so the 1 % sample (its own small index, migration 0005) is asked first.
-        cursor.execute(HAVE_RESULTS_SQL.format(**tables()),
-                       {"queries": normalised, "language": language, "configuration": CONFIGURATIONS[language]})
+        cursor.execute(
+            HAVE_RESULTS_SQL.format(**tables()),
+            {"queries": normalised, "language": language, "configuration": CONFIGURATIONS[language]},
+        )
         return [row.position for row in named_rows(cursor)]
 
 

@@ -14,13 +14,15 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from . import indexing, query as search_query, suggestions
+from visitors.counting import may_log_query
+from visitors.models import HiddenSearchTerm
+
+from . import indexing, suggestions
+from . import query as search_query
 from .models import ContentKind
 from .params import ORDERS, SearchParams
 from .tasks import log_query_task
 from .text import CONFIGURATIONS
-from visitors.models import HiddenSearchTerm
-from visitors.counting import may_log_query
 
 POPULAR_DAYS = 30
 POPULAR_SIZE = 8
@@ -72,9 +74,12 @@ def popular_queries(language):
     popular = cache.get(key)
     if popular is None:
         since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
-        strings = (Query.get_most_popular(date_since=since).filter(_hits__gte=POPULAR_MIN_VISITORS)
-                   .exclude(query_string__in=HiddenSearchTerm.objects.values("query_string"))
-                   .values_list("query_string", flat=True)[:100])
+        strings = (
+            Query.get_most_popular(date_since=since)
+            .filter(_hits__gte=POPULAR_MIN_VISITORS)
+            .exclude(query_string__in=HiddenSearchTerm.objects.values("query_string"))
+            .values_list("query_string", flat=True)[:100]
+        )
         candidates = [string for string in strings if _in_language(string, language)][: POPULAR_SIZE * 3]
         if indexing.is_supported():
             candidates = suggestions.with_results(candidates, language)
@@ -114,8 +119,7 @@ def search(request):
     found = search_query.run(params, language, request.GET.get("page"), request)
     context.update(found)
     context["picks"] = editors_picks(params.query, language, request)
-    context["order_urls"] = {order: params.as_query(order=order if order != "relevance" else None)
-                             for order in ORDERS}
+    context["order_urls"] = {order: params.as_query(order=order if order != "relevance" else None) for order in ORDERS}
     context["clear_filters_url"] = SearchParams(query=params.query, order=params.order).as_query()
     if not found["total"]:
         context["suggestion"] = suggestions.spelling_suggestion(params.query, language)
@@ -133,8 +137,12 @@ def fallback_result(page, request):
     summary, _body = indexing.page_texts(page)
     snippet = Truncator(summary or page.search_description or _body).words(FALLBACK_SNIPPET_WORDS)
     return search_query.Result(
-        kind=kind, kind_label=dict(ContentKind.choices).get(kind, kind), title=page.title, url=page.get_url(request),
-        date=indexed.date(page) if indexed else None, snippet=snippet,
+        kind=kind,
+        kind_label=dict(ContentKind.choices).get(kind, kind),
+        title=page.title,
+        url=page.get_url(request),
+        date=indexed.date(page) if indexed else None,
+        snippet=snippet,
     )
 
 
@@ -142,8 +150,13 @@ def fallback_search(request, params, context):
     """Without PostgreSQL (the SQLite quick start): Wagtail's database backend, no facets."""
     results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(params.query)
     page = Paginator(results, search_query.PER_PAGE).get_page(request.GET.get("page"))
-    context.update(fallback=True, results_page=page, results=[fallback_result(result, request) for result in page],
-                   total=page.paginator.count, picks=editors_picks(params.query, context["language"], request))
+    context.update(
+        fallback=True,
+        results_page=page,
+        results=[fallback_result(result, request) for result in page],
+        total=page.paginator.count,
+        picks=editors_picks(params.query, context["language"], request),
+    )
     if not page.paginator.count:
         context["popular"] = popular_queries(context["language"])
     log_query(request, params.query)
@@ -155,11 +168,17 @@ def autocomplete(request):
     """Titles matching what the visitor is typing, for the search box's suggestion list (JSON)."""
     typed = request.GET.get("query", "")
     if not indexing.is_supported():
-        titles = [
-            {"title": page.title, "url": page.get_url(request), "kind": ""}
-            for page in Page.objects.live().public().filter(locale=Locale.get_active())
-            .autocomplete(typed)[: suggestions.AUTOCOMPLETE_SIZE]
-        ] if len(typed.strip()) >= 2 else []
+        titles = (
+            [
+                {"title": page.title, "url": page.get_url(request), "kind": ""}
+                for page in Page.objects.live()
+                .public()
+                .filter(locale=Locale.get_active())
+                .autocomplete(typed)[: suggestions.AUTOCOMPLETE_SIZE]
+            ]
+            if len(typed.strip()) >= 2
+            else []
+        )
     else:
         titles = suggestions.autocomplete(typed, current_language(), request)
     response = JsonResponse({"query": typed, "results": titles})

@@ -15,12 +15,20 @@ class PopularSearchesMenuItem(MenuItem):
 def register_admin_urls():
     return [
         path("reports/popular-searches/", PopularSearchesReportView.as_view(), name="search_popular_searches"),
-        path("reports/popular-searches/results/", PopularSearchesReportView.as_view(results_only=True),
-             name="search_popular_searches_results"),
+        path(
+            "reports/popular-searches/results/",
+            PopularSearchesReportView.as_view(results_only=True),
+            name="search_popular_searches_results",
+        ),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_popular_searches_menu_item():
-    return PopularSearchesMenuItem(_("Popular searches"), reverse("search_popular_searches"),
-                                   name="popular-searches", icon_name="search", order=1290)
+    return PopularSearchesMenuItem(
+        _("Popular searches"),
+        reverse("search_popular_searches"),
+        name="popular-searches",
+        icon_name="search",
+        order=1290,
+    )

@@ -20,9 +20,11 @@ def shared_cache_for_limits(app_configs, **kwargs):
         return []
     local = [import_string(path) for path in PROCESS_LOCAL_CACHES]
     if issubclass(backend_class, tuple(local)):
-        return [Error(
-            "The default cache is local to one process: rate limits and the sign-in lock-out would not hold.",
-            hint="Set REDIS_URL so that every worker counts in the same place.",
-            id="security.E001",
-        )]
+        return [
+            Error(
+                "The default cache is local to one process: rate limits and the sign-in lock-out would not hold.",
+                hint="Set REDIS_URL so that every worker counts in the same place.",
+                id="security.E001",
+            )
+        ]
     return []

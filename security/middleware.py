@@ -10,8 +10,8 @@ client's malformed request, answered 400. Form validation runs before any save, 
 """
 
 from django.http import QueryDict
-from django.utils.datastructures import MultiValueDictKeyError
 from django.shortcuts import render
+from django.utils.datastructures import MultiValueDictKeyError
 
 NUL = "\x00"
 
@@ -45,7 +45,8 @@ class RejectMalformedInputMiddleware:
         if NUL in request.path or carries_nul(request.GET):
             return True
         if request.method == "POST" and request.content_type in (
-            "application/x-www-form-urlencoded", "multipart/form-data",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
         ):
             return carries_nul(request.POST)
         return False

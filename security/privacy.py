@@ -32,7 +32,8 @@ def copy_restrictions(source, targets):
                 old.delete()  # one by one: the search index and the feeds listen to each delete
             for restriction in restrictions:
                 copy = PageViewRestriction.objects.create(
-                    page=target, restriction_type=restriction.restriction_type, password=restriction.password)
+                    page=target, restriction_type=restriction.restriction_type, password=restriction.password
+                )
                 copy.groups.set(restriction.groups.all())
     finally:
         _copying.reset(token)
@@ -63,7 +64,7 @@ def translation_created(sender, instance, created, raw=False, **kwargs):
     """A new translation starts with the restrictions of the page it translates."""
     if not created or raw or _copying.get() or not isinstance(instance, Page):
         return
-    source = (other_translations(instance).filter(view_restrictions__isnull=False).order_by("pk").first())
+    source = other_translations(instance).filter(view_restrictions__isnull=False).order_by("pk").first()
     if source is not None:
         copy_restrictions(source, [instance])
 

@@ -21,8 +21,7 @@ def signin_account(request, credentials=None):
     failures there count per account too. An e-mail address is compared lower-cased, as allauth finds accounts."""
     credentials = credentials or {}
     data = getattr(request, "POST", {}) if request is not None else {}
-    name = (credentials.get("username") or credentials.get("email") or data.get("username") or data.get("login")
-            or "")
+    name = credentials.get("username") or credentials.get("email") or data.get("username") or data.get("login") or ""
     name = name.strip()
     return name.lower() if "@" in name else (name or None)
 

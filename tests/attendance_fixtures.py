@@ -11,17 +11,28 @@ from network.models import EventIndexPage, EventPage, SchoolWorkspace
 from network.provisioning import provision_school
 from workflows.testing import make_school, make_user
 
-TITLES = {"kk": "Сабақты зерттеу: әдістемелік семинар", "ru": "Lesson Study: методический семинар",
-          "en": "Lesson Study: a methods seminar"}
+TITLES = {
+    "kk": "Сабақты зерттеу: әдістемелік семинар",
+    "ru": "Lesson Study: методический семинар",
+    "en": "Lesson Study: a methods seminar",
+}
 
 
-def make_event(school, title=TITLES["kk"], start=None, online_url="https://meet.example.kz/lesson-study",
-               translations=True):
+def make_event(
+    school, title=TITLES["kk"], start=None, online_url="https://meet.example.kz/lesson-study", translations=True
+):
     start = start or timezone.now() + datetime.timedelta(days=10)
     index = EventIndexPage.objects.child_of(school).get()
-    event = EventPage(title=title, slug=f"event-{EventPage.objects.count() + 1}", kind="seminar", start=start,
-                      end=start + datetime.timedelta(hours=3), venue="Мектеп, 12 кабинет", online_url=online_url,
-                      live=True)
+    event = EventPage(
+        title=title,
+        slug=f"event-{EventPage.objects.count() + 1}",
+        kind="seminar",
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        venue="Мектеп, 12 кабинет",
+        online_url=online_url,
+        live=True,
+    )
     index.add_child(instance=event)
     event.save_revision().publish()
     event.refresh_from_db()
@@ -45,15 +56,17 @@ def organiser(username, school, role="editors", **kwargs):
 def events_network(homes):
     home = homes["kk"] if isinstance(homes, dict) else homes
     school = make_school(home, "Алматы облысы", "№ 1 жетекші мектеп", region_slug="almaty-obl", school_slug="ls-1")
-    other = make_school(home, "Қарағанды облысы", "№ 2 жетекші мектеп", region_slug="karaganda-obl",
-                        school_slug="ls-2")
+    other = make_school(home, "Қарағанды облысы", "№ 2 жетекші мектеп", region_slug="karaganda-obl", school_slug="ls-2")
     provision_school(school)
     provision_school(other)
     return {
-        "school": school, "other": other, "home": home,
+        "school": school,
+        "other": other,
+        "home": home,
         "event": make_event(school),
-        "other_event": make_event(other, title="Шеберлік сыныбы", online_url="https://meet.example.kz/master-class",
-                                  translations=False),
+        "other_event": make_event(
+            other, title="Шеберлік сыныбы", online_url="https://meet.example.kz/master-class", translations=False
+        ),
         "editor": organiser("editor_a", school, language="ru"),
         "moderator": organiser("moderator_a", school, role="moderators"),
         "other_editor": organiser("editor_b", other),

@@ -36,12 +36,11 @@ def demo_network(django_db_setup, django_db_blocker):
     from home.demo import load_home
     from network.demo import load_network
 
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            homes = load_home()
-            load_network(homes, schools=2)
-            yield homes
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        homes = load_home()
+        load_network(homes, schools=2)
+        yield homes
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

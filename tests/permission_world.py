@@ -15,8 +15,17 @@ from wagtail.models import Locale
 from network.models import BlogPostPage, EventPage, LeadingSchoolPage, SchoolWorkspace, Teacher
 
 ROLES = (
-    "anonymous", "teacher_a", "teacher_b", "editor_a", "moderator_a", "head_a", "regional_council",
-    "republican_council", "association", "trainer", "superuser",
+    "anonymous",
+    "teacher_a",
+    "teacher_b",
+    "editor_a",
+    "moderator_a",
+    "head_a",
+    "regional_council",
+    "republican_council",
+    "association",
+    "trainer",
+    "superuser",
 )
 
 
@@ -32,7 +41,7 @@ def build_world():
     from monitoring.models import MonitoringRole
     from visitors.models import HiddenSearchTerm
     from workflows import notifications, rules, services
-    from workflows.models import ReviewerRole, Submission, SchoolMembership
+    from workflows.models import ReviewerRole, SchoolMembership, Submission
     from workflows.testing import complete_draft, make_user, reviewer, teacher
 
     a, b = school("school-54"), school("school-159")
@@ -52,8 +61,9 @@ def build_world():
     }
     users["editor_a"].groups.add(workspace_a.editors)
     users["moderator_a"].groups.add(workspace_a.moderators)
-    trainer_role = MonitoringRole.objects.create(user=users["trainer"], role=MonitoringRole.Role.TRAINER,
-                                                 region=a.region)
+    trainer_role = MonitoringRole.objects.create(
+        user=users["trainer"], role=MonitoringRole.Role.TRAINER, region=a.region
+    )
 
     with notifications.quietly():
         # A submission waiting at the school stage: the head's open task.
@@ -64,13 +74,24 @@ def build_world():
         services.submit(approved, users["teacher_a"])
         services.decide(services.open_task_of(approved).pk, users["head_a"], rules.Decision.ENDORSE, comment="Ok")
         approved = Submission.objects.get(pk=approved.pk)
-        services.decide(services.open_task_of(approved).pk, users["regional_council"], rules.Decision.APPROVE,
-                        protocol_number="7", protocol_date=timezone.localdate(), conclusion="Recommended.")
+        services.decide(
+            services.open_task_of(approved).pk,
+            users["regional_council"],
+            rules.Decision.APPROVE,
+            protocol_number="7",
+            protocol_date=timezone.localdate(),
+            conclusion="Recommended.",
+        )
         approved = Submission.objects.get(pk=approved.pk)
         evidence = services.record_dissemination(
-            approved, users["teacher_a"], date=timezone.localdate(), place="School 8", district="Saryarka",
+            approved,
+            users["teacher_a"],
+            date=timezone.localdate(),
+            place="School 8",
+            district="Saryarka",
             description="A seminar.",
-            evidence=SimpleUploadedFile("evidence.pdf", b"%PDF-1.4\nevidence", "application/pdf"))
+            evidence=SimpleUploadedFile("evidence.pdf", b"%PDF-1.4\nevidence", "application/pdf"),
+        )
     pending = Submission.objects.get(pk=pending.pk)
 
     # A teacher's pending request to join school A.
@@ -122,15 +143,17 @@ def build_world():
 def move_event(event, days):
     start = timezone.now() + datetime.timedelta(days=days)
     EventPage.objects.filter(translation_key=event.translation_key).update(
-        start=start, end=start + datetime.timedelta(hours=3))
+        start=start, end=start + datetime.timedelta(hours=3)
+    )
     event.refresh_from_db()
 
 
 def blog_category():
     from network.models import BlogCategory
 
-    return BlogCategory.objects.first() or BlogCategory.objects.create(name_kk="Санат", name_ru="Категория",
-                                                                      name_en="Category")
+    return BlogCategory.objects.first() or BlogCategory.objects.create(
+        name_kk="Санат", name_ru="Категория", name_en="Category"
+    )
 
 
 def blog_tag():
@@ -145,29 +168,35 @@ def translate_a_post(a, editor):
     from wagtail_localize.models import Translation, TranslationSource
 
     ru = Locale.objects.get(language_code="ru")
-    post = next(post for post in BlogPostPage.objects.filter(school=a, locale__language_code="kk", live=True)
-                if post.get_translation_or_none(ru) is None)
+    post = next(
+        post
+        for post in BlogPostPage.objects.filter(school=a, locale__language_code="kk", live=True)
+        if post.get_translation_or_none(ru) is None
+    )
     client = Client()
     client.force_login(editor)
     response = client.post(f"/admin/localize/submit/page/{post.pk}/", {"locales": [ru.pk]})
     assert response.status_code == 302, response.content.decode()[:500]
     source = TranslationSource.objects.get_for_instance(post)
-    return {"post": post.pk, "source": source.pk,
-            "translation": Translation.objects.get(source=source, target_locale=ru).pk}
+    return {
+        "post": post.pk,
+        "source": source.pk,
+        "translation": Translation.objects.get(source=source, target_locale=ru).pk,
+    }
 
 
 def fingerprint():
     """What a refused request must leave as it was: every record the matrix's URLs can change, read back."""
+    from viewflow.workflow.models import Task
+    from wagtail.models import Page, Revision, WorkflowState
+    from wagtail_localize.models import StringTranslation, Translation
+
     from accounts.models import AffiliationRequest
     from attendance.models import Certificate, Registration, RegistrationDesk
     from monitoring.models import MonitoringRole
-    from viewflow.workflow.models import Task
-    from visitors.models import HiddenSearchTerm
-    from wagtail.models import Page, Revision, WorkflowState
-    from wagtail_localize.models import StringTranslation, Translation
-    from workflows.models import DisseminationEvent, ReviewerRole, SchoolMembership, Submission, SubmissionEvent
-
     from network.models import BlogCategory
+    from visitors.models import HiddenSearchTerm
+    from workflows.models import DisseminationEvent, ReviewerRole, SchoolMembership, Submission, SubmissionEvent
 
     def rows(queryset, *fields):
         return sorted(queryset.values_list("pk", *fields))

@@ -19,7 +19,8 @@ def school_staff(django_user_model):
     workspace_a = SchoolWorkspace.objects.get(translation_key=a.translation_key)
     workspace_b = SchoolWorkspace.objects.get(translation_key=b.translation_key)
     return {
-        "a": a, "b": b,
+        "a": a,
+        "b": b,
         "editor_a": member(django_user_model, "editor_a", workspace_a.editors),
         "moderator_a": member(django_user_model, "moderator_a", workspace_a.moderators),
         "editor_b": member(django_user_model, "editor_b", workspace_b.editors),

@@ -28,8 +28,9 @@ def people(demo_network, django_user_model):
     a, b = school("school-54"), school("school-159")
 
     def user(name, group=None, language=""):
-        person = django_user_model.objects.create_user(name, f"{name}@school.kz", "pass-for-tests",
-                                                       first_name="Айгерім", last_name="Бекова")
+        person = django_user_model.objects.create_user(
+            name, f"{name}@school.kz", "pass-for-tests", first_name="Айгерім", last_name="Бекова"
+        )
         if group:
             person.groups.add(group)
         if language:
@@ -38,7 +39,8 @@ def people(demo_network, django_user_model):
 
     head_a = reviewer("head_a", ReviewerRole.Role.SCHOOL_HEAD, school=a)
     return {
-        "a": a, "b": b,
+        "a": a,
+        "b": b,
         "teacher": user("teacher", language="ru"),
         "editor_a": user("editor_a", SchoolWorkspace.objects.get(translation_key=a.translation_key).editors),
         "editor_b": user("editor_b", SchoolWorkspace.objects.get(translation_key=b.translation_key).editors),
@@ -68,8 +70,11 @@ def test_finding_a_school_costs_the_same_few_queries_whatever_the_region_holds(c
     assert [item.name for item in narrow_page.context["found"]] == [a_ru_title(a)]
     # Session, user, locale, regions, the two searches, history, profile, membership, and what base.html costs.
     assert len(everything) == len(narrowed) <= 16
-    search_queries = [q["sql"] for q in everything.captured_queries
-                      if 'FROM "network_partnerschool"' in q["sql"] or 'FROM "network_leadingschoolpage"' in q["sql"]]
+    search_queries = [
+        q["sql"]
+        for q in everything.captured_queries
+        if 'FROM "network_partnerschool"' in q["sql"] or 'FROM "network_leadingschoolpage"' in q["sql"]
+    ]
     assert len(search_queries) == 2  # one for Leading Schools, one for partner schools
 
 
@@ -77,14 +82,16 @@ def a_ru_title(school):
     return school.get_translation(school.locale.__class__.objects.get(language_code="ru")).title
 
 
-def test_ask_confirm_and_the_teacher_becomes_an_author_of_their_school(client, people,
-                                                                      django_capture_on_commit_callbacks):
+def test_ask_confirm_and_the_teacher_becomes_an_author_of_their_school(
+    client, people, django_capture_on_commit_callbacks
+):
     a, teacher = people["a"], people["teacher"]
     TeacherProfile.objects.create(user=teacher, latin_name="Aigerim Bekova", position="Учитель математики")
     client.force_login(teacher)
     a_ru = a.get_translation(a.locale.__class__.objects.get(language_code="ru"))
-    response = client.post("/ru/account/school/join/", {"organisation": f"school:{a_ru.pk}",
-                                                        "position": "Учитель математики"})
+    response = client.post(
+        "/ru/account/school/join/", {"organisation": f"school:{a_ru.pk}", "position": "Учитель математики"}
+    )
     assert response.status_code == 302
     request = AffiliationRequest.objects.get(user=teacher)
     assert request.status == "pending" and request.school == a  # the default-language page the roles name
@@ -131,8 +138,9 @@ def test_an_editor_sees_and_decides_only_their_own_schools_requests(client, peop
     assert client.get("/admin/teachers/").status_code == 302
 
 
-def test_the_head_declines_with_a_reason_the_teacher_reads_in_their_language(client, people,
-                                                                             django_capture_on_commit_callbacks):
+def test_the_head_declines_with_a_reason_the_teacher_reads_in_their_language(
+    client, people, django_capture_on_commit_callbacks
+):
     request = AffiliationRequest.objects.create(user=people["teacher"], school=people["a"])
     client.force_login(people["head_a"])
     assert client.post(f"/admin/teachers/{request.pk}/decline/", {"reason": ""}).status_code == 302
@@ -171,7 +179,10 @@ def test_a_partner_schools_teacher_and_moving_school_keeps_the_history(client, p
     client.post("/kk/account/school/join/", {"organisation": f"school:{a.pk}"})
     client.post("/kk/account/school/join/", {"organisation": f"school:{b.pk}"})
     assert list(AffiliationRequest.objects.filter(user=teacher).values_list("status", flat=True)) == [
-        "pending", "withdrawn", "confirmed"]
+        "pending",
+        "withdrawn",
+        "confirmed",
+    ]
 
 
 def test_a_forged_school_is_refused_with_a_translated_message(client, people):

@@ -5,8 +5,6 @@ from pathlib import Path
 
 import allauth
 import polib
-import pytest
-from django.test import override_settings
 from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def teacher(django_user_model):
-    user = django_user_model.objects.create_user("aigerim", "aigerim@school.kz", "pass-for-tests",
-                                                 first_name="Айгерім", last_name="Жақыпова")
+    user = django_user_model.objects.create_user(
+        "aigerim", "aigerim@school.kz", "pass-for-tests", first_name="Айгерім", last_name="Жақыпова"
+    )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 
@@ -37,11 +38,18 @@ def test_the_profile_offers_the_latin_name_and_the_reviews_own_lists(client, hom
 
 def test_saving_the_profile_writes_the_name_the_language_and_the_subjects(client, homes, teacher):
     client.force_login(teacher)
-    response = client.post("/kk/account/profile/", {
-        "first_name": "Айгерім", "last_name": "Жақыпова", "latin_name": "Aigerim Zhakypova",
-        "position": "Математика мұғалімі", "subjects": ["mathematics", "physics"],
-        "category": "teacher_researcher", "preferred_language": "ru",
-    })
+    response = client.post(
+        "/kk/account/profile/",
+        {
+            "first_name": "Айгерім",
+            "last_name": "Жақыпова",
+            "latin_name": "Aigerim Zhakypova",
+            "position": "Математика мұғалімі",
+            "subjects": ["mathematics", "physics"],
+            "category": "teacher_researcher",
+            "preferred_language": "ru",
+        },
+    )
     assert response.status_code == 302
     profile = TeacherProfile.objects.get(user=teacher)
     assert profile.subjects == ["mathematics", "physics"] and profile.category == "teacher_researcher"
@@ -53,10 +61,17 @@ def test_saving_the_profile_writes_the_name_the_language_and_the_subjects(client
 
 def test_a_bad_profile_is_refused_in_the_visitors_language_and_keeps_what_was_typed(client, homes, teacher):
     client.force_login(teacher)
-    response = client.post("/ru/account/profile/", {
-        "first_name": "", "last_name": "Жақыпова", "position": "Учитель физики", "subjects": ["astrology"],
-        "category": "grand_master", "preferred_language": "ru",
-    })
+    response = client.post(
+        "/ru/account/profile/",
+        {
+            "first_name": "",
+            "last_name": "Жақыпова",
+            "position": "Учитель физики",
+            "subjects": ["astrology"],
+            "category": "grand_master",
+            "preferred_language": "ru",
+        },
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Требуется заполнить это поле." in html and "Выберите корректный вариант." in html
@@ -100,15 +115,20 @@ def test_closing_an_account_removes_personal_data_and_keeps_the_submissions(clie
     assert Teacher.objects.get(full_name="Айгерім Жақыпова").user is None
     # Signed out, and cannot sign in again.
     assert "_auth_user_id" not in client.session
-    assert client.post("/kk/account/login/", {"login": "aigerim@school.kz",
-                                              "password": "pass-for-tests"}).status_code == 200
+    assert (
+        client.post("/kk/account/login/", {"login": "aigerim@school.kz", "password": "pass-for-tests"}).status_code
+        == 200
+    )
 
 
-@pytest.mark.parametrize("language, kept", [
-    ("kk", "біліктілік санаты соларға негізделуі мүмкін"),
-    ("ru", "на них может основываться квалификационная категория"),
-    ("en", "a qualification category may rest on them"),
-])
+@pytest.mark.parametrize(
+    "language, kept",
+    [
+        ("kk", "біліктілік санаты соларға негізделуі мүмкін"),
+        ("ru", "на них может основываться квалификационная категория"),
+        ("en", "a qualification category may rest on them"),
+    ],
+)
 def test_the_privacy_page_says_what_is_kept_and_why(client, homes, language, kept):
     response = client.get(f"/{language}/privacy/")
     assert response.status_code == 200 and kept in response.content.decode()

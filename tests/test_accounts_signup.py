@@ -23,8 +23,9 @@ def link_in(message):
 
 
 def sign_up(client, email="aigerim@school.kz", language="kk", **extra):
-    return client.post(f"/{language}/account/signup/",
-                       {"email": email, "password1": PASSWORD, "password2": PASSWORD, **extra})
+    return client.post(
+        f"/{language}/account/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD, **extra}
+    )
 
 
 @pytest.mark.django_db
@@ -106,8 +107,10 @@ def test_password_reset_from_the_mailed_link(client, homes):
     action = form.redirect_chain[-1][0] if form.redirect_chain else reset
     response = client.post(action, {"password1": "New-password-2027", "password2": "New-password-2027"})
     assert response.status_code == 302
-    assert client.post("/ru/account/login/", {"login": "aigerim@school.kz",
-                                              "password": "New-password-2027"}).status_code == 302
+    assert (
+        client.post("/ru/account/login/", {"login": "aigerim@school.kz", "password": "New-password-2027"}).status_code
+        == 302
+    )
     assert "_auth_user_id" in client.session
 
 
@@ -115,8 +118,10 @@ def test_password_reset_from_the_mailed_link(client, homes):
 def test_change_password_and_email_while_signed_in(client, homes):
     sign_up(client)
     client.post(link_in(mail.outbox[0]))
-    response = client.post("/en/account/password/change/", {
-        "oldpassword": PASSWORD, "password1": "Changed-2027-pass", "password2": "Changed-2027-pass"})
+    response = client.post(
+        "/en/account/password/change/",
+        {"oldpassword": PASSWORD, "password1": "Changed-2027-pass", "password2": "Changed-2027-pass"},
+    )
     assert response.status_code == 302
     assert get_user_model().objects.get(email="aigerim@school.kz").check_password("Changed-2027-pass")
     mail.outbox.clear()

@@ -67,6 +67,7 @@ def entries(catalogue):
 
 # The catalogue itself.
 
+
 def test_the_catalogue_is_complete_and_uses_the_kazakh_plural_rule(catalogue):
     assert catalogue.metadata["Language"] == "kk"
     assert catalogue.metadata["Plural-Forms"] == "nplurals=2; plural=(n!=1);"
@@ -86,8 +87,12 @@ def test_the_javascript_catalogue_has_every_message_of_wagtails_admin_and_transl
         Path(wagtail.__file__).parent / "admin" / "locale" / "en" / "LC_MESSAGES" / "djangojs.po",
         Path(wagtail_localize.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "djangojs.po",
     ]
-    missing = [entry.msgid for path in wanted for entry in entries(polib.pofile(str(path)))
-               if (entry.msgctxt, entry.msgid) not in ours]
+    missing = [
+        entry.msgid
+        for path in wanted
+        for entry in entries(polib.pofile(str(path)))
+        if (entry.msgctxt, entry.msgid) not in ours
+    ]
     assert missing == [], "Wagtail's JavaScript has new messages: translate them in locale_admin/kk/djangojs.po"
 
 
@@ -97,11 +102,15 @@ def test_the_compiled_catalogue_matches_its_source(catalogue, domain):
 
 
 def test_every_msgid_is_one_wagtail_or_django_uses(catalogue, reference):
-    unknown = [(entry.msgctxt, entry.msgid) for entry in entries(catalogue)
-               if (entry.msgctxt, entry.msgid) not in reference]
+    unknown = [
+        (entry.msgctxt, entry.msgid) for entry in entries(catalogue) if (entry.msgctxt, entry.msgid) not in reference
+    ]
     assert unknown == [], "copy msgid (and msgctxt) exactly from Wagtail's or Django's catalogue"
-    wrong_plural = [entry.msgid for entry in entries(catalogue)
-                    if entry.msgid_plural != reference[(entry.msgctxt, entry.msgid)].msgid_plural]
+    wrong_plural = [
+        entry.msgid
+        for entry in entries(catalogue)
+        if entry.msgid_plural != reference[(entry.msgctxt, entry.msgid)].msgid_plural
+    ]
     assert wrong_plural == []
 
 
@@ -134,6 +143,7 @@ def test_no_entry_is_shadowed_by_the_sites_own_catalogue(catalogue, domain):
 
 
 # What people see. Nobody here sets a preferred language, so the admin follows LANGUAGE_CODE = "kk".
+
 
 def visible_text(response):
     page = BeautifulSoup(response.content, "html.parser")
@@ -190,19 +200,43 @@ def test_a_school_editor_works_in_kazakh(client, school_editor):
     labels = sidebar_labels(dashboard)
     assert KAZAKH_SIDEBAR | {"Беттер", "Суреттер", "Құжаттар", "Ескірген беттер", "Сайт тарихы"} <= labels
     assert labels.isdisjoint(ENGLISH_SIDEBAR | {"Aging pages", "Site history", "Workflow tasks"})
-    assert_shows(visible_text(dashboard), "Басқару тақтасы", "Сайт туралы қысқаша", "бет",
-                 never=["Dashboard", "Site summary", "Pages"])
+    assert_shows(
+        visible_text(dashboard),
+        "Басқару тақтасы",
+        "Сайт туралы қысқаша",
+        "бет",
+        never=["Dashboard", "Site summary", "Pages"],
+    )
 
     explorer = visible_text(client.get(f"/admin/pages/{school.pk}/"))
-    assert_shows(explorer, "Шолу", "Ішкі бет қосу", "Жаңартылған", "Түрі", "Күйі", "жарияланған", "Сайтта көру",
-                 "Көшіру", "1 / 1 бет", "Барлығы 3 бет, көрсетілгені: 1-3",
-                 never=["Add child page", "Updated", "Status", "live", "View live", "Page 1 of 1", "3 pages"])
+    assert_shows(
+        explorer,
+        "Шолу",
+        "Ішкі бет қосу",
+        "Жаңартылған",
+        "Түрі",
+        "Күйі",
+        "жарияланған",
+        "Сайтта көру",
+        "Көшіру",
+        "1 / 1 бет",
+        "Барлығы 3 бет, көрсетілгені: 1-3",
+        never=["Add child page", "Updated", "Status", "live", "View live", "Page 1 of 1", "3 pages"],
+    )
 
     post = BlogPostPage.objects.filter(school=school).first()
     editor = visible_text(client.get(f"/admin/pages/{post.pk}/edit/"))
-    assert_shows(editor, "Нобайды сақтау", "Жіберу:", "Мазмұны", "Ілгерілету", "Алдын ала қарау",
-                 "Іздеу жүйелері үшін", "Тарихты көру",
-                 never=["Save draft", "Submit to", "Promote", "Settings", "Preview", "For search engines"])
+    assert_shows(
+        editor,
+        "Нобайды сақтау",
+        "Жіберу:",
+        "Мазмұны",
+        "Ілгерілету",
+        "Алдын ала қарау",
+        "Іздеу жүйелері үшін",
+        "Тарихты көру",
+        never=["Save draft", "Submit to", "Promote", "Settings", "Preview", "For search engines"],
+    )
 
     blog = BlogIndexPage.objects.child_of(school).get()
     new_post = client.get(f"/admin/pages/add/network/blogpostpage/{blog.pk}/")
@@ -216,8 +250,13 @@ def test_a_school_editor_works_in_kazakh(client, school_editor):
     teachers = visible_text(client.get("/admin/snippets/network/teacher/"))
     assert_shows(teachers, "Қосу: мұғалім", never=["Add"])
     account = visible_text(client.get("/admin/account/"))
-    assert_shows(account, "Профиль", "Интерфейс тілі", "Безендіру баптаулары",
-                 never=["Profile", "Preferred language", "Theme preferences"])
+    assert_shows(
+        account,
+        "Профиль",
+        "Интерфейс тілі",
+        "Безендіру баптаулары",
+        never=["Profile", "Preferred language", "Theme preferences"],
+    )
 
 
 @pytest.mark.django_db
@@ -237,8 +276,12 @@ def test_saving_and_submitting_are_confirmed_in_kazakh(client, school_editor):
     submitted = visible_text(client.post(url, post_form(post, "action-submit", title="Жаңа атау"), follow=True))
     assert_shows(submitted, "«Жаңа атау» беті модерацияға жіберілді.", never=["submitted for moderation"])
     in_moderation = visible_text(client.get(url))
-    assert_shows(in_moderation, "Бұл бет қазір модерацияда.", "Жұмыс процесі құлыптаған",
-                 never=["is currently awaiting moderation", "Locked by workflow"])
+    assert_shows(
+        in_moderation,
+        "Бұл бет қазір модерацияда.",
+        "Жұмыс процесі құлыптаған",
+        never=["is currently awaiting moderation", "Locked by workflow"],
+    )
 
 
 def javascript_catalogue(response):
@@ -340,7 +383,13 @@ def test_reviewers_and_teachers_see_the_reviews_in_kazakh(client, review):
 @pytest.mark.django_db
 def test_the_sign_in_page_is_kazakh(client):
     page = visible_text(client.get("/admin/login/"))
-    assert_shows(page, "Wagtail жүйесіне кіру", "Құпия сөзді ұмыттыңыз ба?", "Мені есте сақтау", "Кіру",
-                 never=["Sign in", "Forgotten password?", "Remember me"])
+    assert_shows(
+        page,
+        "Wagtail жүйесіне кіру",
+        "Құпия сөзді ұмыттыңыз ба?",
+        "Мені есте сақтау",
+        "Кіру",
+        never=["Sign in", "Forgotten password?", "Remember me"],
+    )
     refused = visible_text(client.post("/admin/login/", {"username": "nobody", "password": "wrong"}))
     assert_shows(refused, "Қолданушы атауы немесе құпия сөз қате. Қайталап көріңіз.", never=["didn't match"])

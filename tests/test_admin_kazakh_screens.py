@@ -14,7 +14,6 @@ import re
 import pytest
 from bs4 import BeautifulSoup, Comment
 from django.utils.translation import trans_real
-from wagtail.models import Locale, Page
 
 from tests.test_admin_kazakh import reference_catalogues, sidebar_labels
 
@@ -87,7 +86,8 @@ def shown_texts(response):
 
 def english_messages(response):
     return sorted(
-        text for text in shown_texts(response)
+        text
+        for text in shown_texts(response)
         if text not in EXCEPTIONS
         and (text in UNTRANSLATED_TEXTS or text.rstrip(":.") in UNTRANSLATED_TEXTS or ANY_PATTERN.fullmatch(text))
     )
@@ -104,6 +104,7 @@ class Screens:
     def report(self):
         """Fails with every screen's English at once, and with every screen that did not answer as expected."""
         import json
+
         print(json.dumps({"unexpected": self.unexpected, "english": self.english}, ensure_ascii=False, indent=1))
         assert self.unexpected == [] and self.english == {}
 
@@ -125,8 +126,10 @@ def test_the_test_recognises_an_english_message():
     untranslated: one found as text, one as a pattern with its placeholder filled; Kazakh is not reported."""
 
     class Response:
-        content = ("<html><body><a title='Add redirect'>x</a><h2>Delete жаңалықтар</h2>"
-                   "<p>Басқару тақтасы</p><p>Құпиялылық және қолжетімділік</p></body></html>").encode()
+        content = (
+            "<html><body><a title='Add redirect'>x</a><h2>Delete жаңалықтар</h2>"
+            "<p>Басқару тақтасы</p><p>Құпиялылық және қолжетімділік</p></body></html>"
+        ).encode()
 
     assert english_messages(Response()) == ["Add redirect", "Delete жаңалықтар"]
     assert len(UNTRANSLATED_TEXTS) > 500 and len(UNTRANSLATED_PATTERNS) > 100
@@ -150,12 +153,18 @@ def staff(demo_network, django_user_model):
 
 
 def test_a_school_editor_and_moderator_see_no_english(client, staff, django_capture_on_commit_callbacks):
-    from network.models import (
-        BlogCategory, BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, ResourcePage, ResourcePortalPage,
-        Teacher,
-    )
     from wagtail.images.models import Image
 
+    from network.models import (
+        BlogCategory,
+        BlogIndexPage,
+        BlogPostPage,
+        EventIndexPage,
+        EventPage,
+        ResourcePage,
+        ResourcePortalPage,
+        Teacher,
+    )
     from tests.test_network_permissions import post_form
 
     school, editor, moderator = staff["school"], staff["editor"], staff["moderator"]
@@ -173,8 +182,11 @@ def test_a_school_editor_and_moderator_see_no_english(client, staff, django_capt
     for page in (post, event, resource):
         screens.open(editor, f"/admin/pages/{page.pk}/edit/")
         screens.open(editor, f"/admin/pages/{page.pk}/history/")
-    for index, model in ((BlogIndexPage, "blogpostpage"), (EventIndexPage, "eventpage"),
-                         (ResourcePortalPage, "resourcepage")):
+    for index, model in (
+        (BlogIndexPage, "blogpostpage"),
+        (EventIndexPage, "eventpage"),
+        (ResourcePortalPage, "resourcepage"),
+    ):
         parent = index.objects.child_of(school).get()
         screens.open(editor, f"/admin/pages/add/network/{model}/{parent.pk}/")
     # A failed save, a saved draft, a refusal.
@@ -208,8 +220,10 @@ def test_a_school_editor_and_moderator_see_no_english(client, staff, django_capt
     task_state = BlogPostPage.objects.get(pk=post.pk).current_workflow_task_state
     with django_capture_on_commit_callbacks(execute=True):
         client.force_login(moderator)
-        response = client.post(f"/admin/pages/workflow/action/{post.pk}/reject/{task_state.pk}/",
-                               {"comment": "Суреттің сипаттамасын толтырыңыз."})
+        response = client.post(
+            f"/admin/pages/workflow/action/{post.pk}/reject/{task_state.pk}/",
+            {"comment": "Суреттің сипаттамасын толтырыңыз."},
+        )
         assert response.status_code in (200, 302), response.status_code
     screens.open(editor, f"/admin/pages/{post.pk}/edit/")
     screens.open(editor, f"/admin/pages/{post.pk}/workflow_history/")
@@ -247,19 +261,28 @@ def test_registrations_and_teachers_of_the_school_are_in_kazakh(client, staff, d
     screens.open(editor, "/admin/event-registrations/")
     screens.open(editor, f"/admin/event-registrations/event/{event.pk}/")
     with django_capture_on_commit_callbacks(execute=True):
-        screens.open(editor, f"/admin/event-registrations/event/{event.pk}/open/", "post",
-                     redirected_to=f"/admin/event-registrations/event/{event.pk}/")
-    screens.open(editor, f"/admin/event-registrations/event/{event.pk}/settings/", "post",
-                 {"capacity": "-1", "hours": "x"}, redirected_to=f"/admin/event-registrations/event/{event.pk}/")
+        screens.open(
+            editor,
+            f"/admin/event-registrations/event/{event.pk}/open/",
+            "post",
+            redirected_to=f"/admin/event-registrations/event/{event.pk}/",
+        )
+    screens.open(
+        editor,
+        f"/admin/event-registrations/event/{event.pk}/settings/",
+        "post",
+        {"capacity": "-1", "hours": "x"},
+        redirected_to=f"/admin/event-registrations/event/{event.pk}/",
+    )
     screens.open(editor, f"/admin/event-registrations/event/{event.pk}/report/")
     screens.report()
 
 
 def test_reviewers_and_the_coordination_centre_see_no_english(client, staff, settings, tmp_path):
-    from monitoring.models import MonitoringRole
-    from workflows import services
     from viewflow.workflow.models import Task
 
+    from monitoring.models import MonitoringRole
+    from workflows import services
     from workflows.models import ReviewerRole
     from workflows.testing import complete_draft, make_user, reviewer, teacher
 
@@ -279,8 +302,7 @@ def test_reviewers_and_the_coordination_centre_see_no_english(client, staff, set
     screens.open(head, "/admin/")
     screens.open(head, "/admin/reviews/")
     screens.open(head, f"/admin/reviews/task/{task.pk}/")
-    screens.open(head, f"/admin/reviews/task/{task.pk}/claim/", "post",
-                 redirected_to=f"/admin/reviews/task/{task.pk}/")
+    screens.open(head, f"/admin/reviews/task/{task.pk}/claim/", "post", redirected_to=f"/admin/reviews/task/{task.pk}/")
     screens.open(head, f"/admin/reviews/task/{task.pk}/", "post", {"decision": ""})
     screens.open(head, f"/admin/reviews/submission/{submission.pk}/")
     screens.open(head, "/admin/account/")

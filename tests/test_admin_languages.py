@@ -32,6 +32,7 @@ def test_every_kazakh_admin_message_has_its_own_russian_translation(domain):
 
 def test_the_russian_admin_catalogue_is_translated_and_compiled():
     source = polib.pofile(str(ADMIN / "ru" / "LC_MESSAGES" / "django.po"))
+
     def translated(entry):
         return all(entry.msgstr_plural.values()) if entry.msgid_plural else bool(entry.msgstr)
 

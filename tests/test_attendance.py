@@ -43,7 +43,8 @@ def register(client, user, desk, capture):
 
 
 def test_registration_confirms_and_mails_the_ics_in_the_teachers_language(
-        client, events_network, desk, django_capture_on_commit_callbacks):
+    client, events_network, desk, django_capture_on_commit_callbacks
+):
     response = register(client, events_network["ivan"], desk, django_capture_on_commit_callbacks)
     assert response.status_code == 302
     registration = Registration.objects.get(user=events_network["ivan"])
@@ -53,7 +54,10 @@ def test_registration_confirms_and_mails_the_ics_in_the_teachers_language(
     # The monitoring copy of the event's facts.
     event = events_network["event"]
     assert (registration.school_id, registration.region_id, registration.event_kind) == (
-        event.school_id, event.region_id, "seminar")
+        event.school_id,
+        event.region_id,
+        "seminar",
+    )
     [message] = mail.outbox
     assert message.to == ["ivan@example.kz"] and message.extra_headers["Content-Language"] == "ru"
     assert message.subject == f"Вы зарегистрированы: {TITLES['ru']}"
@@ -68,7 +72,8 @@ def test_registration_confirms_and_mails_the_ics_in_the_teachers_language(
 
 
 def test_full_event_gives_the_waiting_list_and_a_cancellation_promotes_the_first(
-        client, events_network, desk, django_capture_on_commit_callbacks):
+    client, events_network, desk, django_capture_on_commit_callbacks
+):
     for name in ("aigerim", "ivan", "john"):
         register(client, events_network[name], desk, django_capture_on_commit_callbacks)
     statuses = dict(Registration.objects.values_list("user__username", "status"))
@@ -96,8 +101,7 @@ def test_full_event_gives_the_waiting_list_and_a_cancellation_promotes_the_first
     assert desk.seats_taken == 2
 
 
-def test_only_the_teacher_cancels_their_registration(client, events_network, desk,
-                                                     django_capture_on_commit_callbacks):
+def test_only_the_teacher_cancels_their_registration(client, events_network, desk, django_capture_on_commit_callbacks):
     register(client, events_network["ivan"], desk, django_capture_on_commit_callbacks)
     registration = Registration.objects.get(user=events_network["ivan"])
     client.force_login(events_network["john"])
@@ -122,8 +126,9 @@ def test_deadline_and_closing_refuse_registration_with_a_translated_message(clie
     RegistrationDesk.objects.filter(pk=desk.pk).update(deadline=timezone.now() - datetime.timedelta(minutes=1))
     client.force_login(events_network["ivan"])
     page_url = url_of(in_language(events_network["event"], "ru"), "ru")
-    response = client.post(reverse("attendance:register", args=[desk.pk]), {"next": page_url},
-                           HTTP_ACCEPT_LANGUAGE="ru", follow=True)
+    response = client.post(
+        reverse("attendance:register", args=[desk.pk]), {"next": page_url}, HTTP_ACCEPT_LANGUAGE="ru", follow=True
+    )
     assert "Регистрация на это мероприятие закрыта." in response.content.decode()
     assert not Registration.objects.exists()
     RegistrationDesk.objects.filter(pk=desk.pk).update(deadline=None, is_open=False)
@@ -134,7 +139,8 @@ def test_deadline_and_closing_refuse_registration_with_a_translated_message(clie
 
 
 def test_online_link_only_for_registered_teachers_and_anonymous_visitors_are_asked_to_sign_in(
-        client, events_network, desk):
+    client, events_network, desk
+):
     link = "https://meet.example.kz/lesson-study"
     page_url = url_of(events_network["event"])
     content = client.get(page_url).content.decode()
@@ -199,23 +205,29 @@ def test_organiser_opens_registration_and_exports_csv_and_xlsx(client, events_ne
     assert client.post(reverse("attendance_admin:open", args=[event.pk])).status_code == 302
     desk = RegistrationDesk.objects.get(event_key=event.translation_key)
     services.register(desk.pk, events_network["ivan"])
-    response = client.post(reverse("attendance_admin:settings", args=[event.pk]),
-                           {"is_open": "on", "capacity": "30", "deadline": "", "hours": "4"})
+    response = client.post(
+        reverse("attendance_admin:settings", args=[event.pk]),
+        {"is_open": "on", "capacity": "30", "deadline": "", "hours": "4"},
+    )
     assert response.status_code == 302
     desk.refresh_from_db()
     assert (desk.capacity, desk.hours) == (30, 4)
     page = client.get(reverse("attendance_admin:event", args=[event.pk]))
     assert page.status_code == 200 and "Иван Петров" in page.content.decode()
-    csv = b"".join(client.get(reverse("attendance_admin:report", args=[event.pk]) + "?export=csv")
-                   .streaming_content).decode()
+    csv = b"".join(
+        client.get(reverse("attendance_admin:report", args=[event.pk]) + "?export=csv").streaming_content
+    ).decode()
     assert "Петров,Иван,ivan@example.kz" in csv
     xlsx = client.get(reverse("attendance_admin:report", args=[event.pk]) + "?export=xlsx")
     assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "Иван Петров" in client.get(reverse("attendance_admin:report", args=[event.pk])).content.decode()
     # Fewer seats than are taken: refused, nothing changed.
     services.register(desk.pk, events_network["john"])
-    response = client.post(reverse("attendance_admin:settings", args=[event.pk]),
-                           {"is_open": "on", "capacity": "1", "deadline": "", "hours": "4"}, follow=True)
+    response = client.post(
+        reverse("attendance_admin:settings", args=[event.pk]),
+        {"is_open": "on", "capacity": "1", "deadline": "", "hours": "4"},
+        follow=True,
+    )
     desk.refresh_from_db()
     assert desk.capacity == 30
 
@@ -224,12 +236,17 @@ def test_other_schools_organisers_and_anonymous_visitors_are_refused(client, eve
     event = events_network["event"]
     services.register(desk.pk, events_network["ivan"])
     registration = Registration.objects.get()
-    urls = [reverse("attendance_admin:event", args=[event.pk]), reverse("attendance_admin:report", args=[event.pk]),
-            reverse("attendance_admin:report", args=[event.pk]) + "?export=csv"]
-    posts = [(reverse("attendance_admin:open", args=[event.pk]), {}),
-             (reverse("attendance_admin:settings", args=[event.pk]), {"capacity": "1", "hours": "1"}),
-             (reverse("attendance_admin:attendance", args=[event.pk]), {"present": [registration.pk]}),
-             (reverse("attendance_admin:issue", args=[event.pk]), {})]
+    urls = [
+        reverse("attendance_admin:event", args=[event.pk]),
+        reverse("attendance_admin:report", args=[event.pk]),
+        reverse("attendance_admin:report", args=[event.pk]) + "?export=csv",
+    ]
+    posts = [
+        (reverse("attendance_admin:open", args=[event.pk]), {}),
+        (reverse("attendance_admin:settings", args=[event.pk]), {"capacity": "1", "hours": "1"}),
+        (reverse("attendance_admin:attendance", args=[event.pk]), {"present": [registration.pk]}),
+        (reverse("attendance_admin:issue", args=[event.pk]), {}),
+    ]
     client.force_login(events_network["other_editor"])
     for url in urls:
         assert refused(client.get(url)), url
@@ -252,11 +269,13 @@ def test_other_schools_organisers_and_anonymous_visitors_are_refused(client, eve
 def past(event):
     start = timezone.now() - datetime.timedelta(days=2)
     EventPage.objects.filter(translation_key=event.translation_key).update(
-        start=start, end=start + datetime.timedelta(hours=3))
+        start=start, end=start + datetime.timedelta(hours=3)
+    )
 
 
-def test_attendance_in_bulk_then_certificates_for_those_present(client, events_network, desk,
-                                                                  django_capture_on_commit_callbacks):
+def test_attendance_in_bulk_then_certificates_for_those_present(
+    client, events_network, desk, django_capture_on_commit_callbacks
+):
     event = events_network["event"]
     for name in ("aigerim", "ivan", "john"):
         services.update_settings(desk.pk, is_open=True, capacity=3, deadline=None, hours=3)
@@ -269,7 +288,9 @@ def test_attendance_in_bulk_then_certificates_for_those_present(client, events_n
     present = list(Registration.objects.exclude(user__username="john").values_list("pk", flat=True))
     client.post(reverse("attendance_admin:attendance", args=[event.pk]), {"present": present})
     assert set(Registration.objects.filter(attended=True).values_list("user__username", flat=True)) == {
-        "aigerim", "ivan"}
+        "aigerim",
+        "ivan",
+    }
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("attendance_admin:issue", args=[event.pk]))
     certificates = Certificate.objects.order_by("holder_name")
@@ -285,12 +306,14 @@ def test_attendance_in_bulk_then_certificates_for_those_present(client, events_n
     assert Certificate.objects.count() == 2
 
 
-def test_bulk_issue_runs_in_batches_and_shows_progress(events_network, desk, monkeypatch,
-                                                       django_user_model, django_capture_on_commit_callbacks):
+def test_bulk_issue_runs_in_batches_and_shows_progress(
+    events_network, desk, monkeypatch, django_user_model, django_capture_on_commit_callbacks
+):
     monkeypatch.setattr(services, "ISSUE_BATCH", 7)
     services.update_settings(desk.pk, is_open=True, capacity=None, deadline=None, hours=2)
-    users = django_user_model.objects.bulk_create([
-        django_user_model(username=f"teacher{n}", first_name="Мұғалім", last_name=str(n)) for n in range(30)])
+    users = django_user_model.objects.bulk_create(
+        [django_user_model(username=f"teacher{n}", first_name="Мұғалім", last_name=str(n)) for n in range(30)]
+    )
     for user in users:
         services.register(desk.pk, user)
     past(events_network["event"])
@@ -337,11 +360,14 @@ def check_reference(name, text):
     assert text + "\n" == path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name,language,expected", [
-    ("aigerim", "kk", ["ҚАТЫСУ ТУРАЛЫ СЕРТИФИКАТ", "Әйгерім Бекова", TITLES["kk"], "Семинар"]),
-    ("ivan", "ru", ["СЕРТИФИКАТ УЧАСТНИКА", "Иван Петров", TITLES["ru"], "Семинар"]),
-    ("john", "en", ["CERTIFICATE OF PARTICIPATION", "John Smith", TITLES["en"], "Seminar"]),
-])
+@pytest.mark.parametrize(
+    "name,language,expected",
+    [
+        ("aigerim", "kk", ["ҚАТЫСУ ТУРАЛЫ СЕРТИФИКАТ", "Әйгерім Бекова", TITLES["kk"], "Семинар"]),
+        ("ivan", "ru", ["СЕРТИФИКАТ УЧАСТНИКА", "Иван Петров", TITLES["ru"], "Семинар"]),
+        ("john", "en", ["CERTIFICATE OF PARTICIPATION", "John Smith", TITLES["en"], "Seminar"]),
+    ],
+)
 def test_certificate_pdf_in_the_holders_language(client, events_network, desk, name, language, expected):
     certificate = issued(events_network, desk, name)
     client.force_login(events_network[name])
@@ -416,8 +442,9 @@ def test_event_changes_reach_the_monitoring_copies(events_network, desk):
     assert RegistrationDesk.objects.get().event_kind == "master_class"
 
 
-def test_the_registration_message_is_said_once_on_the_event_page(client, events_network, desk,
-                                                                django_capture_on_commit_callbacks):
+def test_the_registration_message_is_said_once_on_the_event_page(
+    client, events_network, desk, django_capture_on_commit_callbacks
+):
     """base.html shows the site's messages; the registration box used to repeat them (seen in a browser)."""
     event = events_network["event"]
     client.force_login(events_network["ivan"])

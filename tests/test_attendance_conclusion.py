@@ -14,8 +14,11 @@ from tests.test_workflows_flow import PROTOCOL, decide, network, private_root, r
 
 pytestmark = pytest.mark.django_db
 
-TITLES = {"kk": "5-сыныпта критериалды бағалау", "ru": "Критериальное оценивание в 5 классе",
-          "en": "Criteria-based assessment in grade 5"}
+TITLES = {
+    "kk": "5-сыныпта критериалды бағалау",
+    "ru": "Критериальное оценивание в 5 классе",
+    "en": "Criteria-based assessment in grade 5",
+}
 HEADINGS = {"kk": "ҚОРЫТЫНДЫ", "ru": "ЗАКЛЮЧЕНИЕ", "en": "CONCLUSION"}
 
 
@@ -39,8 +42,13 @@ def test_conclusion_pdf_in_the_submissions_language_and_verifiable(client, netwo
         (DATA.parent / os.environ["SAVE_PDF_DIR"] / f"conclusion_{language}.pdf").write_bytes(response.content)
     text = pdf_text(response.content)
     document = reload(submission).conclusion_document
-    for phrase in (HEADINGS[language], TITLES[language], "Aigerim Bekova", "Өңірде таратуға ұсынылады.",
-                   document.number):
+    for phrase in (
+        HEADINGS[language],
+        TITLES[language],
+        "Aigerim Bekova",
+        "Өңірде таратуға ұсынылады.",
+        document.number,
+    ):
         assert phrase in text, phrase
     # The same number on every download.
     assert document.number in pdf_text(client.get(reverse("cabinet:conclusion", args=[submission.pk])).content)

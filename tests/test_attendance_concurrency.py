@@ -1,7 +1,6 @@
 """The capacity on PostgreSQL: two teachers taking the last seat at the same instant get one seat and one place on
 the waiting list, never two seats."""
 
-import threading
 import time
 
 import pytest
@@ -55,8 +54,10 @@ def test_a_cancellation_racing_a_registration_keeps_the_count_exact(events_netwo
     desk = services.open_desk(events_network["event"], capacity=1)
     first = services.register(desk.pk, events_network["aigerim"])
     services.register(desk.pk, events_network["ivan"])  # waiting
-    results = concurrently(lambda: services.cancel(first.pk, events_network["aigerim"]),
-                           lambda: services.register(desk.pk, events_network["john"]))
+    results = concurrently(
+        lambda: services.cancel(first.pk, events_network["aigerim"]),
+        lambda: services.register(desk.pk, events_network["john"]),
+    )
     assert not any(isinstance(result, Exception) for result in results), results
     confirmed = Registration.objects.filter(status="confirmed")
     assert confirmed.count() == 1 == RegistrationDesk.objects.get(pk=desk.pk).seats_taken

@@ -27,14 +27,30 @@ COUNTS = {
 
 def libpq_args(database):
     db = connection.settings_dict
-    return ["-h", db["HOST"] or "127.0.0.1", "-p", str(db["PORT"] or 5432), "-U", db["USER"] or "postgres",
-            "-d", database]
+    return [
+        "-h",
+        db["HOST"] or "127.0.0.1",
+        "-p",
+        str(db["PORT"] or 5432),
+        "-U",
+        db["USER"] or "postgres",
+        "-d",
+        database,
+    ]
 
 
 def snapshot(database):
     db = connection.settings_dict
-    with psycopg2.connect(host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"] or "postgres",
-                          password=db["PASSWORD"] or None, dbname=database) as conn, conn.cursor() as cursor:
+    with (
+        psycopg2.connect(
+            host=db["HOST"] or "127.0.0.1",
+            port=db["PORT"] or 5432,
+            user=db["USER"] or "postgres",
+            password=db["PASSWORD"] or None,
+            dbname=database,
+        ) as conn,
+        conn.cursor() as cursor,
+    ):
         result = {}
         for name, sql in COUNTS.items():
             cursor.execute(sql)

@@ -32,10 +32,20 @@ def url(name, *args):
 
 
 def fields(**overrides):
-    data = {"title": "Lesson Study in grade 7", "abstract": "What we did", "language": "kk", "subject": "physics",
-            "category": "teacher_expert", "result_kind": "didactic_materials",
-            "authors-TOTAL_FORMS": "2", "authors-INITIAL_FORMS": "0", "authors-MIN_NUM_FORMS": "0",
-            "authors-MAX_NUM_FORMS": "9", "default_kind": "material", "action": "save"}
+    data = {
+        "title": "Lesson Study in grade 7",
+        "abstract": "What we did",
+        "language": "kk",
+        "subject": "physics",
+        "category": "teacher_expert",
+        "result_kind": "didactic_materials",
+        "authors-TOTAL_FORMS": "2",
+        "authors-INITIAL_FORMS": "0",
+        "authors-MIN_NUM_FORMS": "0",
+        "authors-MAX_NUM_FORMS": "9",
+        "default_kind": "material",
+        "action": "save",
+    }
     data.update(overrides)
     return data
 
@@ -47,9 +57,14 @@ def fake(name="fake.pdf"):
 
 
 def three_files(tag="1"):
-    return {"files": [upload(f"plan {tag}", "plan.pdf"), upload(f"act {tag}", "act.pdf"),
-                      upload(f"certificate {tag}", "certificate.pdf")],
-            "file_kind": ["material", "supporting:implementation_act", "supporting:certificate"]}
+    return {
+        "files": [
+            upload(f"plan {tag}", "plan.pdf"),
+            upload(f"act {tag}", "act.pdf"),
+            upload(f"certificate {tag}", "certificate.pdf"),
+        ],
+        "file_kind": ["material", "supporting:implementation_act", "supporting:certificate"],
+    }
 
 
 def page(response):
@@ -79,19 +94,25 @@ def test_one_form_with_three_files_each_with_its_kind_then_send(client, network)
     client.force_login(author)
     form = page(client.get(url("new")))
     assert 'type="file" name="files" id="id_files" multiple' in form and "data-kind-template" in form
-    response = client.post(url("new"), {**fields(**{"authors-0-full_name": "Dana Sadykova",
-                                                    "authors-0-workplace": "School 5"}), **three_files()})
+    response = client.post(
+        url("new"),
+        {**fields(**{"authors-0-full_name": "Dana Sadykova", "authors-0-workplace": "School 5"}), **three_files()},
+    )
     submission = Submission.objects.get(author=author)
     assert response.status_code == 302 and response.url == url("edit", submission.pk)
     assert sorted(submission.files.values_list("original_name", "kind", "document_kind")) == [
-        ("act.pdf", "supporting", "implementation_act"), ("certificate.pdf", "supporting", "certificate"),
-        ("plan.pdf", "material", "")]
+        ("act.pdf", "supporting", "implementation_act"),
+        ("certificate.pdf", "supporting", "certificate"),
+        ("plan.pdf", "material", ""),
+    ]
     assert list(submission.authors.values_list("full_name", flat=True)) == ["Aigerim Bekova", "Dana Sadykova"]
     edit = client.get(url("edit", submission.pk))
     assert edit.context_data["missing"] == [] and page(edit).count("Draft saved.") == 1  # said once, by base.html
     assert "Withdraw" not in page(edit)  # withdrawing lives on its own page, never beside "send"
-    response = client.post(url("edit", submission.pk), fields(action="send", **{
-        "authors-0-full_name": "Dana Sadykova", "authors-0-workplace": "School 5"}))
+    response = client.post(
+        url("edit", submission.pk),
+        fields(action="send", **{"authors-0-full_name": "Dana Sadykova", "authors-0-workplace": "School 5"}),
+    )
     assert response.status_code == 302 and response.url == url("submission", submission.pk)
     submission = reload(submission)
     assert (submission.state, submission.stage) == ("in_review", "school")
@@ -104,27 +125,40 @@ def test_the_checklist_says_what_is_missing_and_sending_waits_for_it(client, net
     client.post(url("new"), fields(title="Only a title", category="", result_kind="", subject=""))
     submission = Submission.objects.get(title="Only a title")
     missing = client.get(url("edit", submission.pk)).context_data["missing"]
-    assert missing == ["Choose the subject profile.", "Choose the qualification category sought.",
-                       "Choose the kind of result.", "Attach at least one material.",
-                       "Attach at least one supporting document."]
-    response = client.post(url("edit", submission.pk), fields(title="Only a title", category="", result_kind="",
-                                                              subject="", action="send"), follow=True)
+    assert missing == [
+        "Choose the subject profile.",
+        "Choose the qualification category sought.",
+        "Choose the kind of result.",
+        "Attach at least one material.",
+        "Attach at least one supporting document.",
+    ]
+    response = client.post(
+        url("edit", submission.pk),
+        fields(title="Only a title", category="", result_kind="", subject="", action="send"),
+        follow=True,
+    )
     assert "Choose the kind of result." in page(response)
     assert reload(submission).state == "draft"
 
 
 def test_nothing_typed_or_uploaded_is_lost_when_something_is_refused(client, network):
     client.force_login(network["author"])
-    response = client.post(url("new"), {
-        **fields(title="Kept title", result_kind="textbook"),
-        "files": [upload("good material", "good.pdf"), fake()], "file_kind": ["material", "material"],
-    })
+    response = client.post(
+        url("new"),
+        {
+            **fields(title="Kept title", result_kind="textbook"),
+            "files": [upload("good material", "good.pdf"), fake()],
+            "file_kind": ["material", "material"],
+        },
+    )
     assert response.status_code == 200
     content = page(response)
     submission = Submission.objects.get(title="Kept title")
     # The refused file is named beside the files, the good one is kept, the typed fields come back.
-    assert ("“fake.pdf” is not a file of an accepted type. Accepted: PDF, DOC, DOCX, ODT, RTF, XLS, XLSX, ODS, PPT, "
-            "PPTX, ODP, JPG, PNG, MP4.") in content
+    assert (
+        "“fake.pdf” is not a file of an accepted type. Accepted: PDF, DOC, DOCX, ODT, RTF, XLS, XLSX, ODS, PPT, "
+        "PPTX, ODP, JPG, PNG, MP4."
+    ) in content
     assert "This kind of result is not counted for the qualification category sought." in content
     assert "The draft has been saved except what is marked below: correct it and save again." in content
     assert "has not been sent" not in content  # the teacher saved a draft: they are told about the draft
@@ -132,8 +166,9 @@ def test_nothing_typed_or_uploaded_is_lost_when_something_is_refused(client, net
     assert submission.result_kind == ""  # the refused value is not stored, but it is shown as typed
     assert 'value="textbook" selected' in content
     assert f'action="{url("edit", submission.pk)}"' in content  # the next save goes to the same draft
-    response = client.post(url("edit", submission.pk), {**fields(title="Kept title", result_kind="textbook",
-                                                                 action="send")})
+    response = client.post(
+        url("edit", submission.pk), {**fields(title="Kept title", result_kind="textbook", action="send")}
+    )
     assert "The submission has not been sent: correct what is marked below." in page(response)
 
 
@@ -152,13 +187,19 @@ def test_size_limits_per_file_and_per_submission_are_said_beside_the_files(clien
     settings.UPLOADS_MAX_FILE_SIZE = 2000
     settings.UPLOADS_MAX_TOTAL_SIZE = 2500
     client.force_login(network["author"])
-    response = client.post(url("new"), {**fields(), "files": [upload(b"x" * 2500, "big.pdf"),
-                                                             upload(b"y" * 1500, "one.pdf"),
-                                                             upload(b"z" * 1500, "two.pdf")]})
+    response = client.post(
+        url("new"),
+        {
+            **fields(),
+            "files": [upload(b"x" * 2500, "big.pdf"), upload(b"y" * 1500, "one.pdf"), upload(b"z" * 1500, "two.pdf")],
+        },
+    )
     content = page(response)
     assert f"“big.pdf” is 2.5{NO_BREAK}KB: a file may be at most 2.0{NO_BREAK}KB." in content
-    assert (f"“two.pdf” was not added: the files of one submission may be at most 2.4{NO_BREAK}KB together; with "
-            f"it they would be 2.9{NO_BREAK}KB.") in content
+    assert (
+        f"“two.pdf” was not added: the files of one submission may be at most 2.4{NO_BREAK}KB together; with "
+        f"it they would be 2.9{NO_BREAK}KB."
+    ) in content
     submission = Submission.objects.get(author=network["author"])
     assert list(submission.files.values_list("original_name", flat=True)) == ["one.pdf"]
 
@@ -167,8 +208,13 @@ def test_a_publication_with_four_authors_is_refused_in_the_form(client, network)
     author = network["author"]
     submission = complete_draft(author, result_kind=rules.ResultKind.PUBLICATION)
     client.force_login(author)
-    data = fields(title=submission.title, category=submission.category, subject=submission.subject,
-                  result_kind="publication", **{"authors-TOTAL_FORMS": "3"})
+    data = fields(
+        title=submission.title,
+        category=submission.category,
+        subject=submission.subject,
+        result_kind="publication",
+        **{"authors-TOTAL_FORMS": "3"},
+    )
     for number, name in enumerate(["A B", "C D", "E F"]):
         data[f"authors-{number}-full_name"] = name
     response = client.post(url("edit", submission.pk), data)
@@ -183,12 +229,21 @@ def test_a_supporting_document_counted_elsewhere_is_refused_and_named(client, ne
     colleague = teacher("dana", network["school"])
     second = complete_draft(colleague, title="The second one")
     client.force_login(colleague)
-    response = client.post(url("edit", second.pk), {
-        **fields(title=second.title, category=second.category, result_kind=second.result_kind,
-                 subject=second.subject), "files": [upload(b"diploma 1", "same.pdf")], "file_kind": "supporting:diploma"})
+    response = client.post(
+        url("edit", second.pk),
+        {
+            **fields(
+                title=second.title, category=second.category, result_kind=second.result_kind, subject=second.subject
+            ),
+            "files": [upload(b"diploma 1", "same.pdf")],
+            "file_kind": "supporting:diploma",
+        },
+    )
     assert response.status_code == 200
-    assert (f"This supporting document was already counted in the submission “The first one” (no. {first.pk}). "
-            "The commission considers each supporting document only once.") in page(response)
+    assert (
+        f"This supporting document was already counted in the submission “The first one” (no. {first.pk}). "
+        "The commission considers each supporting document only once."
+    ) in page(response)
     assert not second.files.filter(original_name="same.pdf").exists()
 
 
@@ -216,14 +271,29 @@ def test_revision_loop_with_the_reviewers_comment(client, network):
     client.force_login(network["author"])
     assert "Add the programme copy." in page(client.get(url("home")))
     assert "Add the programme copy." in page(client.get(url("edit", submission.pk)))
-    response = client.post(url("edit", submission.pk), {
-        **fields(title=submission.title, abstract="Revised", category=submission.category,
-                 result_kind=submission.result_kind, subject=submission.subject, action="send"),
-        "files": [upload("programme", "programme.pdf")], "file_kind": "supporting:programme_copy"})
+    response = client.post(
+        url("edit", submission.pk),
+        {
+            **fields(
+                title=submission.title,
+                abstract="Revised",
+                category=submission.category,
+                result_kind=submission.result_kind,
+                subject=submission.subject,
+                action="send",
+            ),
+            "files": [upload("programme", "programme.pdf")],
+            "file_kind": "supporting:programme_copy",
+        },
+    )
     assert response.status_code == 302
     submission = reload(submission)
     assert (submission.state, submission.stage, submission.round, submission.abstract) == (
-        "in_review", "school", 2, "Revised")
+        "in_review",
+        "school",
+        2,
+        "Revised",
+    )
 
 
 def test_withdrawal_asks_for_confirmation_on_its_own_page(client, network):
@@ -251,8 +321,9 @@ def test_approval_conclusion_and_dissemination_in_the_cabinet(client, network):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert "Рекомендовано." in pdf_text(response.content)
     for number, district in enumerate(["Almaty", "Talgar", "Talgar ", "Kaskelen"]):
-        client.post(url("submission", submission.pk), {"date": f"2026-11-1{number}", "place": "School",
-                                                       "district": district})
+        client.post(
+            url("submission", submission.pk), {"date": f"2026-11-1{number}", "place": "School", "district": district}
+        )
     submission = reload(submission)
     assert submission.coverage_done() == 3
     assert ApprovedExperiencePage.objects.get(submission=submission).coverage_done == 3
@@ -282,8 +353,9 @@ def test_cabinet_pages_have_a_fixed_number_of_queries(client, network):
     approved = reload(sent[0])
     decide(approved, network["head"], "endorse")
     decide(reload(approved), network["regional"], "approve")
-    services.record_dissemination(reload(approved), author, date=datetime.date(2026, 11, 2), place="School",
-                                  district="Talgar")
+    services.record_dissemination(
+        reload(approved), author, date=datetime.date(2026, 11, 2), place="School", district="Talgar"
+    )
     assert [_queries(client, address) for address in pages] == few
 
 
@@ -301,17 +373,27 @@ def test_teachers_have_no_admin_and_its_old_addresses_lead_to_the_cabinet(client
 def test_approved_materials_are_offered_under_the_chosen_licence_and_listed_in_the_portal(client, homes, network):
     author = network["author"]
     client.force_login(author)
-    client.post(url("new"), {**fields(category="teacher_researcher", result_kind="talk", licence="cc-by-4.0"),
-                             **three_files(), "files": [upload("plan", "plan.pdf"), upload("notes", "notes.pdf"),
-                                                        upload("act", "act.pdf")],
-                             "file_kind": ["material", "material", "supporting:implementation_act"]})
+    client.post(
+        url("new"),
+        {
+            **fields(category="teacher_researcher", result_kind="talk", licence="cc-by-4.0"),
+            **three_files(),
+            "files": [upload("plan", "plan.pdf"), upload("notes", "notes.pdf"), upload("act", "act.pdf")],
+            "file_kind": ["material", "material", "supporting:implementation_act"],
+        },
+    )
     submission = Submission.objects.get(author=author)
     notes = submission.files.get(original_name="notes.pdf")
     # The author keeps the notes to themselves: only the plan is published.
     plan = submission.files.get(original_name="plan.pdf")
-    response = client.post(url("edit", submission.pk), {
-        **fields(category="teacher_researcher", result_kind="talk", licence="cc-by-4.0", action="send"),
-        "publish_shown": "1", "publish": [str(plan.pk)]})
+    response = client.post(
+        url("edit", submission.pk),
+        {
+            **fields(category="teacher_researcher", result_kind="talk", licence="cc-by-4.0", action="send"),
+            "publish_shown": "1",
+            "publish": [str(plan.pk)],
+        },
+    )
     assert response.status_code == 302
     assert not reload(submission).files.get(pk=notes.pk).publish
     public = reverse("published_material", args=[plan.pk])
@@ -333,8 +415,9 @@ def test_approved_materials_are_offered_under_the_chosen_licence_and_listed_in_t
 
 def test_the_cabinet_names_the_school_in_the_visitors_language(client, homes, network):
     """The Russian cabinet said «Школа: № 27 Жетекші мектеп» (seen in the teacher's journey)."""
-    from home.demo import translate_page
     from wagtail.models import Locale
+
+    from home.demo import translate_page
 
     school = network["author"].school_membership.school
     russian = Locale.objects.get(language_code="ru")

@@ -33,7 +33,8 @@ def test_compiled_catalogue_matches_its_source(language):
     source = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
     compiled = polib.mofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.mo"))
     assert translations(compiled) == translations(source), (
-        "run: python manage.py compilemessages (or commit the .mo files)")
+        "run: python manage.py compilemessages (or commit the .mo files)"
+    )
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="makemessages needs GNU gettext")
@@ -43,9 +44,23 @@ def test_the_catalogues_hold_every_message_of_the_code_and_no_other(tmp_path, se
     makemessages writes into every `locale` directory it finds beside the files it reads, so it runs on a copy.
     """
     source = tmp_path / "project"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "staticfiles", "media", "private", "node_modules", "__pycache__", "*.sqlite3", ".test-*",
-        "*-media", "browser-screenshots"))
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".git",
+            "staticfiles",
+            "media",
+            "private",
+            "node_modules",
+            "__pycache__",
+            "*.sqlite3",
+            ".test-*",
+            "*-media",
+            "browser-screenshots",
+        ),
+    )
     settings.LOCALE_PATHS = [str(source / "site" / "locale")]
     monkeypatch.chdir(source)
     call_command("makemessages", locale=["kk"], verbosity=0)

@@ -15,10 +15,16 @@ from wagtail.models import Locale
 from wagtail_localize.fields import copy_synchronised_fields
 
 from home.translations import titles_in_language
-from network.models import (
-    BlogPostPage, BlogTag, EventPage, LeadingSchoolPage, RegionPage, ResourcePage, Teacher,
-)
 from network.demo import TEACHERS
+from network.models import (
+    BlogPostPage,
+    BlogTag,
+    EventPage,
+    LeadingSchoolPage,
+    RegionPage,
+    ResourcePage,
+    Teacher,
+)
 from network.names import latin_form
 from workflows import services
 from workflows.models import ReviewerRole
@@ -59,12 +65,15 @@ def test_a_teacher_gets_a_latin_form_that_an_editor_may_correct():
 def test_the_migration_fills_the_latin_form_of_existing_teachers():
     from django.apps import apps
 
-    Teacher.objects.bulk_create([Teacher(full_name="Айгерім Жақыпова"), Teacher(full_name="Ержан Омаров",
-                                                                                 latin_name="Yerzhan Omarov")])
+    Teacher.objects.bulk_create(
+        [Teacher(full_name="Айгерім Жақыпова"), Teacher(full_name="Ержан Омаров", latin_name="Yerzhan Omarov")]
+    )
     migration = importlib.import_module("network.migrations.0009_latin_names_and_group_languages")
     migration.fill_latin_names(apps, None)
     assert dict(Teacher.objects.values_list("full_name", "latin_name")) == {
-        "Айгерім Жақыпова": latin_form("Айгерім Жақыпова"), "Ержан Омаров": "Yerzhan Omarov"}
+        "Айгерім Жақыпова": latin_form("Айгерім Жақыпова"),
+        "Ержан Омаров": "Yerzhan Omarov",
+    }
 
 
 def test_english_pages_name_authors_trainers_and_group_members_in_latin_letters(client, demo_network):
@@ -84,10 +93,19 @@ def test_english_pages_name_authors_trainers_and_group_members_in_latin_letters(
 
 def test_the_demos_english_and_russian_pages_show_no_kazakh_text(client, demo_network):
     """Titles, intros, bodies, addresses, creative groups, tags, positions: all in the page's language."""
-    paths = ["/{}/", "/{}/astana/", "/{}/astana/school-54/", "/{}/astana/school-54/blog/",
-             "/{}/astana/school-54/blog/post-1/", "/{}/astana/school-54/events/",
-             "/{}/astana/school-54/events/event-3/", "/{}/news/", "/{}/events/", "/{}/resources/",
-             "/{}/astana/school-54/resources/resource-1/"]
+    paths = [
+        "/{}/",
+        "/{}/astana/",
+        "/{}/astana/school-54/",
+        "/{}/astana/school-54/blog/",
+        "/{}/astana/school-54/blog/post-1/",
+        "/{}/astana/school-54/events/",
+        "/{}/astana/school-54/events/event-3/",
+        "/{}/news/",
+        "/{}/events/",
+        "/{}/resources/",
+        "/{}/astana/school-54/resources/resource-1/",
+    ]
     for path in paths:
         text = main_text(client.get(path.format("en")))
         assert not KAZAKH_LETTERS.search(text), (path, KAZAKH_LETTERS.findall(text))
@@ -134,8 +152,11 @@ def test_creative_groups_and_tags_keep_their_languages_when_the_translation_is_s
 
 
 def test_titles_in_language_reads_every_translation_in_one_query(demo_network):
-    pages = [school("kk"), school("kk").region, LeadingSchoolPage.objects.get(slug="school-159",
-                                                                               locale__language_code="kk")]
+    pages = [
+        school("kk"),
+        school("kk").region,
+        LeadingSchoolPage.objects.get(slug="school-159", locale__language_code="kk"),
+    ]
     with CaptureQueriesContext(connection) as queries:
         titles = titles_in_language(pages, "ru")
     assert len(queries) == 1
@@ -228,7 +249,8 @@ def test_the_demo_school_carries_its_address_and_leader_in_each_language(demo_ne
     assert school("en").address == "54 Abai Avenue, Astana"
     assert school("en").leader_name == "Aygul Serikqyzy"
     assert RegionPage.objects.get(slug="astana", locale__language_code="en").coordination_centre_address.endswith(
-        "Tauelsizdik Street, Astana")
+        "Tauelsizdik Street, Astana"
+    )
 
 
 def test_a_blog_filtered_by_tag_names_the_tag_in_the_page_language(client, demo_network):
@@ -240,7 +262,11 @@ def test_a_blog_filtered_by_tag_names_the_tag_in_the_page_language(client, demo_
 def test_the_demo_schools_rows_keep_their_order_in_every_language(demo_network):
     for language, name in (("kk", "№ {} мектеп"), ("ru", "Школа № {}"), ("en", "School No. {}")):
         assert [partner.name for partner in school(language).partner_schools.all()] == [
-            name.format(162 + number) for number in range(10)]
+            name.format(162 + number) for number in range(10)
+        ]
         assert [group.kind for group in school(language).creative_groups.all()] == [
-            "primary", "subject", "problem", "research"]
-
+            "primary",
+            "subject",
+            "problem",
+            "research",
+        ]

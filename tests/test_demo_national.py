@@ -3,16 +3,24 @@
 import re
 
 import pytest
-from django.db.models import F
 from django.db import connection, transaction
-from django.utils.html import escape
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 from wagtail.models import Locale, Page
 
 from network.demo_national import AlreadyLoaded, check_tree, load_national
 from network.models import (
-    BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, LeadingSchoolPage, PartnerSchool, RegionPage,
-    ResourceLibraryPage, ResourcePage, ResourcePortalPage,
+    BlogIndexPage,
+    BlogPostPage,
+    EventIndexPage,
+    EventPage,
+    LeadingSchoolPage,
+    PartnerSchool,
+    RegionPage,
+    ResourceLibraryPage,
+    ResourcePage,
+    ResourcePortalPage,
 )
 
 TINY = {"schools": 3, "partners_per_school": 10, "posts": 20, "events": 10, "resources": 20}
@@ -72,8 +80,12 @@ def test_listings_and_schools_are_served(national, client):
 
 def test_translations_share_the_key_and_sit_under_the_translated_parents(national):
     kk = locale("kk")
-    for model, index_model in ((BlogPostPage, BlogIndexPage), (EventPage, EventIndexPage),
-                               (ResourcePage, ResourcePortalPage), (LeadingSchoolPage, RegionPage)):
+    for model, index_model in (
+        (BlogPostPage, BlogIndexPage),
+        (EventPage, EventIndexPage),
+        (ResourcePage, ResourcePortalPage),
+        (LeadingSchoolPage, RegionPage),
+    ):
         translations = model.objects.exclude(locale=kk)
         assert translations.exists(), model
         for page in translations:

@@ -45,8 +45,10 @@ def test_the_editor_lands_on_their_own_school(client, staff, django_capture_on_c
     page = BeautifulSoup(dashboard.content, "html.parser")
     panel = page.select_one(".editors-school-panel")
     assert panel is not None and school.title in panel.get_text()
-    rows = {row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
-            for row in panel.select(".editors-school-counts tbody tr")}
+    rows = {
+        row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
+        for row in panel.select(".editors-school-counts tbody tr")
+    }
     assert set(rows) == {"Қазақша", "Русский", "English"}
     kk_pages = Page.objects.descendant_of(school, inclusive=True).count()
     assert rows["Қазақша"][0] == str(kk_pages), rows
@@ -77,8 +79,7 @@ def test_a_superuser_keeps_wagtails_dashboard(client, admin_user, demo_network):
     assert page.select_one(".editors-school-panel") is None
 
 
-def test_out_of_date_translations_are_listed_with_a_sync_link(
-        client, staff, django_capture_on_commit_callbacks):
+def test_out_of_date_translations_are_listed_with_a_sync_link(client, staff, django_capture_on_commit_callbacks):
     post = untranslated_post(staff["a"])
     client.force_login(staff["editor_a"])
     translate_into_russian(client, post, django_capture_on_commit_callbacks)
@@ -105,8 +106,13 @@ def test_the_panel_costs_the_same_queries_for_a_bigger_school(client, staff):
         client.get("/admin/")
     blog = BlogPostPage.objects.filter(school=staff["a"], locale__language_code="kk").first().get_parent()
     for number in range(5):
-        blog.add_child(instance=BlogPostPage(title=f"Қосымша {number}", slug=f"extra-{number}",
-                                             date=blog.specific.latest_revision_created_at or "2026-01-01"))
+        blog.add_child(
+            instance=BlogPostPage(
+                title=f"Қосымша {number}",
+                slug=f"extra-{number}",
+                date=blog.specific.latest_revision_created_at or "2026-01-01",
+            )
+        )
     with CaptureQueriesContext(connection) as bigger:
         client.get("/admin/")
     assert len(bigger) == len(small)

@@ -5,7 +5,8 @@ from network.models import LeadingSchoolPage, SchoolWorkspace
 
 @pytest.mark.django_db
 def test_load_demo_gives_two_schools_an_editor_and_a_moderator_who_can_sign_in(
-        run_command, client, django_capture_on_commit_callbacks):
+    run_command, client, django_capture_on_commit_callbacks
+):
     from editors.demo import PASSWORD
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -13,8 +14,9 @@ def test_load_demo_gives_two_schools_an_editor_and_a_moderator_who_can_sign_in(
     assert f"School editor and moderator demo logins (password for each: {PASSWORD})" in output
     schools = list(LeadingSchoolPage.objects.filter(locale__language_code="kk").order_by("path"))
     assert len(schools) == 2
-    for school, (editor, moderator) in zip(schools, [("editor-demo", "moderator-demo"),
-                                                      ("editor2-demo", "moderator2-demo")]):
+    for school, (editor, moderator) in zip(
+        schools, [("editor-demo", "moderator-demo"), ("editor2-demo", "moderator2-demo")]
+    ):
         workspace = SchoolWorkspace.objects.get(translation_key=school.translation_key)
         assert workspace.editors.user_set.filter(username=editor).exists()
         assert workspace.moderators.user_set.filter(username=moderator).exists()

@@ -50,8 +50,9 @@ def test_the_leaf_tester_answers_as_wagtails_own(staff):
     for user in (staff["editor_a"], staff["moderator_a"], staff["editor_b"]):
         for page in pages:
             for ignore_bulk in (False, True):
-                assert (LeafPagePermissionTester(user, page).can_delete(ignore_bulk)
-                        == PagePermissionTester(user, page).can_delete(ignore_bulk)), (user, page, ignore_bulk)
+                assert LeafPagePermissionTester(user, page).can_delete(ignore_bulk) == PagePermissionTester(
+                    user, page
+                ).can_delete(ignore_bulk), (user, page, ignore_bulk)
     assert isinstance(draft.permissions_for_user(staff["editor_a"]), LeafPagePermissionTester)
 
 
@@ -71,6 +72,9 @@ def test_the_page_choosers_search_reads_the_rows_states_at_once(client, staff):
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/admin/choose-page/search/", {"q": post.title.split()[0]})
     assert response.status_code == 200 and post.title in response.content.decode()
-    per_row = [query["sql"] for query in queries.captured_queries
-               if 'FROM "wagtailcore_workflowstate"' in query["sql"] and '"object_id" = ' in query["sql"]]
+    per_row = [
+        query["sql"]
+        for query in queries.captured_queries
+        if 'FROM "wagtailcore_workflowstate"' in query["sql"] and '"object_id" = ' in query["sql"]
+    ]
     assert per_row == []

@@ -22,7 +22,8 @@ def hosts(message):
 
 
 def test_workflow_mails_are_in_the_recipients_language_with_links_to_one_host(
-        client, staff, mailoutbox, settings, django_capture_on_commit_callbacks):
+    client, staff, mailoutbox, settings, django_capture_on_commit_callbacks
+):
     align_site_with_admin_base_url()
     editor, moderator = staff["editor_a"], staff["moderator_a"]
     speaks(editor, "kk")
@@ -42,8 +43,10 @@ def test_workflow_mails_are_in_the_recipients_language_with_links_to_one_host(
     state = BlogPostPage.objects.get(pk=post.pk).current_workflow_state
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/admin/pages/workflow/action/{post.pk}/reject/{state.current_task_state.pk}/",
-                    {"comment": "Суретке сипаттама қосыңыз."})
+        client.post(
+            f"/admin/pages/workflow/action/{post.pk}/reject/{state.current_task_state.pk}/",
+            {"comment": "Суретке сипаттама қосыңыз."},
+        )
     assert BlogPostPage.objects.get(pk=post.pk).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
     [to_editor] = [message for message in mailoutbox if editor.email in message.to]
     assert to_editor.subject.startswith("«Көктемгі семинар» беті"), to_editor.subject
@@ -54,8 +57,7 @@ def test_workflow_mails_are_in_the_recipients_language_with_links_to_one_host(
     assert hosts(to_editor) == {settings.WAGTAILADMIN_BASE_URL}, to_editor.body
 
 
-def test_the_editor_sees_the_moderators_comment_on_the_page_itself(
-        client, staff, django_capture_on_commit_callbacks):
+def test_the_editor_sees_the_moderators_comment_on_the_page_itself(client, staff, django_capture_on_commit_callbacks):
     from bs4 import BeautifulSoup
 
     editor, moderator = staff["editor_a"], staff["moderator_a"]
@@ -71,8 +73,10 @@ def test_the_editor_sees_the_moderators_comment_on_the_page_itself(
     state = BlogPostPage.objects.get(pk=post.pk).current_workflow_state
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/admin/pages/workflow/action/{post.pk}/reject/{state.current_task_state.pk}/",
-                    {"comment": "Суретке сипаттама қосыңыз."})
+        client.post(
+            f"/admin/pages/workflow/action/{post.pk}/reject/{state.current_task_state.pk}/",
+            {"comment": "Суретке сипаттама қосыңыз."},
+        )
     client.force_login(editor)
     page = BeautifulSoup(client.get(edit_url).content, "html.parser")
     banner = " ".join(page.select_one(".messages").get_text(" ").split())
@@ -80,7 +84,8 @@ def test_the_editor_sees_the_moderators_comment_on_the_page_itself(
 
 
 def test_a_moderator_approves_with_one_button_and_is_told_it_is_published(
-        client, staff, django_capture_on_commit_callbacks):
+    client, staff, django_capture_on_commit_callbacks
+):
     from django.contrib.messages import get_messages
 
     post = BlogPostPage.objects.filter(school=staff["a"], locale__language_code="kk").first()
@@ -100,8 +105,11 @@ def test_a_moderator_approves_with_one_button_and_is_told_it_is_published(
 
     post = BlogPostPage.objects.get(pk=post.pk)
     with django_capture_on_commit_callbacks(execute=True):
-        approved = client.post(edit_url, post_form(post, "action-workflow-action", title="Мақұлданатын бет",
-                                                   **{"workflow-action-name": "approve"}), follow=True)
+        approved = client.post(
+            edit_url,
+            post_form(post, "action-workflow-action", title="Мақұлданатын бет", **{"workflow-action-name": "approve"}),
+            follow=True,
+        )
     texts = [str(message) for message in get_messages(approved.wsgi_request)]
     assert "«Мақұлданатын бет» беті мақұлданып, жарияланды." in texts, texts
     assert not any("жаңартылды" in text for text in texts), texts

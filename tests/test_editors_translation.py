@@ -10,7 +10,6 @@ from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from network.models import BlogPostPage, SchoolWorkspace
-from tests.schools import school
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +36,9 @@ def texts(response):
 
 def translate_into_russian(client, post, capture):
     with capture(execute=True):
-        response = client.post(f"/admin/localize/submit/page/{post.pk}/",
-                               {"locales": [Locale.objects.get(language_code="ru").pk]})
+        response = client.post(
+            f"/admin/localize/submit/page/{post.pk}/", {"locales": [Locale.objects.get(language_code="ru").pk]}
+        )
     assert response.status_code == 302, response.content.decode()[:2000]
     return BlogPostPage.objects.get(translation_key=post.translation_key, locale__language_code="ru")
 
@@ -52,13 +52,15 @@ def fill_every_segment(client, translation, text="Орысша мәтін"):
     for segment in StringSegment.objects.filter(source=translation.source):
         response = client.put(
             f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
-            data=f"value={text} {segment.pk}", content_type="application/x-www-form-urlencoded",
+            data=f"value={text} {segment.pk}",
+            content_type="application/x-www-form-urlencoded",
         )
         assert response.status_code in (200, 201), response.content
 
 
 def test_an_editor_translates_their_schools_post_into_a_draft_that_is_not_public(
-        client, staff, django_capture_on_commit_callbacks):
+    client, staff, django_capture_on_commit_callbacks
+):
     post = untranslated_post(staff["a"])
     client.force_login(staff["editor_a"])
     ru_post = translate_into_russian(client, post, django_capture_on_commit_callbacks)
@@ -72,8 +74,10 @@ def test_an_editor_translates_their_schools_post_into_a_draft_that_is_not_public
     assert props["perms"]["canPublish"] is False
     page = BeautifulSoup(editor.content, "html.parser")
     submit = page.select_one(".editors-translation-moderation form")
-    assert submit is not None and submit["action"].endswith(f"/admin/editors/translations/"
-                                                          f"{Translation.objects.get(target_locale__language_code='ru', source__object_id=post.translation_key).pk}/submit/")
+    assert submit is not None and submit["action"].endswith(
+        f"/admin/editors/translations/"
+        f"{Translation.objects.get(target_locale__language_code='ru', source__object_id=post.translation_key).pk}/submit/"
+    )
     # wagtail-localize's own publish action is refused to an editor.
     assert refused(client.post(f"/admin/pages/{ru_post.pk}/edit/", {"action": "publish"}))
     assert not BlogPostPage.objects.get(pk=ru_post.pk).live
@@ -108,15 +112,18 @@ def test_an_editor_may_sync_but_not_publish_a_translation(client, staff, django_
     assert client.get(f"/admin/localize/update/{source.pk}/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         refused = client.post(f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}, follow=True)
-    assert any("әр аударманы өз аударма редакторынан модерацияға жіберіңіз" in str(message)
-               for message in get_messages(refused.wsgi_request))
+    assert any(
+        "әр аударманы өз аударма редакторынан модерацияға жіберіңіз" in str(message)
+        for message in get_messages(refused.wsgi_request)
+    )
     assert not BlogPostPage.objects.get(translation_key=post.translation_key, locale__language_code="ru").live
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(f"/admin/localize/update/{source.pk}/", {}).status_code == 302
 
 
 def test_a_translation_is_public_only_after_the_moderator_approves_it(
-        client, staff, django_capture_on_commit_callbacks, mailoutbox):
+    client, staff, django_capture_on_commit_callbacks, mailoutbox
+):
     post = untranslated_post(staff["a"])
     client.force_login(staff["editor_a"])
     ru_post = translate_into_russian(client, post, django_capture_on_commit_callbacks)
@@ -147,8 +154,7 @@ def test_a_translation_is_public_only_after_the_moderator_approves_it(
     client.force_login(staff["moderator_a"])
     task_state = state.current_task_state
     with django_capture_on_commit_callbacks(execute=True):
-        approved = client.post(f"/admin/pages/workflow/action/{ru_post.pk}/approve/{task_state.pk}/",
-                               {"comment": ""})
+        approved = client.post(f"/admin/pages/workflow/action/{ru_post.pk}/approve/{task_state.pk}/", {"comment": ""})
     assert approved.status_code in (200, 302), approved.content[:500]
     ru_post = BlogPostPage.objects.get(pk=ru_post.pk)
     assert ru_post.live and ru_post.title.startswith("Орыс тіліндегі мәтін")
@@ -156,7 +162,8 @@ def test_a_translation_is_public_only_after_the_moderator_approves_it(
 
 
 def test_resubmitting_a_live_translation_changes_nothing_public_before_approval(
-        client, staff, django_capture_on_commit_callbacks):
+    client, staff, django_capture_on_commit_callbacks
+):
     post = untranslated_post(staff["a"])
     client.force_login(staff["editor_a"])
     ru_post = translate_into_russian(client, post, django_capture_on_commit_callbacks)
@@ -196,8 +203,14 @@ def test_the_explorer_offers_translate_on_the_schools_pages_in_a_fixed_number_of
         blog.add_child(instance=BlogPostPage(title=f"Қосымша {number}", slug=f"extra-{number}", date=post.date))
     with CaptureQueriesContext(connection) as after:
         client.get(f"/admin/pages/{blog.pk}/")
-    localize = [query for query in after.captured_queries if "wagtail_localize" in query["sql"]
-                or "wagtailcore_locale" in query["sql"]]
-    before_localize = [query for query in before.captured_queries if "wagtail_localize" in query["sql"]
-                       or "wagtailcore_locale" in query["sql"]]
+    localize = [
+        query
+        for query in after.captured_queries
+        if "wagtail_localize" in query["sql"] or "wagtailcore_locale" in query["sql"]
+    ]
+    before_localize = [
+        query
+        for query in before.captured_queries
+        if "wagtail_localize" in query["sql"] or "wagtailcore_locale" in query["sql"]
+    ]
     assert len(localize) == len(before_localize)

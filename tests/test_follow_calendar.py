@@ -10,7 +10,7 @@ from follow.testing import ALMATY, add_event
 
 from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 
 
 def parse(response):
@@ -21,14 +21,21 @@ def parse(response):
 
 
 def test_school_calendar_round_trips_to_the_same_events(client, network):
-    seminar = add_event(network["events"], "Lesson Study seminar",
-                        start=datetime.datetime(2026, 12, 10, 10, 0, tzinfo=ALMATY), hours=3,
-                        online_url="https://meet.example.kz/lesson-study")
+    seminar = add_event(
+        network["events"],
+        "Lesson Study seminar",
+        start=datetime.datetime(2026, 12, 10, 10, 0, tzinfo=ALMATY),
+        hours=3,
+        online_url="https://meet.example.kz/lesson-study",
+    )
     cancelled = add_event(network["events"], "Master class", is_cancelled=True)
     calendar, events = parse(client.get(f"/kk/follow/schools/{network['school'].pk}/events.ics"))
 
     assert str(calendar["VERSION"]) == "2.0" and str(calendar["PRODID"])
-    assert set(events) == {f"event-{seminar.translation_key}@leading-schools.kz", f"event-{cancelled.translation_key}@leading-schools.kz"}
+    assert set(events) == {
+        f"event-{seminar.translation_key}@leading-schools.kz",
+        f"event-{cancelled.translation_key}@leading-schools.kz",
+    }
     event = events[f"event-{seminar.translation_key}@leading-schools.kz"]
     # 10:00 in Kazakhstan (UTC+5 since 2024-03-01) is 05:00 UTC, written in UTC.
     assert event.decoded("DTSTART") == datetime.datetime(2026, 12, 10, 5, 0, tzinfo=UTC)

@@ -87,7 +87,8 @@ def test_rss_follows_rss_2_0_rules(client, network):
     assert published.tzinfo is not None
     assert item.findtext("link").startswith("http://testserver/kk/")
     assert "Айгүл Серікқызы" in item.findtext("{http://purl.org/dc/elements/1.1/}creator", "") + item.findtext(
-        "author", "")
+        "author", ""
+    )
 
 
 def test_atom_follows_rfc_4287(client, network):
@@ -168,8 +169,9 @@ def test_unknown_feeds_answer_404(client, network):
 
 
 def test_private_or_unpublished_school_has_no_feed(client, network):
-    PageViewRestriction.objects.create(page=network["school"], restriction_type=PageViewRestriction.PASSWORD,
-                                       password="x")
+    PageViewRestriction.objects.create(
+        page=network["school"], restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
     assert client.get(feed_url("news", "rss", network["school"])).status_code == 404
     assert client.get(feed_url("events", "atom", network["school"])).status_code == 404
 
@@ -242,7 +244,9 @@ def test_school_pages_discover_the_school_feeds(network, name):
     hrefs = [link["href"] for link in BeautifulSoup(html, "html.parser").find_all("link")]
     school_id = network["school"].pk
     expected = {
-        "school": {"news", "events", "resources", "experience"}, "blog": {"news"}, "events": {"events"},
+        "school": {"news", "events", "resources", "experience"},
+        "blog": {"news"},
+        "events": {"events"},
         "portal": {"resources", "experience"},
     }[name]
     assert {href.rsplit("/", 1)[1].split(".")[0] for href in hrefs} == expected
@@ -254,7 +258,8 @@ def test_subscribe_controls_offer_feeds_calendar_and_e_mail(network):
     request = RequestFactory().get("/kk/")
     with translation.override("kk"):
         html = Template("{% load follow_tags %}{% subscribe_controls %}").render(
-            Context({"page": event, "request": request}))
+            Context({"page": event, "request": request})
+        )
     box = BeautifulSoup(html, "html.parser")
     hrefs = [a["href"] for a in box.find_all("a")]
     assert f"/kk/follow/subscribe/?school={network['school'].pk}" in hrefs

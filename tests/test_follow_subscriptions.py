@@ -23,10 +23,16 @@ class FailingBackend(EmailBackend):
         raise ConnectionRefusedError("SMTP server unavailable")
 
 
-def subscribe(client, email="reader@example.kz", lang="kk", topics=("news", "events"), frequency="daily",
-              school=None, **extra):
-    data = {"email": email, "language": lang, "topics": list(topics), "frequency": frequency,
-            "school": school.pk if school else ""}
+def subscribe(
+    client, email="reader@example.kz", lang="kk", topics=("news", "events"), frequency="daily", school=None, **extra
+):
+    data = {
+        "email": email,
+        "language": lang,
+        "topics": list(topics),
+        "frequency": frequency,
+        "school": school.pk if school else "",
+    }
     return client.post(f"/{lang}/follow/subscribe/", data, **extra)
 
 
@@ -127,8 +133,11 @@ def test_one_click_unsubscribe_without_cookie_or_csrf(client, network):
     # GET never unsubscribes (link scanners); it offers the button.
     assert bare.get(f"/kk/follow/unsubscribe/{token}/").status_code == 200
     assert Subscriber.objects.filter(pk=subscriber.pk).exists()
-    response = bare.post(f"/kk/follow/unsubscribe/{token}/", "List-Unsubscribe=One-Click",
-                         content_type="application/x-www-form-urlencoded")
+    response = bare.post(
+        f"/kk/follow/unsubscribe/{token}/",
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 200
     assert not Subscriber.objects.exists() and not Subscription.objects.exists()
     # Again: the same answer, nothing left to delete.
@@ -142,12 +151,22 @@ def test_preferences_through_the_signed_link(client, network):
     url = f"/en/follow/manage/{make_manage_token(subscriber)}/"
     page = client.get(url)
     assert page.status_code == 200 and page["Referrer-Policy"] == "same-origin"
-    network_sub, school_sub = (subscriber.subscriptions.get(school=None),
-                               subscriber.subscriptions.get(school=network["school"]))
+    network_sub, school_sub = (
+        subscriber.subscriptions.get(school=None),
+        subscriber.subscriptions.get(school=network["school"]),
+    )
     forms = {f"form-{i}-id": str(sub.pk) for i, sub in enumerate([network_sub, school_sub])}
-    data = {"language": "en", "form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2", **forms,
-            "form-0-news": "on", "form-0-frequency": "immediate",
-            "form-1-events": "on", "form-1-frequency": "weekly", "form-1-DELETE": "on"}
+    data = {
+        "language": "en",
+        "form-TOTAL_FORMS": "2",
+        "form-INITIAL_FORMS": "2",
+        **forms,
+        "form-0-news": "on",
+        "form-0-frequency": "immediate",
+        "form-1-events": "on",
+        "form-1-frequency": "weekly",
+        "form-1-DELETE": "on",
+    }
     # The forms are ordered by school title, network first (no school).
     response = client.post(url, data)
     assert response.status_code == 302
@@ -157,8 +176,13 @@ def test_preferences_through_the_signed_link(client, network):
         (None, "immediate", True, False)
     ]
     # Nothing ticked is refused with an explanation.
-    data = {"language": "en", "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1",
-            "form-0-id": str(network_sub.pk), "form-0-frequency": "daily"}
+    data = {
+        "language": "en",
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-0-id": str(network_sub.pk),
+        "form-0-frequency": "daily",
+    }
     response = client.post(url, data)
     assert response.status_code == 400
     assert "Choose at least one kind of news" in response.content.decode()

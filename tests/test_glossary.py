@@ -8,21 +8,28 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "docs" / "glossary.md"
 CATALOGUES = {
-    "kk": [ROOT / "site" / "locale" / "kk" / "LC_MESSAGES" / "django.po",
-           ROOT / "site" / "locale_admin" / "kk" / "LC_MESSAGES" / "django.po",
-           ROOT / "site" / "locale_allauth" / "kk" / "LC_MESSAGES" / "django.po"],
+    "kk": [
+        ROOT / "site" / "locale" / "kk" / "LC_MESSAGES" / "django.po",
+        ROOT / "site" / "locale_admin" / "kk" / "LC_MESSAGES" / "django.po",
+        ROOT / "site" / "locale_allauth" / "kk" / "LC_MESSAGES" / "django.po",
+    ],
     "ru": [ROOT / "site" / "locale" / "ru" / "LC_MESSAGES" / "django.po"],
 }
-DEMO_SOURCES = ["home/demo.py", "network/demo.py", "network/demo_national.py", "workflows/demo.py", "accounts/demo.py",
-                "editors/demo.py"]
+DEMO_SOURCES = [
+    "home/demo.py",
+    "network/demo.py",
+    "network/demo_national.py",
+    "workflows/demo.py",
+    "accounts/demo.py",
+    "editors/demo.py",
+]
 
 
 def glossary_rows():
     """The table's rows as dicts keyed by its header."""
     lines = [line.strip() for line in GLOSSARY.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
     header = [cell.strip() for cell in lines[0].strip("|").split("|")]
-    return [dict(zip(header, (cell.strip() for cell in line.strip("|").split("|")), strict=True))
-            for line in lines[2:]]
+    return [dict(zip(header, (cell.strip() for cell in line.strip("|").split("|")), strict=True)) for line in lines[2:]]
 
 
 def wrong_variants(language):
@@ -54,9 +61,11 @@ def test_no_catalogue_uses_a_wrong_variant(language):
     wrong = wrong_variants(language)
     found = [
         f"{path.relative_to(ROOT)}: {msgid!r} → {text!r} uses {variant!r} ({wrong[variant]})"
-        for path in CATALOGUES[language] if path.exists()
+        for path in CATALOGUES[language]
+        if path.exists()
         for msgid, text in translations(path)
-        for variant in wrong if variant in text
+        for variant in wrong
+        if variant in text
     ]
     assert found == []
 
@@ -67,6 +76,7 @@ def test_no_demo_text_uses_a_wrong_variant():
         f"{source}:{number}: {variant!r} ({wrong[variant]})"
         for source in DEMO_SOURCES
         for number, line in enumerate((ROOT / source).read_text(encoding="utf-8").splitlines(), 1)
-        for variant in wrong if variant in line
+        for variant in wrong
+        if variant in line
     ]
     assert found == []

@@ -21,10 +21,14 @@ from tests.pdf_support import pdf_text
 
 pytestmark = pytest.mark.django_db
 
-KAZAKH_DATE = re.compile(r"\b20\d\d жылғы \d{1,2} (қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан"
-                         r"|қараша|желтоқсан)\b")
-RUSSIAN_DATE = re.compile(r"\b\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
-                          r"|декабря) 20\d\d г\.")
+KAZAKH_DATE = re.compile(
+    r"\b20\d\d жылғы \d{1,2} (қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан"
+    r"|қараша|желтоқсан)\b"
+)
+RUSSIAN_DATE = re.compile(
+    r"\b\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
+    r"|декабря) 20\d\d г\."
+)
 
 
 def test_dates_and_numbers_per_language():
@@ -34,13 +38,17 @@ def test_dates_and_numbers_per_language():
         assert formats.date_format(day, "SHORT_DATE_FORMAT") == "30.11.2026"
         assert formats.date_format(day, "YEAR_MONTH_FORMAT") == "2026 жылғы қараша"
         assert formats.number_format(12345.5, 1, force_grouping=True) == "12\xa0345,5"
-        assert [ngettext("%(counter)s resource", "%(counter)s resources", n) % {"counter": n}
-                for n in (1, 3, 5)] == ["1 ресурс", "3 ресурс", "5 ресурс"]
+        assert [ngettext("%(counter)s resource", "%(counter)s resources", n) % {"counter": n} for n in (1, 3, 5)] == [
+            "1 ресурс",
+            "3 ресурс",
+            "5 ресурс",
+        ]
     with translation.override("ru"):
         assert formats.date_format(day) == "30 ноября 2026 г."
         assert formats.date_format(day, "SHORT_DATE_FORMAT") == "30.11.2026"
-        assert [ngettext("%(counter)s resource", "%(counter)s resources", n) % {"counter": n}
-                for n in (1, 3, 5, 21)] == ["1 ресурс", "3 ресурса", "5 ресурсов", "21 ресурс"]
+        assert [
+            ngettext("%(counter)s resource", "%(counter)s resources", n) % {"counter": n} for n in (1, 3, 5, 21)
+        ] == ["1 ресурс", "3 ресурса", "5 ресурсов", "21 ресурс"]
 
 
 def test_an_event_page_gives_its_date_in_the_pages_language(client, events_network):  # noqa: F811
@@ -53,7 +61,8 @@ def test_an_event_page_gives_its_date_in_the_pages_language(client, events_netwo
 
 
 def test_the_registration_e_mail_gives_the_date_in_the_teachers_language(
-        client, events_network, django_capture_on_commit_callbacks):  # noqa: F811
+    client, events_network, django_capture_on_commit_callbacks
+):  # noqa: F811
     desk = services.open_desk(events_network["event"], capacity=5)
     for name in ("aigerim", "ivan"):
         client.force_login(events_network[name])

@@ -22,7 +22,13 @@ def test_language_roots_answer_in_their_language(client, homes, code, title):
 
 @pytest.mark.parametrize(
     ("accept", "target"),
-    [("ru-RU,ru;q=0.9,en;q=0.5", "/ru/"), ("en-GB,en;q=0.8", "/en/"), ("kk", "/kk/"), ("de-DE,fr;q=0.7", "/kk/"), ("", "/kk/")],
+    [
+        ("ru-RU,ru;q=0.9,en;q=0.5", "/ru/"),
+        ("en-GB,en;q=0.8", "/en/"),
+        ("kk", "/kk/"),
+        ("de-DE,fr;q=0.7", "/kk/"),
+        ("", "/kk/"),
+    ],
 )
 def test_root_redirects_by_accept_language(client, homes, accept, target):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)

@@ -57,8 +57,15 @@ def frozen_period(monkeypatch):
 
 
 def event(index, title, start, kind="seminar", live=True, cancelled=False):
-    page = EventPage(title=title, kind=kind, start=start, end=start + datetime.timedelta(hours=2), venue="Hall",
-                     is_cancelled=cancelled, live=live)
+    page = EventPage(
+        title=title,
+        kind=kind,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        venue="Hall",
+        is_cancelled=cancelled,
+        live=live,
+    )
     index.add_child(instance=page)
     return page
 
@@ -70,8 +77,9 @@ def post(index, title, date):
 
 
 def resource(portal, title, published, downloads=0, kind="lesson_plan", subject="mathematics", language="kk"):
-    page = ResourcePage(title=title, kind=kind, subject=subject, language=language, live=True,
-                        first_published_at=published)
+    page = ResourcePage(
+        title=title, kind=kind, subject=subject, language=language, live=True, first_published_at=published
+    )
     portal.add_child(instance=page)
     ResourcePage.objects.filter(pk=page.pk).update(download_count=downloads)
     return page
@@ -117,8 +125,17 @@ def network(db, django_capture_on_commit_callbacks):
     teacher("saule", b, full_name="Saule Omarova")
     head_a = reviewer("head-a", Role.SCHOOL_HEAD, school=a)
     council = reviewer("council-almaty", Role.REGIONAL_COUNCIL, region=a.region)
-    return {"home": home, "a": a, "b": b, "c": c, "author": author, "head_a": head_a, "council": council,
-            "events_a": events_a, "portal_b": portal_b}
+    return {
+        "home": home,
+        "a": a,
+        "b": b,
+        "c": c,
+        "author": author,
+        "head_a": head_a,
+        "council": council,
+        "events_a": events_a,
+        "portal_b": portal_b,
+    }
 
 
 def submit(network, title):
@@ -137,31 +154,40 @@ def reviewed(network, django_capture_on_commit_callbacks):
     """Three submissions of school A in the period: one waiting at the school (overdue), one at the regional
     council after 2 days at the school, one approved with its coverage reached."""
     waiting = submit(network, "Waiting")
-    Submission.objects.filter(pk=waiting.pk).update(stage_due=timezone.now() - datetime.timedelta(days=1),
-                                                    submitted_at=at(2025, 10, 1))
+    Submission.objects.filter(pk=waiting.pk).update(
+        stage_due=timezone.now() - datetime.timedelta(days=1), submitted_at=at(2025, 10, 1)
+    )
     forwarded = submit(network, "Forwarded")
     decide(forwarded, network["head_a"], rules.Decision.ENDORSE)
     Submission.objects.filter(pk=forwarded.pk).update(submitted_at=at(2025, 10, 2))
     approved = submit(network, "Approved")
     with django_capture_on_commit_callbacks(execute=True):
         decide(approved, network["head_a"], rules.Decision.ENDORSE)
-        decide(Submission.objects.get(pk=approved.pk), network["council"], rules.Decision.APPROVE,
-               protocol_number="7", protocol_date=datetime.date(2025, 11, 1))
+        decide(
+            Submission.objects.get(pk=approved.pk),
+            network["council"],
+            rules.Decision.APPROVE,
+            protocol_number="7",
+            protocol_date=datetime.date(2025, 11, 1),
+        )
     Submission.objects.filter(pk=approved.pk).update(submitted_at=at(2025, 10, 3), decided_at=at(2025, 11, 1))
     # The school stage of "forwarded" took two days, of "approved" four; the regional stage of "approved" one.
     school_tasks = Task.objects.filter(process_id__in=[forwarded.pk, approved.pk], flow_task__endswith="school_review")
     for task, days in zip(school_tasks.order_by("process_id"), (2, 4), strict=False):
         Task.objects.filter(pk=task.pk).update(created=at(2025, 10, 1), finished=at(2025, 10, 1 + days))
     Task.objects.filter(process_id=approved.pk, flow_task__endswith="regional_review").update(
-        created=at(2025, 10, 10), finished=at(2025, 10, 11))
+        created=at(2025, 10, 10), finished=at(2025, 10, 11)
+    )
     # Required coverage of a regional level is 3 districts; 3 distinct ones recorded (one twice, in other case).
     for district in ("Almaty", "Talgar", "almaty ", "Kaskelen"):
-        DisseminationEvent.objects.create(submission=approved, date=datetime.date(2025, 12, 1), place="School",
-                                          district=district)
+        DisseminationEvent.objects.create(
+            submission=approved, date=datetime.date(2025, 12, 1), place="School", district=district
+        )
     return {"waiting": waiting, "forwarded": forwarded, "approved": approved}
 
 
 # Each indicator against a count written by hand.
+
 
 def test_indicators_of_each_school_region_and_the_network(network, reviewed):
     a, b, c = network["a"], network["b"], network["c"]
@@ -228,14 +254,16 @@ def test_a_publication_recounts_its_school(network, django_capture_on_commit_cal
     figures.refresh(PERIOD)
     assert figures.read(PERIOD, Scope(school_id=network["a"].pk))["events"] == 3
     with django_capture_on_commit_callbacks(execute=True):
-        page = EventPage(title="New seminar", kind="seminar", start=at(2025, 12, 1), end=at(2025, 12, 2),
-                         venue="Hall", live=False)
+        page = EventPage(
+            title="New seminar", kind="seminar", start=at(2025, 12, 1), end=at(2025, 12, 2), venue="Hall", live=False
+        )
         network["events_a"].add_child(instance=page)
         page.save_revision().publish()
     assert figures.read(PERIOD, Scope(school_id=network["a"].pk))["events"] == 4
 
 
 # Who sees what.
+
 
 def login(client, user):
     client.force_login(user)
@@ -251,8 +279,14 @@ def people(network):
     MonitoringRole.objects.create(user=centre, role=MonitoringRole.Role.CENTRE)
     editor = make_user("editor-b", language="en")
     editor.groups.add(provision_school(b).editors)
-    return {"trainer": trainer, "centre": centre, "editor_b": editor, "head_a": network["head_a"],
-            "teacher": network["author"], "council": network["council"]}
+    return {
+        "trainer": trainer,
+        "centre": centre,
+        "editor_b": editor,
+        "head_a": network["head_a"],
+        "teacher": network["author"],
+        "council": network["council"],
+    }
 
 
 def overview(client, **params):
@@ -267,34 +301,39 @@ def answer(response):
     return response.status_code
 
 
-@pytest.mark.parametrize("who, params, status", [
-    ("centre", {}, 200),
-    ("centre", {"region": "a"}, 200),
-    ("centre", {"school": "c"}, 200),
-    ("trainer", {}, 200),  # their region
-    ("trainer", {"region": "a"}, 200),
-    ("trainer", {"school": "b"}, 200),
-    ("trainer", {"region": "c"}, "refused"),
-    ("trainer", {"school": "c"}, "refused"),
-    ("head_a", {}, 200),
-    ("head_a", {"school": "a"}, 200),
-    ("head_a", {"school": "b"}, "refused"),
-    ("head_a", {"region": "a"}, "refused"),
-    ("editor_b", {"school": "b"}, 200),
-    ("editor_b", {"school": "a"}, "refused"),
-    ("editor_b", {"region": "b"}, "refused"),
-    ("teacher", {}, "refused"),
-    ("council", {}, "refused"),  # a regional council member reviews; watching the region is the trainer's role
-])
+@pytest.mark.parametrize(
+    "who, params, status",
+    [
+        ("centre", {}, 200),
+        ("centre", {"region": "a"}, 200),
+        ("centre", {"school": "c"}, 200),
+        ("trainer", {}, 200),  # their region
+        ("trainer", {"region": "a"}, 200),
+        ("trainer", {"school": "b"}, 200),
+        ("trainer", {"region": "c"}, "refused"),
+        ("trainer", {"school": "c"}, "refused"),
+        ("head_a", {}, 200),
+        ("head_a", {"school": "a"}, 200),
+        ("head_a", {"school": "b"}, "refused"),
+        ("head_a", {"region": "a"}, "refused"),
+        ("editor_b", {"school": "b"}, 200),
+        ("editor_b", {"school": "a"}, "refused"),
+        ("editor_b", {"region": "b"}, "refused"),
+        ("teacher", {}, "refused"),
+        ("council", {}, "refused"),  # a regional council member reviews; watching the region is the trainer's role
+    ],
+)
 def test_each_scope_is_refused_to_the_others(client, network, people, who, params, status):
-    resolved = {name: (network[value].region_id if name == "region" else network[value].pk)
-                for name, value in params.items()}
+    resolved = {
+        name: (network[value].region_id if name == "region" else network[value].pk) for name, value in params.items()
+    }
     login(client, people[who])
     assert answer(overview(client, **resolved)) == status
     for report in ("schools", "submissions", "teachers"):
         assert answer(client.get(f"/admin/monitoring/{report}/", {"period": 2025, **resolved})) == status
         assert answer(client.get(f"/admin/monitoring/{report}/", {"period": 2025, "export": "csv", **resolved})) == (
-            status)
+            status
+        )
 
 
 def test_the_default_scope_of_each_role(client, network, people):
@@ -320,6 +359,7 @@ def test_a_trainer_role_needs_its_region_and_the_centre_none(network):
 
 # What the reports show.
 
+
 def test_overview_shows_figures_with_previous_period_and_links(client, network, people, reviewed):
     response = overview(login(client, people["centre"]))
     summary = {row.slug: row for row in response.context["summary"]}
@@ -339,7 +379,9 @@ def test_schools_report_filters_and_lists(client, network, people, reviewed):
     titles = lambda response: [school.title for school in response.context["object_list"]]  # noqa: E731
     assert titles(client.get("/admin/monitoring/schools/", {"period": 2025, "norm": "over"})) == ["School A"]
     assert titles(client.get("/admin/monitoring/schools/", {"period": 2025, "norm": "under"})) == [
-        "School B", "School C"]
+        "School B",
+        "School C",
+    ]
     assert titles(client.get("/admin/monitoring/schools/", {"period": 2025, "thin": "1"})) == ["School C"]
     login(client, people["trainer"])
     assert titles(client.get("/admin/monitoring/schools/", {"period": 2025})) == ["School A", "School B"]
@@ -356,7 +398,8 @@ def test_schools_report_exports_csv_and_xlsx(client, network, people, reviewed):
     assert [row[events_column] for row in rows[1:]] == ["3", "0"]
     response = client.get("/admin/monitoring/schools/", {"period": 2025, "export": "xlsx"})
     assert response.status_code == 200 and response["Content-Type"].startswith(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml")
+        "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    )
     import openpyxl  # the workbook opens in a spreadsheet reader: numbers as numbers, the same rows as the CSV
 
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
@@ -368,8 +411,8 @@ def test_schools_report_exports_csv_and_xlsx(client, network, people, reviewed):
 def test_submissions_report_lists_what_the_figures_count(client, network, people, reviewed):
     login(client, people["head_a"])
     listed = lambda **params: sorted(  # noqa: E731
-        s.title for s in client.get("/admin/monitoring/submissions/", {"period": 2025, **params}).context[
-            "object_list"])
+        s.title for s in client.get("/admin/monitoring/submissions/", {"period": 2025, **params}).context["object_list"]
+    )
     assert listed() == ["Approved", "Forwarded", "Waiting"]
     assert listed(overdue="1") == ["Waiting"]
     assert listed(state="approved") == ["Approved"]
@@ -399,6 +442,7 @@ def test_dashboard_panel_per_role(client, network, people, reviewed):
 
 # The public page.
 
+
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_public_page_in_each_language_names_nobody(client, network, reviewed, language):
     response = client.get(f"/{language}/network-in-numbers/", {"period": 2025})
@@ -426,6 +470,7 @@ def test_an_unknown_period_falls_back_to_the_current_one(client, network):
 
 
 # Registrations and attendance.
+
 
 @pytest.fixture
 def registrations(network, django_capture_on_commit_callbacks):
@@ -503,8 +548,7 @@ def test_overview_shows_the_attendance_rate_beside_the_year_before(client, netwo
 def events_listed(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
-    return {event.title: (event.registered, event.present, event.absent)
-            for event in response.context["object_list"]}
+    return {event.title: (event.registered, event.present, event.absent) for event in response.context["object_list"]}
 
 
 def test_each_registration_figure_links_to_the_events_it_counts(client, network, people, registrations):
@@ -522,14 +566,19 @@ def test_each_registration_figure_links_to_the_events_it_counts(client, network,
     assert set(events_listed(client, september.links["registrations"])) == {"Seminar in September"}
     # The events held, of a kind and of a month, are the same list filtered.
     assert set(events_listed(client, summary["events"].url)) == {
-        "Seminar in September", "Master class in October", "Another seminar in October"}
+        "Seminar in September",
+        "Master class in October",
+        "Another seminar in October",
+    }
     charts = {chart.slug: chart for chart in response.context["charts"]}
     seminars = charts["events_by_kind"].rows[0]  # seminars come first, as in the regulation's list
     assert seminars.current == 2
     assert set(events_listed(client, seminars.url)) == {"Seminar in September", "Another seminar in October"}
     october = charts["events_by_month"].rows[1]
     assert october.current == 2 and set(events_listed(client, october.url)) == {
-        "Master class in October", "Another seminar in October"}
+        "Master class in October",
+        "Another seminar in October",
+    }
 
 
 def test_the_events_list_exports_its_counts(client, network, people, registrations):
@@ -538,24 +587,30 @@ def test_the_events_list_exports_its_counts(client, network, people, registratio
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0][-3:] == ["Registrations for events", "Present", "Absent"]
     assert sorted((row[0], row[-3:]) for row in rows[1:]) == [
-        ("Master class in October", ["2", "0", "2"]), ("Seminar in September", ["3", "2", "1"])]
+        ("Master class in October", ["2", "0", "2"]),
+        ("Seminar in September", ["3", "2", "1"]),
+    ]
 
 
 def links_of(response):
     import re
 
-    return [url.replace("&amp;", "&") for url in re.findall(r'href="(/admin/monitoring/[^"]*)"',
-                                                            response.content.decode())]
+    return [
+        url.replace("&amp;", "&") for url in re.findall(r'href="(/admin/monitoring/[^"]*)"', response.content.decode())
+    ]
 
 
 def test_every_link_of_a_trainers_overview_stays_in_their_region(client, network, people, registrations, reviewed):
     """Each figure's link opens for the trainer; the same link with another region's id is refused."""
     login(client, people["trainer"])
     urls = set(links_of(overview(client)))
-    lists = [url for url in urls if "/admin/monitoring/" != url.split("?")[0]]
+    lists = [url for url in urls if url.split("?")[0] != "/admin/monitoring/"]
     assert {url.split("?")[0] for url in lists} >= {
-        "/admin/monitoring/schools/", "/admin/monitoring/events/", "/admin/monitoring/submissions/",
-        "/admin/monitoring/teachers/"}
+        "/admin/monitoring/schools/",
+        "/admin/monitoring/events/",
+        "/admin/monitoring/submissions/",
+        "/admin/monitoring/teachers/",
+    }
     other_region = str(network["c"].region_id)
     for url in sorted(urls):
         assert client.get(url).status_code == 200, url
@@ -578,7 +633,8 @@ def test_a_school_heads_links_stay_in_their_school(client, network, people, regi
         assert f"school={network['a'].pk}" in url or url.startswith("/admin/monitoring/?"), url
     assert answer(client.get("/admin/monitoring/events/", {"period": 2025, "school": network["b"].pk})) == "refused"
     assert answer(client.get("/admin/monitoring/events/", {"period": 2025, "region": network["a"].region_id})) == (
-        "refused")
+        "refused"
+    )
 
 
 def test_the_public_page_links_to_public_lists_only(client, network, registrations):
@@ -590,8 +646,12 @@ def test_the_public_page_links_to_public_lists_only(client, network, registratio
     assert "/admin/" not in content
     summary = {row.slug: row for row in response.context["summary"]}
     assert summary["registrations"].current == 5 and summary["registrations"].url == ""
-    regions = {row["name"]: dict(zip([name for name, _l in __import__("monitoring.report").report.COMPARISON_FIELDS],
-                                     row["cells"])) for row in response.context["comparison"]}
+    regions = {
+        row["name"]: dict(
+            zip([name for name, _l in __import__("monitoring.report").report.COMPARISON_FIELDS], row["cells"])
+        )
+        for row in response.context["comparison"]
+    }
     value, url = regions["Almaty region"]["events"]
     assert value == 3 and url.startswith("/kk/") and f"region={network['a'].region_id}" in url
     assert "registrations" in regions["Almaty region"] and regions["Almaty region"]["registrations"][1] == ""

@@ -15,8 +15,14 @@ TITLE = "Мектептегі ғылым апталығы"
 def new_post_form(title, slug, action=None):
     """What the browser posts from the "create" form; Wagtail's title field has written `slug` on the Promote tab."""
     data = {
-        "title": title, "slug": slug, "date": "2026-11-30", "intro": "", "authors": [], "categories": [],
-        "tags": "", "body": streamfield([("paragraph", rich_text("<p>Апталық бағдарламасы</p>"))]),
+        "title": title,
+        "slug": slug,
+        "date": "2026-11-30",
+        "intro": "",
+        "authors": [],
+        "categories": [],
+        "tags": "",
+        "body": streamfield([("paragraph", rich_text("<p>Апталық бағдарламасы</p>"))]),
         "comments": inline_formset([]),
     }
     if action:
@@ -54,14 +60,22 @@ class TestOnTheCreateForm:
         client.post(url, new_post_form(TITLE, slug_from_title(TITLE)))
         assert BlogPostPage.objects.child_of(blog).filter(slug=slug_from_title(TITLE) + "-2").exists()
 
-    @pytest.mark.parametrize("language, shown", [
-        ("kk", "Бұл веб-мекенжайды осы бөлімдегі басқа бет қолданып отыр. «Ілгерілету» қойындысындағы «slug» "
-               "өрісін өзгертіңіз."),
-        ("ru", "Этот веб-адрес уже занят другой страницей этого раздела. Измените поле «slug» на вкладке "
-               "«Продвижение»."),
-    ])
-    def test_a_typed_slug_that_is_taken_is_reported_at_the_top_of_the_form(self, client, blog, staff,
-                                                                            language, shown):
+    @pytest.mark.parametrize(
+        "language, shown",
+        [
+            (
+                "kk",
+                "Бұл веб-мекенжайды осы бөлімдегі басқа бет қолданып отыр. «Ілгерілету» қойындысындағы «slug» "
+                "өрісін өзгертіңіз.",
+            ),
+            (
+                "ru",
+                "Этот веб-адрес уже занят другой страницей этого раздела. Измените поле «slug» на вкладке "
+                "«Продвижение».",
+            ),
+        ],
+    )
+    def test_a_typed_slug_that_is_taken_is_reported_at_the_top_of_the_form(self, client, blog, staff, language, shown):
         blog, url = blog
         from wagtail.users.models import UserProfile
 

@@ -10,15 +10,33 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from network.models import (
-    BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, LeadingSchoolPage, NetworkEventsPage, NetworkNewsPage,
-    RegionPage, ResourceLibraryPage, ResourcePage, ResourcePortalPage,
+    BlogIndexPage,
+    BlogPostPage,
+    EventIndexPage,
+    EventPage,
+    LeadingSchoolPage,
+    NetworkEventsPage,
+    NetworkNewsPage,
+    RegionPage,
+    ResourceLibraryPage,
+    ResourcePage,
+    ResourcePortalPage,
 )
 
 pytestmark = pytest.mark.django_db
 
 PAGE_TYPES = [
-    RegionPage, LeadingSchoolPage, BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, ResourcePortalPage,
-    ResourcePage, NetworkNewsPage, NetworkEventsPage, ResourceLibraryPage,
+    RegionPage,
+    LeadingSchoolPage,
+    BlogIndexPage,
+    BlogPostPage,
+    EventIndexPage,
+    EventPage,
+    ResourcePortalPage,
+    ResourcePage,
+    NetworkNewsPage,
+    NetworkEventsPage,
+    ResourceLibraryPage,
 ]
 
 
@@ -50,8 +68,10 @@ def test_region_page_lists_its_schools_with_partner_counts(client, demo_network)
     html = soup(client.get(almaty.url))
     rows = html.select("main table tbody tr")
     assert len(rows) == 1
-    school = LeadingSchoolPage.objects.get(translation_key__in=LeadingSchoolPage.objects.filter(slug="school-159")
-                                           .values("translation_key"), locale__language_code="ru")
+    school = LeadingSchoolPage.objects.get(
+        translation_key__in=LeadingSchoolPage.objects.filter(slug="school-159").values("translation_key"),
+        locale__language_code="ru",
+    )
     assert rows[0].a["href"] == school.url
     # The demo's Almaty school has eleven partner schools: one beyond the regulation's ratio.
     assert "11" in rows[0].get_text() and "1:10" in rows[0].select_one(".badge--warn").get_text()
@@ -165,9 +185,15 @@ class TestResourceFilters:
         everything = self.titles(client, library.url)
         resource = first(ResourcePage, "kk")
         assert resource.title in everything
-        for query in (f"kind={resource.kind}", f"subject={resource.subject}", f"language={resource.language}",
-                      f"direction={resource.direction}", f"grade={resource.grade_from}",
-                      f"region={resource.region_id}", f"school={resource.school_id}"):
+        for query in (
+            f"kind={resource.kind}",
+            f"subject={resource.subject}",
+            f"language={resource.language}",
+            f"direction={resource.direction}",
+            f"grade={resource.grade_from}",
+            f"region={resource.region_id}",
+            f"school={resource.school_id}",
+        ):
             narrowed = self.titles(client, f"{library.url}?{query}")
             assert resource.title in narrowed, query
         expected = ResourcePage.objects.live().filter(locale=resource.locale, subject=resource.subject).count()
@@ -176,8 +202,14 @@ class TestResourceFilters:
     def test_a_newly_published_resource_comes_first(self, client, demo_network):
         library = first(ResourceLibraryPage, "kk")
         portal = first(ResourcePage, "kk").get_parent()
-        resource = ResourcePage(title="Жаңа ресурс: бағалау парағы", slug="new-assessment-sheet", kind="assessment",
-                                subject="mathematics", language="kk", live=False)
+        resource = ResourcePage(
+            title="Жаңа ресурс: бағалау парағы",
+            slug="new-assessment-sheet",
+            kind="assessment",
+            subject="mathematics",
+            language="kk",
+            live=False,
+        )
         portal.add_child(instance=resource)
         assert resource.published_at is None
         resource.save_revision().publish()  # as a moderator publishes it
@@ -198,8 +230,10 @@ class TestResourceFilters:
 def test_resource_download_is_counted(client, demo_network):
     resource = first(ResourcePage, "kk")
     before = resource.download_count
-    response = client.get(f"/kk/resources/{resource.pk}/download/",
-                          HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36")
+    response = client.get(
+        f"/kk/resources/{resource.pk}/download/",
+        HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 Safari/537.36",
+    )
     assert response.status_code == 302
     assert response["Location"] == resource.document.url
     resource.refresh_from_db()
@@ -243,16 +277,36 @@ def add_items(school_kk, count):
     portal = ResourcePortalPage.objects.child_of(school_kk).get()
     start = timezone.now() + datetime.timedelta(days=2)
     for n in range(count):
-        post = BlogPostPage(title=f"Extra post {n}", slug=f"extra-post-{n}", locale=school_kk.locale,
-                            image=model_post.image, date=timezone.localdate())
+        post = BlogPostPage(
+            title=f"Extra post {n}",
+            slug=f"extra-post-{n}",
+            locale=school_kk.locale,
+            image=model_post.image,
+            date=timezone.localdate(),
+        )
         blog.add_child(instance=post)
         post.authors.set(model_post.authors.all())
         post.save()
-        events.add_child(instance=EventPage(title=f"Extra event {n}", slug=f"extra-event-{n}", kind="seminar",
-                                            start=start, end=start, venue="Hall", locale=school_kk.locale))
-        resource = ResourcePage(title=f"Extra resource {n}", slug=f"extra-resource-{n}", kind="lesson_plan",
-                                subject="mathematics", language="kk", locale=school_kk.locale,
-                                document=model_resource.document)
+        events.add_child(
+            instance=EventPage(
+                title=f"Extra event {n}",
+                slug=f"extra-event-{n}",
+                kind="seminar",
+                start=start,
+                end=start,
+                venue="Hall",
+                locale=school_kk.locale,
+            )
+        )
+        resource = ResourcePage(
+            title=f"Extra resource {n}",
+            slug=f"extra-resource-{n}",
+            kind="lesson_plan",
+            subject="mathematics",
+            language="kk",
+            locale=school_kk.locale,
+            document=model_resource.document,
+        )
         portal.add_child(instance=resource)
         resource.authors.set(model_resource.authors.all())
         resource.save()
@@ -261,10 +315,15 @@ def add_items(school_kk, count):
 def test_listing_query_counts_do_not_grow_with_items(client, demo_network):
     school = first(LeadingSchoolPage, "kk")
     urls = [
-        "/kk/", first(RegionPage, "kk", pk=school.region_id).url, school.url,
-        BlogIndexPage.objects.child_of(school).get().url, EventIndexPage.objects.child_of(school).get().url,
-        ResourcePortalPage.objects.child_of(school).get().url, first(NetworkNewsPage, "kk").url,
-        first(NetworkEventsPage, "kk").url, first(ResourceLibraryPage, "kk").url + "?subject=mathematics",
+        "/kk/",
+        first(RegionPage, "kk", pk=school.region_id).url,
+        school.url,
+        BlogIndexPage.objects.child_of(school).get().url,
+        EventIndexPage.objects.child_of(school).get().url,
+        ResourcePortalPage.objects.child_of(school).get().url,
+        first(NetworkNewsPage, "kk").url,
+        first(NetworkEventsPage, "kk").url,
+        first(ResourceLibraryPage, "kk").url + "?subject=mathematics",
     ]
     for url in urls:  # the first visit makes image renditions; measure the steady state
         client.get(url)
@@ -278,7 +337,6 @@ def test_listing_query_counts_do_not_grow_with_items(client, demo_network):
 def test_pagination_stays_short_with_thousands_of_pages(rf):
     from django.core.paginator import Paginator
     from django.template.loader import render_to_string
-
     from django.utils import translation
 
     page = Paginator(range(100_000), 12).get_page(500)
@@ -337,8 +395,13 @@ def test_event_dates_and_place_are_checked_with_a_translated_error(fields, field
     from django.utils import translation
 
     start = timezone.now()
-    event = EventPage(title="Семинар", kind="seminar", start=start,
-                      end=start + datetime.timedelta(hours=fields["end_offset"]), venue=fields["venue"])
+    event = EventPage(
+        title="Семинар",
+        kind="seminar",
+        start=start,
+        end=start + datetime.timedelta(hours=fields["end_offset"]),
+        venue=fields["venue"],
+    )
     with translation.override("ru"):  # the editor's language, while the message is rendered
         with pytest.raises(ValidationError) as error:
             event.clean()
@@ -349,13 +412,15 @@ def test_resource_grades_are_checked_with_a_translated_error():
     from django.core.exceptions import ValidationError
     from django.utils import translation
 
-    resource = ResourcePage(title="Жоспар", kind="lesson_plan", subject="mathematics", language="kk",
-                            grade_from=7, grade_to=5)
+    resource = ResourcePage(
+        title="Жоспар", kind="lesson_plan", subject="mathematics", language="kk", grade_from=7, grade_to=5
+    )
     with translation.override("kk"):
         with pytest.raises(ValidationError) as error:
             resource.clean()
         assert [str(text) for text in error.value.message_dict["grade_to"]] == [
-            "Соңғы сынып біріншісінен бұрын тұра алмайды."]
+            "Соңғы сынып біріншісінен бұрын тұра алмайды."
+        ]
 
 
 def test_nonsense_resource_filters_are_ignored(client, demo_network):

@@ -7,7 +7,13 @@ from wagtail.models import Collection, Locale, Page, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from network.models import (
-    BlogIndexPage, BlogPostPage, EventIndexPage, LeadingSchoolPage, RegionPage, ResourcePortalPage, SchoolWorkspace,
+    BlogIndexPage,
+    BlogPostPage,
+    EventIndexPage,
+    LeadingSchoolPage,
+    RegionPage,
+    ResourcePortalPage,
+    SchoolWorkspace,
 )
 from tests.schools import school
 
@@ -16,9 +22,16 @@ pytestmark = pytest.mark.django_db
 
 def post_form(post, action, **changes):
     data = {
-        "title": post.title, "slug": post.slug, "date": post.date.isoformat(), "intro": post.intro,
-        "body": streamfield([("paragraph", rich_text("<p>Changed</p>"))]), "authors": [], "categories": [],
-        "tags": "", "comments": inline_formset([]), action: action,
+        "title": post.title,
+        "slug": post.slug,
+        "date": post.date.isoformat(),
+        "intro": post.intro,
+        "body": streamfield([("paragraph", rich_text("<p>Changed</p>"))]),
+        "authors": [],
+        "categories": [],
+        "tags": "",
+        "comments": inline_formset([]),
+        action: action,
     }
     data.update(changes)
     return nested_form_data(data)
@@ -33,7 +46,10 @@ def test_a_school_has_its_own_workspace(demo_network):
     for version in LeadingSchoolPage.objects.filter(translation_key=a.translation_key):
         assert WorkflowPage.objects.get(page=version).workflow == workspace.workflow
         assert {type(child.specific) for child in version.get_children()} == {
-            BlogIndexPage, EventIndexPage, ResourcePortalPage}
+            BlogIndexPage,
+            EventIndexPage,
+            ResourcePortalPage,
+        }
     assert list(workspace.workflow.tasks.get().specific.groups.all()) == [workspace.moderators]
 
 
@@ -61,8 +77,9 @@ def test_editor_cannot_see_another_schools_draft(client, staff):
     search = client.get("/admin/pages/search/?q=Secret")
     assert b"Secret draft of school B" not in search.content
     blog_b = BlogIndexPage.objects.child_of(staff["b"]).get()
-    unpublished = BlogPostPage(title="Unpublished post of school B", slug="unpublished", live=False,
-                               locale=blog_b.locale)
+    unpublished = BlogPostPage(
+        title="Unpublished post of school B", slug="unpublished", live=False, locale=blog_b.locale
+    )
     blog_b.add_child(instance=unpublished)
     listing = client.get(f"/admin/pages/{blog_b.pk}/")
     assert b"Unpublished post of school B" not in listing.content
@@ -72,8 +89,9 @@ def test_editor_cannot_publish_but_submits_to_the_school_moderators(client, staf
     client.force_login(staff["editor_a"])
     post = BlogPostPage.objects.filter(school=staff["a"]).first()
     published_title = post.title
-    response = client.post(f"/admin/pages/{post.pk}/edit/",
-                           post_form(post, "action-publish", title="Published by an editor?"))
+    response = client.post(
+        f"/admin/pages/{post.pk}/edit/", post_form(post, "action-publish", title="Published by an editor?")
+    )
     post.refresh_from_db()
     assert post.title == published_title, "an editor's publish must not go live"
 
@@ -116,8 +134,11 @@ def test_editor_uploads_only_to_own_collection(client, staff):
     buffer = io.BytesIO()
     PillowImage.new("RGB", (40, 30), "teal").save(buffer, "PNG")
     upload = SimpleUploadedFile("lesson.png", buffer.getvalue(), content_type="image/png")
-    uploaded = client.post("/admin/images/multiple/add/", {"files[]": upload, "collection": other.pk},
-                           HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    uploaded = client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": upload, "collection": other.pk},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
     assert uploaded.json()["success"] is True
     # Asking for school B's collection does not put anything there: the upload lands in the editor's own.
     image = get_image_model().objects.get(pk=uploaded.json()["image_id"])
@@ -126,8 +147,14 @@ def test_editor_uploads_only_to_own_collection(client, staff):
 
 
 def partner(n):
-    return {"name": f"Partner {n}", "locality": "Astana", "hub_school": "", "contact_person": "", "phone": "",
-            "email": ""}
+    return {
+        "name": f"Partner {n}",
+        "locality": "Astana",
+        "hub_school": "",
+        "contact_person": "",
+        "phone": "",
+        "email": "",
+    }
 
 
 def test_creating_a_school_in_the_admin_provisions_it_and_warns_beyond_ten_partners(
@@ -140,13 +167,27 @@ def test_creating_a_school_in_the_admin_provisions_it_and_warns_beyond_ten_partn
     profile.preferred_language = "ru"
     profile.save()
     client.force_login(admin_user)
-    data = nested_form_data({
-        "title": "№ 99 мектеп", "slug": "school-99", "locality": "Астана", "address": "", "phone": "", "email": "",
-        "website": "", "intro": "", "leader_name": "", "leader_role": "", "leader_email": "",
-        "body": streamfield([]), "directions": inline_formset([]), "creative_groups": inline_formset([]),
-        "partner_schools": inline_formset([partner(n) for n in range(11)]), "comments": inline_formset([]),
-        "action-publish": "action-publish",
-    })
+    data = nested_form_data(
+        {
+            "title": "№ 99 мектеп",
+            "slug": "school-99",
+            "locality": "Астана",
+            "address": "",
+            "phone": "",
+            "email": "",
+            "website": "",
+            "intro": "",
+            "leader_name": "",
+            "leader_role": "",
+            "leader_email": "",
+            "body": streamfield([]),
+            "directions": inline_formset([]),
+            "creative_groups": inline_formset([]),
+            "partner_schools": inline_formset([partner(n) for n in range(11)]),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/admin/pages/add/network/leadingschoolpage/{region.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -159,7 +200,10 @@ def test_creating_a_school_in_the_admin_provisions_it_and_warns_beyond_ten_partn
     assert Collection.objects.filter(pk=workspace.collection_id, name="№ 99 мектеп").exists()
     assert Group.objects.filter(pk__in=[workspace.editors_id, workspace.moderators_id]).count() == 2
     assert {type(child.specific) for child in new_school.get_children()} == {
-        BlogIndexPage, EventIndexPage, ResourcePortalPage}
+        BlogIndexPage,
+        EventIndexPage,
+        ResourcePortalPage,
+    }
     # And the editing form shows the ratio to the editor.
     edit = client.get(f"/admin/pages/{new_school.pk}/edit/").content.decode()
     assert "У этой Ведущей школы 11 партнёрских школ" in edit
@@ -189,12 +233,14 @@ def test_editors_keep_their_own_schools_teachers_only(client, staff, admin_user,
     listing = client.get("/admin/snippets/network/teacher/")
     assert listing.status_code == 200
     assert {teacher.pk for teacher in listing.context["object_list"]} == set(
-        Teacher.objects.of_school(staff["a"]).values_list("pk", flat=True))
+        Teacher.objects.of_school(staff["a"]).values_list("pk", flat=True)
+    )
     assert client.get(f"/admin/snippets/network/teacher/edit/{teacher_a.pk}/").status_code == 200
     # Another school's teacher cannot be opened or changed, whatever the URL.
     assert client.get(f"/admin/snippets/network/teacher/edit/{teacher_b.pk}/", follow=True).status_code == 404
-    response = client.post(f"/admin/snippets/network/teacher/edit/{teacher_b.pk}/",
-                           {"full_name": "Renamed by A", "school": staff["a"].pk})
+    response = client.post(
+        f"/admin/snippets/network/teacher/edit/{teacher_b.pk}/", {"full_name": "Renamed by A", "school": staff["a"].pk}
+    )
     assert response.status_code in (302, 404)  # not found (a 404 outside /kk/ first redirects there)
     for view in ("history", "usage", "delete"):
         assert client.get(f"/admin/snippets/network/teacher/{view}/{teacher_b.pk}/", follow=True).status_code == 404
@@ -206,13 +252,15 @@ def test_editors_keep_their_own_schools_teachers_only(client, staff, admin_user,
     # A new teacher belongs to the editor's school: another school is not on offer, and none is refused in kk.
     form = client.get("/admin/snippets/network/teacher/add/").context["form"]
     assert list(form.fields["school"].queryset) == [staff["a"]]
-    response = client.post("/admin/snippets/network/teacher/add/", {"full_name": "Асель Нұрланқызы",
-                                                                     "school": staff["b"].pk})
+    response = client.post(
+        "/admin/snippets/network/teacher/add/", {"full_name": "Асель Нұрланқызы", "school": staff["b"].pk}
+    )
     assert response.status_code == 200 and not Teacher.objects.filter(full_name="Асель Нұрланқызы").exists()
     assert response.context["form"].errors["school"]
     response = client.post("/admin/snippets/network/teacher/add/", {"full_name": "Асель Нұрланқызы"})
     assert response.context["form"].errors["school"] == [
-        "Мектебіңізді таңдаңыз: мұғалімдер туралы деректерді сол мектептің редакторлары жүргізеді."]
+        "Мектебіңізді таңдаңыз: мұғалімдер туралы деректерді сол мектептің редакторлары жүргізеді."
+    ]
     client.post("/admin/snippets/network/teacher/add/", {"full_name": "Асель Нұрланқызы", "school": staff["a"].pk})
     assert Teacher.objects.get(full_name="Асель Нұрланқызы").school == staff["a"]
 
@@ -220,14 +268,16 @@ def test_editors_keep_their_own_schools_teachers_only(client, staff, admin_user,
     from django.contrib.auth.models import Permission
 
     outsider = django_user_model.objects.create_user("outsider", "outsider@school.kz", "pass-for-tests")
-    outsider.user_permissions.add(*Permission.objects.filter(
-        codename__in=["access_admin", "add_teacher", "change_teacher", "view_teacher"]))
+    outsider.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "add_teacher", "change_teacher", "view_teacher"])
+    )
     client.force_login(outsider)
     assert not client.get("/admin/snippets/network/teacher/").context["object_list"]
     form = client.get("/admin/snippets/network/teacher/add/").context["form"]
     assert list(form.fields["school"].queryset) == []
-    response = client.post("/admin/snippets/network/teacher/add/", {"full_name": "Нұрлан Ахметов",
-                                                                     "school": staff["a"].pk})
+    response = client.post(
+        "/admin/snippets/network/teacher/add/", {"full_name": "Нұрлан Ахметов", "school": staff["a"].pk}
+    )
     assert response.status_code == 200 and response.context["form"].errors["school"]
     assert not Teacher.objects.filter(full_name="Нұрлан Ахметов").exists()
 

@@ -14,12 +14,24 @@ from tests.test_operations import ROOT, clean_env
 
 def storages_under(**environment):
     """config.settings.base's STORAGES and document serving, as a process started with this environment sees them."""
-    script = ("import json; from config.settings import base; "
-              "print(json.dumps({'storages': base.STORAGES, 'documents': base.WAGTAILDOCS_SERVE_METHOD}))")
-    environment = {key: value for key, value in clean_env(**environment).items()
-                   if not key.startswith("AWS_") or key in environment}
-    output = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True,
-                            text=True, check=True, timeout=120).stdout
+    script = (
+        "import json; from config.settings import base; "
+        "print(json.dumps({'storages': base.STORAGES, 'documents': base.WAGTAILDOCS_SERVE_METHOD}))"
+    )
+    environment = {
+        key: value
+        for key, value in clean_env(**environment).items()
+        if not key.startswith("AWS_") or key in environment
+    }
+    output = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
     return json.loads(output)
 
 
@@ -57,14 +69,17 @@ def test_object_store_classes_never_overwrite_and_never_address_a_private_file()
     assert private.file_overwrite is False
     with pytest.raises(ValueError, match="no public URL"):
         private.url("submissions/1/plan.pdf")
-    statement, = public_read_policy("ls-media")["Statement"]
+    (statement,) = public_read_policy("ls-media")["Statement"]
     assert statement["Resource"] == "arn:aws:s3:::ls-media/media/images/*" and statement["Action"] == "s3:GetObject"
 
 
-@pytest.mark.parametrize(("address", "shared"), [
-    ("/media/images/yard.fill-1200x630.png", "http://testserver/media/images/yard.fill-1200x630.png"),
-    ("https://media.example.kz/media/images/yard.png", "https://media.example.kz/media/images/yard.png"),
-])
+@pytest.mark.parametrize(
+    ("address", "shared"),
+    [
+        ("/media/images/yard.fill-1200x630.png", "http://testserver/media/images/yard.fill-1200x630.png"),
+        ("https://media.example.kz/media/images/yard.png", "https://media.example.kz/media/images/yard.png"),
+    ],
+)
 def test_the_shared_image_address_is_absolute_whether_local_or_in_the_store(address, shared):
     template = Template("{% load site_tags %}{% absolute_url address %}")
     assert template.render(Context({"request": RequestFactory().get("/"), "address": address})) == shared

@@ -111,8 +111,16 @@ def test_gunicorn_command_serves_a_page(django_capture_on_commit_callbacks):
     else:
         database_url = "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**settings_dict)
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "site/deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-         "config.wsgi:application"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "site/deploy/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "config.wsgi:application",
+        ],
         cwd=ROOT,
         env=clean_env(DJANGO_SETTINGS_MODULE="config.settings.test", DATABASE_URL=database_url, WEB_CONCURRENCY="1"),
         stdout=subprocess.DEVNULL,

@@ -7,8 +7,16 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from network.models import (
-    BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, LeadingSchoolPage, NetworkEventsPage, NetworkNewsPage,
-    RegionPage, ResourceLibraryPage, ResourcePage,
+    BlogIndexPage,
+    BlogPostPage,
+    EventIndexPage,
+    EventPage,
+    LeadingSchoolPage,
+    NetworkEventsPage,
+    NetworkNewsPage,
+    RegionPage,
+    ResourceLibraryPage,
+    ResourcePage,
 )
 
 pytestmark = pytest.mark.django_db

@@ -123,7 +123,9 @@ def test_moving_and_deleting_drop_the_page_everywhere(client, network, django_ca
         assert "Алғашқы жазба" not in client.get(url).content.decode(), url
 
 
-def test_a_published_translation_appears_in_the_switcher_at_once(client, network, homes, django_capture_on_commit_callbacks):
+def test_a_published_translation_appears_in_the_switcher_at_once(
+    client, network, homes, django_capture_on_commit_callbacks
+):
     post = network["post"]
     warm(client, [post.url])
     with django_capture_on_commit_callbacks(execute=True):

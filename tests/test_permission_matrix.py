@@ -25,14 +25,35 @@ from tests.permission_world import ROLES, build_world, fingerprint
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("accounts", "attendance", "cabinet", "config", "editors", "follow", "home", "monitoring", "network",
-                "pagecache", "search", "security", "uploads", "visitors", "workflows")
+PROJECT_APPS = (
+    "accounts",
+    "attendance",
+    "cabinet",
+    "config",
+    "editors",
+    "follow",
+    "home",
+    "monitoring",
+    "network",
+    "pagecache",
+    "search",
+    "security",
+    "uploads",
+    "visitors",
+    "workflows",
+)
 # The signed-in pages of the public site that the matrix covers: the cabinet, the teacher's registrations and
 # account pages (the rest of the public site is public, tested by tests/test_security_input.py).
 SITE_PREFIXES = ("kk/cabinet/", "kk/registrations/", "kk/account/")
 # Wagtail pages that need no admin access: signing in, resetting a password, the admin's scripts and icons.
-WAGTAIL_OPEN = ("admin/login/", "admin/password_reset/", "admin/jsi18n/", "admin/sprite/", "admin/logout/",
-                "admin/localize/jsi18n/")
+WAGTAIL_OPEN = (
+    "admin/login/",
+    "admin/password_reset/",
+    "admin/jsi18n/",
+    "admin/sprite/",
+    "admin/logout/",
+    "admin/localize/jsi18n/",
+)
 
 LOGIN, HOME, GONE = "login", "home", "gone"
 ORGANISERS = ("editor_a", "moderator_a", "superuser")
@@ -40,6 +61,7 @@ SCHOOL_A_DECIDERS = ("editor_a", "moderator_a", "head_a", "superuser")
 
 
 # -- the URL configuration ------------------------------------------------------------------------------------------
+
 
 def walk(patterns, prefix="", namespace="", owners=()):
     """(route, name, callback, owners) for every pattern; `owners`: the modules of the URL confs that include it."""
@@ -106,9 +128,16 @@ def wagtail_core_patterns():
     patterns = get_resolver().url_patterns
     namespaces = project_namespaces()
     ours = set(project_patterns())
-    return sorted({route for route, name, callback, owners in walk(patterns)
-                   if route.startswith("admin/") and not route.startswith(WAGTAIL_OPEN) and route not in ours
-                   and not is_project_pattern(route, name, callback, owners, namespaces)})
+    return sorted(
+        {
+            route
+            for route, name, callback, owners in walk(patterns)
+            if route.startswith("admin/")
+            and not route.startswith(WAGTAIL_OPEN)
+            and route not in ours
+            and not is_project_pattern(route, name, callback, owners, namespaces)
+        }
+    )
 
 
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
@@ -131,6 +160,7 @@ def url_of(route, ids, parameters):
 
 
 # -- the world ------------------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def world(demo_network, django_db_blocker):
@@ -161,6 +191,7 @@ def record(world):
     def observed(route, parameters, method="get"):
         url = url_of(route, world["ids"], parameters)
         return {role: answer(getattr(world["clients"][role], method)(url)) for role in ROLES}
+
     return observed
 
 
@@ -168,44 +199,92 @@ def record(world):
 #   anonymous  teacher_a  teacher_b  editor_a  moderator_a  head_a  regional_council  republican_council
 #   association  trainer  superuser)
 EXPECTED = {
-# The teacher's old admin addresses lead everyone to the cabinet (cabinet/urls.py).
+    # The teacher's old admin addresses lead everyone to the cabinet (cabinet/urls.py).
     "admin/reviews/mine/": ((), "gone gone gone gone gone gone gone gone gone gone gone"),
-# The review: its reviewers, each in their scope (workflows/roles.py); the records are school A's.
+    # The review: its reviewers, each in their scope (workflows/roles.py); the records are school A's.
     "admin/reviews/mine/new/": ((), "gone gone gone gone gone gone gone gone gone gone gone"),
-    "admin/reviews/mine/<int:submission_id>/": (('submission',), "gone gone gone gone gone gone gone gone gone gone gone"),
-    "admin/reviews/mine/<int:submission_id>/edit/": (('submission',), "gone gone gone gone gone gone gone gone gone gone gone"),
-    "admin/reviews/mine/<int:submission_id>/withdraw/": (('submission',), "gone gone gone gone gone gone gone gone gone gone gone"),
-# Translating a school's page (editors/urls.py): the school's editors and moderators.
-    "admin/localize/submit/page/<int:page_id>/": (('post',), "login login login 200 200 home home home home home 200"),
-    "admin/localize/update/<int:translation_source_id>/": (('translation_source',), "login login login 200 200 home home home home home 200"),
-# The throttled admin password reset (security/views.py) is open to all.
+    "admin/reviews/mine/<int:submission_id>/": (
+        ("submission",),
+        "gone gone gone gone gone gone gone gone gone gone gone",
+    ),
+    "admin/reviews/mine/<int:submission_id>/edit/": (
+        ("submission",),
+        "gone gone gone gone gone gone gone gone gone gone gone",
+    ),
+    "admin/reviews/mine/<int:submission_id>/withdraw/": (
+        ("submission",),
+        "gone gone gone gone gone gone gone gone gone gone gone",
+    ),
+    # Translating a school's page (editors/urls.py): the school's editors and moderators.
+    "admin/localize/submit/page/<int:page_id>/": (("post",), "login login login 200 200 home home home home home 200"),
+    "admin/localize/update/<int:translation_source_id>/": (
+        ("translation_source",),
+        "login login login 200 200 home home home home home 200",
+    ),
+    # The throttled admin password reset (security/views.py) is open to all.
     "admin/password_reset/": ((), "200 200 200 200 200 200 200 200 200 200 200"),
     "admin/reviews/": ((), "login login login home home 200 200 200 200 home 200"),
-    "admin/reviews/task/<int:task_id>/": (('task',), "login login login home home 200 home home home home 200"),
-    "admin/reviews/task/<int:task_id>/claim/": (('task',), "login login login 405 405 405 405 405 405 405 405"),
-    "admin/reviews/task/<int:task_id>/release/": (('task',), "login login login 405 405 405 405 405 405 405 405"),
-    "admin/reviews/submission/<int:submission_id>/": (('submission',), "login login login home home 200 home home home home 200"),
-    "admin/reviews/submission/<int:submission_id>/conclusion/": (('approved',), "login login login home home 200 200 home home home 200"),
-    "admin/reviews/file/<int:file_id>/": (('file',), "login login login home home 200 home home home home 200"),
-    "admin/reviews/evidence/<int:event_id>/": (('evidence',), "login login login home home 200 200 home home home 200"),
-# The popular-searches report: those who edit a school's pages.
+    "admin/reviews/task/<int:task_id>/": (("task",), "login login login home home 200 home home home home 200"),
+    "admin/reviews/task/<int:task_id>/claim/": (("task",), "login login login 405 405 405 405 405 405 405 405"),
+    "admin/reviews/task/<int:task_id>/release/": (("task",), "login login login 405 405 405 405 405 405 405 405"),
+    "admin/reviews/submission/<int:submission_id>/": (
+        ("submission",),
+        "login login login home home 200 home home home home 200",
+    ),
+    "admin/reviews/submission/<int:submission_id>/conclusion/": (
+        ("approved",),
+        "login login login home home 200 200 home home home 200",
+    ),
+    "admin/reviews/file/<int:file_id>/": (("file",), "login login login home home 200 home home home home 200"),
+    "admin/reviews/evidence/<int:event_id>/": (("evidence",), "login login login home home 200 200 home home home 200"),
+    # The popular-searches report: those who edit a school's pages.
     "admin/reports/popular-searches/": ((), "login login login 200 200 home home home home home 200"),
     "admin/reports/popular-searches/results/": ((), "login login login 200 200 home home home home home 200"),
-# "Teachers of this school": the school's editors, moderators and first head.
+    # "Teachers of this school": the school's editors, moderators and first head.
     "admin/teachers/": ((), "login login login 200 200 200 home home home home 200"),
-    "admin/teachers/<int:request_id>/confirm/": (('join_request',), "login login login 405 405 405 405 405 405 405 405"),
-    "admin/teachers/<int:request_id>/decline/": (('join_request',), "login login login 405 405 405 405 405 405 405 405"),
-# The organisers' pages: the school's editors and moderators.
+    "admin/teachers/<int:request_id>/confirm/": (
+        ("join_request",),
+        "login login login 405 405 405 405 405 405 405 405",
+    ),
+    "admin/teachers/<int:request_id>/decline/": (
+        ("join_request",),
+        "login login login 405 405 405 405 405 405 405 405",
+    ),
+    # The organisers' pages: the school's editors and moderators.
     "admin/event-registrations/": ((), "login login login 200 200 home home home home home 200"),
-    "admin/event-registrations/event/<int:event_id>/": (('event',), "login login login 200 200 home home home home home 200"),
-    "admin/event-registrations/event/<int:event_id>/open/": (('event',), "login login login 405 405 405 405 405 405 405 405"),
-    "admin/event-registrations/event/<int:event_id>/settings/": (('event',), "login login login 405 405 405 405 405 405 405 405"),
-    "admin/event-registrations/event/<int:event_id>/attendance/": (('event',), "login login login 405 405 405 405 405 405 405 405"),
-    "admin/event-registrations/event/<int:event_id>/issue/": (('event',), "login login login 405 405 405 405 405 405 405 405"),
-    "admin/event-registrations/event/<int:event_id>/report/": (('event',), "login login login 200 200 home home home home home 200"),
-    "admin/event-registrations/event/<int:event_id>/report/results/": (('event',), "login login login 200 200 home home home home home 200"),
-    "admin/event-registrations/certificate/<int:certificate_id>/revoke/": (('certificate',), "login login login 405 405 405 405 405 405 405 405"),
-# Monitoring: a school's head and editors (their school), a trainer (their region).
+    "admin/event-registrations/event/<int:event_id>/": (
+        ("event",),
+        "login login login 200 200 home home home home home 200",
+    ),
+    "admin/event-registrations/event/<int:event_id>/open/": (
+        ("event",),
+        "login login login 405 405 405 405 405 405 405 405",
+    ),
+    "admin/event-registrations/event/<int:event_id>/settings/": (
+        ("event",),
+        "login login login 405 405 405 405 405 405 405 405",
+    ),
+    "admin/event-registrations/event/<int:event_id>/attendance/": (
+        ("event",),
+        "login login login 405 405 405 405 405 405 405 405",
+    ),
+    "admin/event-registrations/event/<int:event_id>/issue/": (
+        ("event",),
+        "login login login 405 405 405 405 405 405 405 405",
+    ),
+    "admin/event-registrations/event/<int:event_id>/report/": (
+        ("event",),
+        "login login login 200 200 home home home home home 200",
+    ),
+    "admin/event-registrations/event/<int:event_id>/report/results/": (
+        ("event",),
+        "login login login 200 200 home home home home home 200",
+    ),
+    "admin/event-registrations/certificate/<int:certificate_id>/revoke/": (
+        ("certificate",),
+        "login login login 405 405 405 405 405 405 405 405",
+    ),
+    # Monitoring: a school's head and editors (their school), a trainer (their region).
     "admin/monitoring/": ((), "login login login 200 200 200 home home home 200 200"),
     "admin/monitoring/schools/": ((), "login login login 200 200 200 home home home 200 200"),
     "admin/monitoring/schools/results/": ((), "login login login 200 200 200 home home home 200 200"),
@@ -219,134 +298,315 @@ EXPECTED = {
     "admin/monitoring/submissions/results/": ((), "login login login 200 200 200 home home home 200 200"),
     "admin/monitoring/teachers/": ((), "login login login 200 200 200 home home home 200 200"),
     "admin/monitoring/teachers/results/": ((), "login login login 200 200 200 home home home 200 200"),
-# Authors' records: the school's editors and moderators, their own school's only (out of scope: elsewhere).
+    # Authors' records: the school's editors and moderators, their own school's only (out of scope: elsewhere).
     "admin/snippets/network/teacher/": ((), "login login login 200 200 home home home home home 200"),
     "admin/snippets/network/teacher/results/": ((), "login login login 200 200 home home home home home 200"),
     "admin/snippets/network/teacher/add/": ((), "login login login 200 200 home home home home home 200"),
-    "admin/snippets/network/teacher/edit/<int:pk>/": (('teacher_record',), "login login login 200 200 gone gone gone gone gone 200"),
-    "admin/snippets/network/teacher/delete/<int:pk>/": (('teacher_record',), "login login login home home gone gone gone gone gone 200"),
-    "admin/snippets/network/teacher/usage/<int:pk>/": (('teacher_record',), "login login login 200 200 gone gone gone gone gone 200"),
-    "admin/snippets/network/teacher/history/<int:pk>/": (('teacher_record',), "login login login 200 200 gone gone gone gone gone 200"),
-    "admin/snippets/network/teacher/history-results/<int:pk>/": (('teacher_record',), "login login login 200 200 gone gone gone gone gone 200"),
-    "admin/snippets/network/teacher/copy/<int:pk>/": (('teacher_record',), "login login login 200 200 gone gone gone gone gone 200"),
-# Choosers answer every admin user, listing only what each may choose.
+    "admin/snippets/network/teacher/edit/<int:pk>/": (
+        ("teacher_record",),
+        "login login login 200 200 gone gone gone gone gone 200",
+    ),
+    "admin/snippets/network/teacher/delete/<int:pk>/": (
+        ("teacher_record",),
+        "login login login home home gone gone gone gone gone 200",
+    ),
+    "admin/snippets/network/teacher/usage/<int:pk>/": (
+        ("teacher_record",),
+        "login login login 200 200 gone gone gone gone gone 200",
+    ),
+    "admin/snippets/network/teacher/history/<int:pk>/": (
+        ("teacher_record",),
+        "login login login 200 200 gone gone gone gone gone 200",
+    ),
+    "admin/snippets/network/teacher/history-results/<int:pk>/": (
+        ("teacher_record",),
+        "login login login 200 200 gone gone gone gone gone 200",
+    ),
+    "admin/snippets/network/teacher/copy/<int:pk>/": (
+        ("teacher_record",),
+        "login login login 200 200 gone gone gone gone gone 200",
+    ),
+    # Choosers answer every admin user, listing only what each may choose.
     "admin/snippets/choose/network/teacher/": ((), "login login login 200 200 200 200 200 200 200 200"),
     "admin/snippets/choose/network/teacher/results/": ((), "login login login 200 200 200 200 200 200 200 200"),
-    "admin/snippets/choose/network/teacher/chosen/<str:pk>/": (('teacher_record',), "login login login 200 200 gone gone gone gone gone 200"),
+    "admin/snippets/choose/network/teacher/chosen/<str:pk>/": (
+        ("teacher_record",),
+        "login login login 200 200 gone gone gone gone gone 200",
+    ),
     "admin/snippets/choose/network/teacher/chosen-multiple/": ((), "login login login 200 200 200 200 200 200 200 200"),
     "admin/snippets/choose/network/teacher/create/": ((), "login login login 200 200 home home home home home 200"),
-# Blog categories: network-wide, administrators only; editors may list them.
+    # Blog categories: network-wide, administrators only; editors may list them.
     "admin/snippets/network/blogcategory/": ((), "login login login 200 200 home home home home home 200"),
     "admin/snippets/network/blogcategory/results/": ((), "login login login 200 200 home home home home home 200"),
     "admin/snippets/network/blogcategory/add/": ((), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogcategory/edit/<int:pk>/": (('blog_category',), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogcategory/delete/<int:pk>/": (('blog_category',), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogcategory/usage/<int:pk>/": (('blog_category',), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogcategory/history/<int:pk>/": (('blog_category',), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogcategory/history-results/<int:pk>/": (('blog_category',), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogcategory/copy/<int:pk>/": (('blog_category',), "login login login home home home home home home home 200"),
+    "admin/snippets/network/blogcategory/edit/<int:pk>/": (
+        ("blog_category",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/network/blogcategory/delete/<int:pk>/": (
+        ("blog_category",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/network/blogcategory/usage/<int:pk>/": (
+        ("blog_category",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/network/blogcategory/history/<int:pk>/": (
+        ("blog_category",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/network/blogcategory/history-results/<int:pk>/": (
+        ("blog_category",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/network/blogcategory/copy/<int:pk>/": (
+        ("blog_category",),
+        "login login login home home home home home home home 200",
+    ),
     "admin/snippets/choose/network/blogcategory/": ((), "login login login 200 200 200 200 200 200 200 200"),
     "admin/snippets/choose/network/blogcategory/results/": ((), "login login login 200 200 200 200 200 200 200 200"),
-    "admin/snippets/choose/network/blogcategory/chosen/<str:pk>/": (('blog_category',), "login login login 200 200 200 200 200 200 200 200"),
-    "admin/snippets/choose/network/blogcategory/chosen-multiple/": ((), "login login login 200 200 200 200 200 200 200 200"),
-    "admin/snippets/choose/network/blogcategory/create/": ((), "login login login home home home home home home home 200"),
+    "admin/snippets/choose/network/blogcategory/chosen/<str:pk>/": (
+        ("blog_category",),
+        "login login login 200 200 200 200 200 200 200 200",
+    ),
+    "admin/snippets/choose/network/blogcategory/chosen-multiple/": (
+        (),
+        "login login login 200 200 200 200 200 200 200 200",
+    ),
+    "admin/snippets/choose/network/blogcategory/create/": (
+        (),
+        "login login login home home home home home home home 200",
+    ),
     "admin/snippets/network/blogtag/": ((), "login login login home home home home home home home 200"),
     "admin/snippets/network/blogtag/results/": ((), "login login login home home home home home home home 200"),
     "admin/snippets/network/blogtag/add/": ((), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogtag/edit/<int:pk>/": (('blog_tag',), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogtag/delete/<int:pk>/": (('blog_tag',), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogtag/usage/<int:pk>/": (('blog_tag',), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogtag/history/<int:pk>/": (('blog_tag',), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogtag/history-results/<int:pk>/": (('blog_tag',), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogtag/copy/<int:pk>/": (('blog_tag',), "login login login home home home home home home home 200"),
+    "admin/snippets/network/blogtag/edit/<int:pk>/": (
+        ("blog_tag",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/network/blogtag/delete/<int:pk>/": (
+        ("blog_tag",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/network/blogtag/usage/<int:pk>/": (
+        ("blog_tag",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/network/blogtag/history/<int:pk>/": (
+        ("blog_tag",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/network/blogtag/history-results/<int:pk>/": (
+        ("blog_tag",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/network/blogtag/copy/<int:pk>/": (
+        ("blog_tag",),
+        "login login login home home home home home home home 200",
+    ),
     "admin/snippets/choose/network/blogtag/": ((), "login login login 200 200 200 200 200 200 200 200"),
     "admin/snippets/choose/network/blogtag/results/": ((), "login login login 200 200 200 200 200 200 200 200"),
-    "admin/snippets/choose/network/blogtag/chosen/<str:pk>/": (('blog_tag',), "login login login 200 200 200 200 200 200 200 200"),
+    "admin/snippets/choose/network/blogtag/chosen/<str:pk>/": (
+        ("blog_tag",),
+        "login login login 200 200 200 200 200 200 200 200",
+    ),
     "admin/snippets/choose/network/blogtag/chosen-multiple/": ((), "login login login 200 200 200 200 200 200 200 200"),
     "admin/snippets/choose/network/blogtag/create/": ((), "login login login home home home home home home home 200"),
-# Search terms hidden from "popular searches": administrators only.
+    # Search terms hidden from "popular searches": administrators only.
     "admin/snippets/visitors/hiddensearchterm/": ((), "login login login home home home home home home home 200"),
-    "admin/snippets/visitors/hiddensearchterm/results/": ((), "login login login home home home home home home home 200"),
+    "admin/snippets/visitors/hiddensearchterm/results/": (
+        (),
+        "login login login home home home home home home home 200",
+    ),
     "admin/snippets/visitors/hiddensearchterm/add/": ((), "login login login home home home home home home home 200"),
-    "admin/snippets/visitors/hiddensearchterm/edit/<int:pk>/": (('hidden_term',), "login login login home home home home home home home 200"),
-    "admin/snippets/visitors/hiddensearchterm/delete/<int:pk>/": (('hidden_term',), "login login login home home home home home home home 200"),
-    "admin/snippets/visitors/hiddensearchterm/usage/<int:pk>/": (('hidden_term',), "login login login home home home home home home home 200"),
-    "admin/snippets/visitors/hiddensearchterm/history/<int:pk>/": (('hidden_term',), "login login login home home home home home home home 200"),
-    "admin/snippets/visitors/hiddensearchterm/history-results/<int:pk>/": (('hidden_term',), "login login login home home home home home home home 200"),
-    "admin/snippets/visitors/hiddensearchterm/copy/<int:pk>/": (('hidden_term',), "login login login home home home home home home home 200"),
+    "admin/snippets/visitors/hiddensearchterm/edit/<int:pk>/": (
+        ("hidden_term",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/visitors/hiddensearchterm/delete/<int:pk>/": (
+        ("hidden_term",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/visitors/hiddensearchterm/usage/<int:pk>/": (
+        ("hidden_term",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/visitors/hiddensearchterm/history/<int:pk>/": (
+        ("hidden_term",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/visitors/hiddensearchterm/history-results/<int:pk>/": (
+        ("hidden_term",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/snippets/visitors/hiddensearchterm/copy/<int:pk>/": (
+        ("hidden_term",),
+        "login login login home home home home home home home 200",
+    ),
     "admin/snippets/choose/visitors/hiddensearchterm/": ((), "login login login 200 200 200 200 200 200 200 200"),
-    "admin/snippets/choose/visitors/hiddensearchterm/results/": ((), "login login login 200 200 200 200 200 200 200 200"),
-    "admin/snippets/choose/visitors/hiddensearchterm/chosen/<str:pk>/": (('hidden_term',), "login login login 200 200 200 200 200 200 200 200"),
-    "admin/snippets/choose/visitors/hiddensearchterm/chosen-multiple/": ((), "login login login 200 200 200 200 200 200 200 200"),
-    "admin/snippets/choose/visitors/hiddensearchterm/create/": ((), "login login login home home home home home home home 200"),
-# Who is who: administrators only.
+    "admin/snippets/choose/visitors/hiddensearchterm/results/": (
+        (),
+        "login login login 200 200 200 200 200 200 200 200",
+    ),
+    "admin/snippets/choose/visitors/hiddensearchterm/chosen/<str:pk>/": (
+        ("hidden_term",),
+        "login login login 200 200 200 200 200 200 200 200",
+    ),
+    "admin/snippets/choose/visitors/hiddensearchterm/chosen-multiple/": (
+        (),
+        "login login login 200 200 200 200 200 200 200 200",
+    ),
+    "admin/snippets/choose/visitors/hiddensearchterm/create/": (
+        (),
+        "login login login home home home home home home home 200",
+    ),
+    # Who is who: administrators only.
     "admin/reviewer_roles/": ((), "login login login home home home home home home home 200"),
     "admin/reviewer_roles/results/": ((), "login login login home home home home home home home 200"),
     "admin/reviewer_roles/new/": ((), "login login login home home home home home home home 200"),
-    "admin/reviewer_roles/edit/<int:pk>/": (('reviewer_role',), "login login login home home home home home home home 200"),
-    "admin/reviewer_roles/delete/<int:pk>/": (('reviewer_role',), "login login login home home home home home home home 200"),
-    "admin/reviewer_roles/history/<int:pk>/": (('reviewer_role',), "login login login home home home home home home home 200"),
-    "admin/reviewer_roles/history-results/<int:pk>/": (('reviewer_role',), "login login login home home home home home home home 200"),
-    "admin/reviewer_roles/usage/<int:pk>/": (('reviewer_role',), "login login login home home home home home home home 200"),
-    "admin/reviewer_roles/copy/<int:pk>/": (('reviewer_role',), "login login login home home home home home home home 200"),
+    "admin/reviewer_roles/edit/<int:pk>/": (
+        ("reviewer_role",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/reviewer_roles/delete/<int:pk>/": (
+        ("reviewer_role",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/reviewer_roles/history/<int:pk>/": (
+        ("reviewer_role",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/reviewer_roles/history-results/<int:pk>/": (
+        ("reviewer_role",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/reviewer_roles/usage/<int:pk>/": (
+        ("reviewer_role",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/reviewer_roles/copy/<int:pk>/": (
+        ("reviewer_role",),
+        "login login login home home home home home home home 200",
+    ),
     "admin/school_memberships/": ((), "login login login home home home home home home home 200"),
     "admin/school_memberships/results/": ((), "login login login home home home home home home home 200"),
     "admin/school_memberships/new/": ((), "login login login home home home home home home home 200"),
-    "admin/school_memberships/edit/<int:pk>/": (('membership',), "login login login home home home home home home home 200"),
-    "admin/school_memberships/delete/<int:pk>/": (('membership',), "login login login home home home home home home home 200"),
-    "admin/school_memberships/history/<int:pk>/": (('membership',), "login login login home home home home home home home 200"),
-    "admin/school_memberships/history-results/<int:pk>/": (('membership',), "login login login home home home home home home home 200"),
-    "admin/school_memberships/usage/<int:pk>/": (('membership',), "login login login home home home home home home home 200"),
-    "admin/school_memberships/copy/<int:pk>/": (('membership',), "login login login home home home home home home home 200"),
+    "admin/school_memberships/edit/<int:pk>/": (
+        ("membership",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/school_memberships/delete/<int:pk>/": (
+        ("membership",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/school_memberships/history/<int:pk>/": (
+        ("membership",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/school_memberships/history-results/<int:pk>/": (
+        ("membership",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/school_memberships/usage/<int:pk>/": (
+        ("membership",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/school_memberships/copy/<int:pk>/": (
+        ("membership",),
+        "login login login home home home home home home home 200",
+    ),
     "admin/monitoring_roles/": ((), "login login login home home home home home home home 200"),
     "admin/monitoring_roles/results/": ((), "login login login home home home home home home home 200"),
     "admin/monitoring_roles/new/": ((), "login login login home home home home home home home 200"),
-    "admin/monitoring_roles/edit/<int:pk>/": (('monitoring_role',), "login login login home home home home home home home 200"),
-    "admin/monitoring_roles/delete/<int:pk>/": (('monitoring_role',), "login login login home home home home home home home 200"),
-    "admin/monitoring_roles/history/<int:pk>/": (('monitoring_role',), "login login login home home home home home home home 200"),
-    "admin/monitoring_roles/history-results/<int:pk>/": (('monitoring_role',), "login login login home home home home home home home 200"),
-    "admin/monitoring_roles/usage/<int:pk>/": (('monitoring_role',), "login login login home home home home home home home 200"),
-    "admin/monitoring_roles/copy/<int:pk>/": (('monitoring_role',), "login login login home home home home home home home 200"),
-# Submitting a translation for moderation: POST only (below).
-    "admin/editors/translations/<int:translation_id>/submit/": (('translation',), "login login login 405 405 405 405 405 405 405 405"),
-# The teacher's account pages: every signed-in person has their own.
+    "admin/monitoring_roles/edit/<int:pk>/": (
+        ("monitoring_role",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/monitoring_roles/delete/<int:pk>/": (
+        ("monitoring_role",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/monitoring_roles/history/<int:pk>/": (
+        ("monitoring_role",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/monitoring_roles/history-results/<int:pk>/": (
+        ("monitoring_role",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/monitoring_roles/usage/<int:pk>/": (
+        ("monitoring_role",),
+        "login login login home home home home home home home 200",
+    ),
+    "admin/monitoring_roles/copy/<int:pk>/": (
+        ("monitoring_role",),
+        "login login login home home home home home home home 200",
+    ),
+    # Submitting a translation for moderation: POST only (below).
+    "admin/editors/translations/<int:translation_id>/submit/": (
+        ("translation",),
+        "login login login 405 405 405 405 405 405 405 405",
+    ),
+    # The teacher's account pages: every signed-in person has their own.
     "kk/account/profile/": ((), "login 200 200 200 200 200 200 200 200 200 200"),
     "kk/account/school/": ((), "login 200 200 200 200 200 200 200 200 200 200"),
     "kk/account/school/join/": ((), "login 405 405 405 405 405 405 405 405 405 405"),
     "kk/account/close/": ((), "login 200 200 200 200 200 200 200 200 200 200"),
-# Registrations: one's own; a certificate for its holder and the event's organisers.
+    # Registrations: one's own; a certificate for its holder and the event's organisers.
     "kk/registrations/mine/": ((), "login 200 200 200 200 200 200 200 200 200 200"),
-    "kk/registrations/event/<int:desk_id>/register/": (('desk',), "405 405 405 405 405 405 405 405 405 405 405"),
-    "kk/registrations/<int:registration_id>/cancel/": (('registration',), "405 405 405 405 405 405 405 405 405 405 405"),
-    "kk/registrations/certificate/<str:number>.pdf": (('certificate_number',), "login 200 403 200 200 403 403 403 403 403 200"),
-# The cabinet: the author alone; a file also for its reviewers in scope.
+    "kk/registrations/event/<int:desk_id>/register/": (("desk",), "405 405 405 405 405 405 405 405 405 405 405"),
+    "kk/registrations/<int:registration_id>/cancel/": (
+        ("registration",),
+        "405 405 405 405 405 405 405 405 405 405 405",
+    ),
+    "kk/registrations/certificate/<str:number>.pdf": (
+        ("certificate_number",),
+        "login 200 403 200 200 403 403 403 403 403 200",
+    ),
+    # The cabinet: the author alone; a file also for its reviewers in scope.
     "kk/cabinet/": ((), "login 200 200 200 200 200 200 200 200 200 200"),
     "kk/cabinet/new/": ((), "login 200 200 403 403 403 403 403 403 403 403"),
-    "kk/cabinet/<int:submission_id>/": (('submission',), "login 200 403 403 403 403 403 403 403 403 403"),
-    "kk/cabinet/<int:submission_id>/edit/": (('submission',), "login gone 403 403 403 403 403 403 403 403 403"),
-    "kk/cabinet/<int:submission_id>/withdraw/": (('submission',), "login 200 403 403 403 403 403 403 403 403 403"),
-    "kk/cabinet/<int:submission_id>/conclusion/": (('approved',), "login 200 403 403 403 403 403 403 403 403 403"),
-    "kk/cabinet/files/<int:file_id>/": (('file',), "login 200 403 403 403 200 403 403 403 403 200"),
+    "kk/cabinet/<int:submission_id>/": (("submission",), "login 200 403 403 403 403 403 403 403 403 403"),
+    "kk/cabinet/<int:submission_id>/edit/": (("submission",), "login gone 403 403 403 403 403 403 403 403 403"),
+    "kk/cabinet/<int:submission_id>/withdraw/": (("submission",), "login 200 403 403 403 403 403 403 403 403 403"),
+    "kk/cabinet/<int:submission_id>/conclusion/": (("approved",), "login 200 403 403 403 403 403 403 403 403 403"),
+    "kk/cabinet/files/<int:file_id>/": (("file",), "login 200 403 403 403 200 403 403 403 403 200"),
 }
 
 # The views that change state: route: (records, the data a real user sends, the roles that may, the role whose POST
 # must change something (None when the world's records leave nothing to change: a task nobody claimed, certificates
 # all issued, an event already past)).
 POSTS = {
-    "admin/reviews/task/<int:task_id>/": (("task",), {"decision": "endorse", "comment": "Signed."},
-                                          ("head_a", "superuser"), "head_a"),
+    "admin/reviews/task/<int:task_id>/": (
+        ("task",),
+        {"decision": "endorse", "comment": "Signed."},
+        ("head_a", "superuser"),
+        "head_a",
+    ),
     "admin/reviews/task/<int:task_id>/claim/": (("task",), {}, ("head_a", "superuser"), "head_a"),
     "admin/reviews/task/<int:task_id>/release/": (("task",), {}, ("head_a", "superuser"), None),
     "admin/teachers/<int:request_id>/confirm/": (("join_request",), {}, SCHOOL_A_DECIDERS, "head_a"),
-    "admin/teachers/<int:request_id>/decline/": (("join_request",), {"reason": "Not of our staff."},
-                                                 SCHOOL_A_DECIDERS, "editor_a"),
+    "admin/teachers/<int:request_id>/decline/": (
+        ("join_request",),
+        {"reason": "Not of our staff."},
+        SCHOOL_A_DECIDERS,
+        "editor_a",
+    ),
     "admin/event-registrations/event/<int:event_id>/open/": (("event",), {}, ORGANISERS, None),
     "admin/event-registrations/event/<int:event_id>/settings/": (
-        ("event",), {"is_open": "on", "capacity": "30", "deadline": "", "hours": "4"}, ORGANISERS, "moderator_a"),
+        ("event",),
+        {"is_open": "on", "capacity": "30", "deadline": "", "hours": "4"},
+        ORGANISERS,
+        "moderator_a",
+    ),
     "admin/event-registrations/event/<int:event_id>/attendance/": (("event",), {}, ORGANISERS, "editor_a"),
     "admin/event-registrations/event/<int:event_id>/issue/": (("event",), {}, ORGANISERS, None),
     "admin/event-registrations/certificate/<int:certificate_id>/revoke/": (
-        ("certificate",), {"reason": "Issued in error."}, ORGANISERS, "editor_a"),
+        ("certificate",),
+        {"reason": "Issued in error."},
+        ORGANISERS,
+        "editor_a",
+    ),
     "admin/localize/submit/page/<int:page_id>/": (("post",), {"locales": ("locale_en",)}, ORGANISERS, "editor_a"),
     "admin/localize/update/<int:translation_source_id>/": (("translation_source",), {}, ORGANISERS, None),
     "admin/editors/translations/<int:translation_id>/submit/": (("translation",), {}, ORGANISERS, None),
@@ -356,13 +616,30 @@ POSTS = {
     "admin/reviewer_roles/delete/<int:pk>/": (("reviewer_role",), {}, ("superuser",), "superuser"),
     "admin/school_memberships/delete/<int:pk>/": (("membership",), {}, ("superuser",), "superuser"),
     "admin/monitoring_roles/delete/<int:pk>/": (("monitoring_role",), {}, ("superuser",), "superuser"),
-    "kk/cabinet/<int:submission_id>/": (("approved",), {"date": "2026-11-20", "place": "Gymnasium No. 3",
-                                                        "district": "Almaty district"}, ("teacher_a",), "teacher_a"),
+    "kk/cabinet/<int:submission_id>/": (
+        ("approved",),
+        {"date": "2026-11-20", "place": "Gymnasium No. 3", "district": "Almaty district"},
+        ("teacher_a",),
+        "teacher_a",
+    ),
     "kk/cabinet/<int:submission_id>/edit/": (
-        ("submission",), {"title": "Taken over", "language": "kk", "action": "save", "authors-TOTAL_FORMS": "0",
-                          "authors-INITIAL_FORMS": "0"}, ("teacher_a",), None),
-    "kk/cabinet/<int:submission_id>/withdraw/": (("submission",), {"comment": "Changed my mind."}, ("teacher_a",),
-                                                 "teacher_a"),
+        ("submission",),
+        {
+            "title": "Taken over",
+            "language": "kk",
+            "action": "save",
+            "authors-TOTAL_FORMS": "0",
+            "authors-INITIAL_FORMS": "0",
+        },
+        ("teacher_a",),
+        None,
+    ),
+    "kk/cabinet/<int:submission_id>/withdraw/": (
+        ("submission",),
+        {"comment": "Changed my mind."},
+        ("teacher_a",),
+        "teacher_a",
+    ),
     "kk/registrations/<int:registration_id>/cancel/": (("registration",), {}, ("teacher_a",), None),
 }
 
@@ -373,11 +650,14 @@ def parse(answers):
 
 # -- the tests ------------------------------------------------------------------------------------------------------
 
+
 def test_every_project_url_has_an_expected_answer():
     found = project_patterns()
     missing = [route for route in found if route not in EXPECTED]
-    assert not missing, ("URL patterns of the project with no entry in EXPECTED (tests/test_permission_matrix.py); "
-                         "say what each role gets: " + ", ".join(missing))
+    assert not missing, (
+        "URL patterns of the project with no entry in EXPECTED (tests/test_permission_matrix.py); "
+        "say what each role gets: " + ", ".join(missing)
+    )
     gone = [route for route in EXPECTED if route not in found]
     assert not gone, "EXPECTED names URL patterns that no longer exist: " + ", ".join(gone)
     malformed = [route for route, (_records, answers) in EXPECTED.items() if len(answers.split()) != len(ROLES)]
@@ -411,8 +691,10 @@ def test_a_refused_post_changes_nothing(route, world, django_capture_on_commit_c
 
     parameters, data, allowed, control = POSTS[route]
     url = url_of(route, world["ids"], parameters)
-    data = {key: [world["ids"][name] for name in value] if isinstance(value, tuple) else value
-            for key, value in data.items()}
+    data = {
+        key: [world["ids"][name] for name in value] if isinstance(value, tuple) else value
+        for key, value in data.items()
+    }
     before = fingerprint()
     for role in ROLES:
         if role in allowed:

@@ -4,8 +4,8 @@ search results that show their kind, date and snippet on Wagtail's backend too (
 import datetime
 
 import pytest
-from django.db import connection
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.utils import timezone
 
 from network.models import EventPage, NetworkEventsPage
@@ -25,11 +25,14 @@ def first(model, code):
     return model.objects.live().filter(locale__language_code=code).order_by("path").first()
 
 
-@pytest.mark.parametrize("code, expected", [
-    ("kk", ["Дс", "Сс", "Ср", "Бс", "Жм", "Сб", "Жс"]),
-    ("ru", ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]),
-    ("en", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
-])
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        ("kk", ["Дс", "Сс", "Ср", "Бс", "Жм", "Сб", "Жс"]),
+        ("ru", ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]),
+        ("en", ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]),
+    ],
+)
 def test_the_month_view_names_weekdays_as_each_language_does(client, demo_network, code, expected):
     page = first(NetworkEventsPage, code)
     event = first(EventPage, code)
@@ -63,8 +66,12 @@ def wagtail_backend(monkeypatch):
 
 
 def test_results_of_wagtail_s_backend_show_kind_date_and_snippet_across_the_page(client, network, wagtail_backend):
-    network.post("en", "Formative assessment in the fifth grade", intro="How the teachers of grade five assess.",
-                 date=datetime.date(2026, 3, 14))
+    network.post(
+        "en",
+        "Formative assessment in the fifth grade",
+        intro="How the teachers of grade five assess.",
+        date=datetime.date(2026, 3, 14),
+    )
     network.event("en", "Formative assessment workshop")
     html = soup(client.get("/en/search/", {"query": "formative"}))
     results = html.select(".search-result")
@@ -84,7 +91,10 @@ def test_an_event_s_calendar_file_has_one_uid_in_every_language(client, demo_net
     from icalendar import Calendar
 
     kk_event = first(EventPage, "kk")
-    translations = [kk_event, *EventPage.objects.filter(translation_key=kk_event.translation_key).exclude(pk=kk_event.pk)]
+    translations = [
+        kk_event,
+        *EventPage.objects.filter(translation_key=kk_event.translation_key).exclude(pk=kk_event.pk),
+    ]
     assert len(translations) == 3
     uids = set()
     for event in translations:
@@ -95,13 +105,17 @@ def test_an_event_s_calendar_file_has_one_uid_in_every_language(client, demo_net
     assert uids == {f"event-{kk_event.translation_key}@leading-schools.kz"}
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="ICU collations are PostgreSQL's; SQLite keeps plain order")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="ICU collations are PostgreSQL's; SQLite keeps plain order"
+)
 def test_regions_are_listed_in_the_order_of_the_language_s_alphabet(client, homes, django_capture_on_commit_callbacks):
     from follow.testing import add
     from network.models import RegionPage
 
     with django_capture_on_commit_callbacks(execute=True):
-        for number, title in enumerate(("Алматы облысы", "Ұлытау облысы", "Ақмола облысы", "Ырыс облысы", "Абай облысы")):
+        for number, title in enumerate(
+            ("Алматы облысы", "Ұлытау облысы", "Ақмола облысы", "Ырыс облысы", "Абай облысы")
+        ):
             add(homes["kk"], RegionPage(title=title, slug=f"collation-{number}"))
     html = soup(client.get("/kk/"))
     ours = {"Алматы облысы", "Ұлытау облысы", "Ақмола облысы", "Ырыс облысы", "Абай облысы"}

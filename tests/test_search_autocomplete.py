@@ -1,8 +1,8 @@
 """Autocomplete on titles (JSON for the search box's script) and the editors' popular searches report."""
 
 import pytest
-from django.db import connection
 from django.contrib.auth.models import Group
+from django.db import connection
 from wagtail.contrib.search_promotions.models import Query
 
 from .test_search_helpers import network, rebuild  # noqa: F401 (fixture)
@@ -98,7 +98,8 @@ def test_admin_users_who_edit_no_pages_neither_see_nor_open_popular_searches(cli
     assert response.redirect_chain and "бағалау" not in response.content.decode()
     # Wagtail's own words, in Kazakh from site/locale_admin
     assert [str(message).strip() for message in response.context["messages"]] == [
-        "Кешіріңіз, бұл бөлімге кіруге рұқсатыңыз жоқ."]
+        "Кешіріңіз, бұл бөлімге кіруге рұқсатыңыз жоқ."
+    ]
 
     curator = django_user_model.objects.create_user("curator", password="pw")  # manages editors' picks only
     curator.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", "add_searchpromotion"]))

@@ -8,8 +8,15 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from network.models import (
-    BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, LeadingSchoolPage, RegionPage, ResourcePage,
-    ResourcePortalPage, StandardPage,
+    BlogIndexPage,
+    BlogPostPage,
+    EventIndexPage,
+    EventPage,
+    LeadingSchoolPage,
+    RegionPage,
+    ResourcePage,
+    ResourcePortalPage,
+    StandardPage,
 )
 from search import indexing
 
@@ -59,28 +66,64 @@ class Network:
             self.portals[code] = child(school, ResourcePortalPage(title="Resources", slug="resources"))
 
     def post(self, code, title, text="", intro="", date=DATE, live=True, slug=None, published=False):
-        return child(self.blogs[code], BlogPostPage(
-            title=title, slug=slug or f"post-{BlogPostPage.objects.count() + 1}", intro=intro, body=body(text),
-            date=date,
-        ), live=live, published=published)
+        return child(
+            self.blogs[code],
+            BlogPostPage(
+                title=title,
+                slug=slug or f"post-{BlogPostPage.objects.count() + 1}",
+                intro=intro,
+                body=body(text),
+                date=date,
+            ),
+            live=live,
+            published=published,
+        )
 
     def event(self, code, title, text="", start=None):
         start = start or timezone.make_aware(datetime.datetime(2026, 4, 10, 10, 0))
-        return child(self.events[code], EventPage(
-            title=title, slug=f"event-{EventPage.objects.count() + 1}", kind="seminar", start=start,
-            end=start + datetime.timedelta(hours=3), venue="Семей", body=body(text),
-        ))
+        return child(
+            self.events[code],
+            EventPage(
+                title=title,
+                slug=f"event-{EventPage.objects.count() + 1}",
+                kind="seminar",
+                start=start,
+                end=start + datetime.timedelta(hours=3),
+                venue="Семей",
+                body=body(text),
+            ),
+        )
 
-    def resource(self, code, title, text="", subject="mathematics", kind="lesson_plan", grades=(5, 6),
-                 direction="criteria_assessment"):
-        return child(self.portals[code], ResourcePage(
-            title=title, slug=f"resource-{ResourcePage.objects.count() + 1}", kind=kind, subject=subject,
-            direction=direction, grade_from=grades[0], grade_to=grades[1], language=code, body=body(text),
-        ))
+    def resource(
+        self,
+        code,
+        title,
+        text="",
+        subject="mathematics",
+        kind="lesson_plan",
+        grades=(5, 6),
+        direction="criteria_assessment",
+    ):
+        return child(
+            self.portals[code],
+            ResourcePage(
+                title=title,
+                slug=f"resource-{ResourcePage.objects.count() + 1}",
+                kind=kind,
+                subject=subject,
+                direction=direction,
+                grade_from=grades[0],
+                grade_to=grades[1],
+                language=code,
+                body=body(text),
+            ),
+        )
 
     def standard(self, code, title, text=""):
-        return child(self.schools[code], StandardPage(title=title, slug=f"page-{StandardPage.objects.count() + 1}",
-                                                      body=body(text)))
+        return child(
+            self.schools[code],
+            StandardPage(title=title, slug=f"page-{StandardPage.objects.count() + 1}", body=body(text)),
+        )
 
 
 @pytest.fixture

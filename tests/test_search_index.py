@@ -2,9 +2,9 @@
 privacy changes and documents; the rebuild command builds it from scratch."""
 
 import pytest
-from django.db import connection
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.db import connection
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
@@ -42,8 +42,12 @@ def test_private_pages_and_sections_are_never_found(client, network, indexed):
     indexed(PageViewRestriction.objects.create, page=private, restriction_type=PageViewRestriction.LOGIN)
     assert titles(search(client, "ru", "страница")) == []
     indexed(network.post, "ru", "Страница в закрытом разделе", published=True)
-    restriction = indexed(PageViewRestriction.objects.create, page=network.blogs["ru"],
-                          restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    restriction = indexed(
+        PageViewRestriction.objects.create,
+        page=network.blogs["ru"],
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="secret",
+    )
     assert titles(search(client, "ru", "страница")) == []
     rebuild()
     assert titles(search(client, "ru", "страница")) == []
@@ -83,8 +87,9 @@ def test_documents_are_found_by_title_and_tags_in_every_language_unless_restrict
     private = Collection.get_first_root_node().add_child(name="Review files")
     restricted = Document(title="Қорытынды хаттама", collection=private)
     restricted.file.save("protocol.txt", ContentFile(b"x"), save=False)
-    restriction = indexed(CollectionViewRestriction.objects.create, collection=private,
-                          restriction_type=CollectionViewRestriction.GROUPS)
+    restriction = indexed(
+        CollectionViewRestriction.objects.create, collection=private, restriction_type=CollectionViewRestriction.GROUPS
+    )
     restriction.groups.set([Group.objects.create(name="Council")])
     indexed(restricted.save)
     assert titles(search(client, "kk", "хаттама")) == []
@@ -102,7 +107,14 @@ def test_rebuild_command_indexes_every_kind_in_its_language(network, run_command
     output = run_command("rebuild_search_index")
     assert "Indexed" in output
     kinds = set(SearchEntry.objects.values_list("language", "kind"))
-    assert {("kk", "post"), ("ru", "event"), ("en", "resource"), ("en", "page"), ("kk", "school"),
-            ("ru", "school"), ("en", "page")} <= kinds
+    assert {
+        ("kk", "post"),
+        ("ru", "event"),
+        ("en", "resource"),
+        ("en", "page"),
+        ("kk", "school"),
+        ("ru", "school"),
+        ("en", "page"),
+    } <= kinds
     # containers (blog, events, portal) are not results
     assert not SearchEntry.objects.filter(title__in=["Blog", "Events", "Resources"]).exists()

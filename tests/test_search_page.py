@@ -4,8 +4,8 @@ no results (suggestions, popular searches, editors' picks), bad input, and its q
 import datetime
 
 import pytest
-from django.db import connection
 from django.core.cache import cache
+from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search import query as search_query
@@ -27,8 +27,14 @@ def library(network):
     for number in range(6):
         network.resource("kk", f"Бағалау бойынша сабақ жоспары {number}", subject="mathematics", grades=(5, 6))
     for number in range(4):
-        network.resource("kk", f"Бағалау тапсырмалары {number}", subject="physics", grades=(7, 9),
-                         kind="assessment", direction="lesson_study")
+        network.resource(
+            "kk",
+            f"Бағалау тапсырмалары {number}",
+            subject="physics",
+            grades=(7, 9),
+            kind="assessment",
+            direction="lesson_study",
+        )
     for number in range(3):
         network.post("kk", f"Критериалды бағалау туралы жазба {number}", date=datetime.date(2025, 5, 1 + number))
     network.post("kk", "Басқа тақырып", text="Бұл жазбада бағалау туралы бір сөз бар.", date=datetime.date(2026, 1, 9))
@@ -80,8 +86,9 @@ def test_facets_survive_pagination(client, library):
         assert second.context["total"] == 10
         assert all(result.kind == "resource" for result in second.context["results"])
         assert set(titles(first)).isdisjoint(titles(second))
-        facet_link = next(value.url for item in second.context["facets"] if item.name == "subject"
-                          for value in item.values)
+        facet_link = next(
+            value.url for item in second.context["facets"] if item.name == "subject" for value in item.values
+        )
         assert "kind=resource" in facet_link and "page=" not in facet_link
     finally:
         search_query.PER_PAGE = saved
@@ -102,8 +109,9 @@ def test_snippets_highlight_the_word_forms_and_escape_the_text(client, network):
     kk = search(client, "kk", "мектеп тәжірибе").context["results"][0].snippet
     assert "<mark>мектептердің</mark>" in kk and "<mark>тәжірибесін</mark>" in kk
     assert "<script>" not in kk
-    ru = next(result.snippet for result in search(client, "ru", "школа").context["results"]
-              if result.title == "Заметка")
+    ru = next(
+        result.snippet for result in search(client, "ru", "школа").context["results"] if result.title == "Заметка"
+    )
     assert "<mark>школ</mark>" in ru and "&amp;" in ru
 
 
@@ -133,7 +141,9 @@ def test_phrases_are_found_through_their_word_pairs_in_every_language(client, ne
     # A phrase next to other words, an "or", an excluded phrase: the pairs only narrow what must match.
     assert titles(search(client, "ru", '"работа с родителями" семья')) == ["Работа с родителями"]
     assert sorted(titles(search(client, "ru", '"работа с родителями" or классом'))) == [
-        "Работа с родителями", "Родители о работе"]
+        "Работа с родителями",
+        "Родители о работе",
+    ]
     assert titles(search(client, "ru", 'работа -"работа с родителями"')) == ["Родители о работе"]
 
 
@@ -143,8 +153,10 @@ def test_the_index_stores_the_pairs_of_adjacent_words(network):
     with connection.cursor() as cursor:
         cursor.execute("SELECT phrase_keys FROM search_searchentry WHERE title = 'Работа с родителями'")
         assert cursor.fetchone()[0] == ["работ _ родител"]
-        cursor.execute("UPDATE search_searchentry SET search_vector = to_tsvector('russian', 'школа года') "
-                       "WHERE title = 'Работа с родителями' RETURNING phrase_keys")
+        cursor.execute(
+            "UPDATE search_searchentry SET search_vector = to_tsvector('russian', 'школа года') "
+            "WHERE title = 'Работа с родителями' RETURNING phrase_keys"
+        )
         assert cursor.fetchone()[0] == ["школ год"]  # generated: any write keeps it right
 
 
@@ -180,8 +192,12 @@ def test_every_visitors_search_is_logged_once_a_day_for_popular_searches(client,
 
 
 def test_bad_input_gets_a_clear_message_and_is_ignored(client, library):
-    response = search(client, "kk", "бағалау", **{"from": "01.09.2026", "kind": "nonsense", "page": "x",
-                                                   "grade": "99", "region": "abc"})
+    response = search(
+        client,
+        "kk",
+        "бағалау",
+        **{"from": "01.09.2026", "kind": "nonsense", "page": "x", "grade": "99", "region": "abc"},
+    )
     assert response.status_code == 200
     assert response.context["total"] == 14
     assert "2026-09-01" in response.content.decode()  # the message shows the expected format

@@ -10,15 +10,35 @@ from urllib.parse import quote, quote_from_bytes
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from wagtail.models import Page
 
 from network.models import ResourcePage
 
 # Every query parameter a public view reads (grep request.GET in network/, search/, follow/, workflows/ models).
 PARAMETERS = [
-    "query", "page", "region", "school", "kind", "direction", "subject", "language", "grade", "tag", "category",
-    "when", "month", "from", "to", "order", "resource_kind", "level", "saved", "p",
+    "query",
+    "page",
+    "region",
+    "school",
+    "kind",
+    "direction",
+    "subject",
+    "language",
+    "grade",
+    "tag",
+    "category",
+    "when",
+    "month",
+    "from",
+    "to",
+    "order",
+    "resource_kind",
+    "level",
+    "saved",
+    "p",
 ]
 
 
@@ -32,11 +52,18 @@ def public_urls():
             seen.add(key)
             urls.add(page.url)
     for language in ("kk", "ru", "en"):
-        urls.update({
-            f"/{language}/search/", f"/{language}/search/autocomplete/", f"/{language}/follow/",
-            f"/{language}/follow/news.rss", f"/{language}/follow/events.atom", f"/{language}/follow/events.ics",
-            f"/{language}/follow/subscribe/", f"/{language}/follow/subscribe/sent/",
-        })
+        urls.update(
+            {
+                f"/{language}/search/",
+                f"/{language}/search/autocomplete/",
+                f"/{language}/follow/",
+                f"/{language}/follow/news.rss",
+                f"/{language}/follow/events.atom",
+                f"/{language}/follow/events.ics",
+                f"/{language}/follow/subscribe/",
+                f"/{language}/follow/subscribe/sent/",
+            }
+        )
     resource = ResourcePage.objects.live().first()
     if resource:
         urls.add(f"/kk/resources/{resource.pk}/download/")
@@ -47,9 +74,10 @@ def encoded(value):
     return quote_from_bytes(value) if isinstance(value, bytes) else quote(value, safe="")
 
 
-HUGE = st.integers(min_value=2**31, max_value=10**40).map(str) | st.integers(max_value=-2**31).map(str)
+HUGE = st.integers(min_value=2**31, max_value=10**40).map(str) | st.integers(max_value=-(2**31)).map(str)
 INVALID_UTF8 = st.sampled_from([b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xe2\x82", b"abc\xfe\xfe"]) | st.binary(
-    min_size=1, max_size=12)
+    min_size=1, max_size=12
+)
 VALUES = st.one_of(
     st.text(max_size=40),
     st.text(max_size=10).map(lambda text: text + "\x00" + text),
@@ -76,8 +104,12 @@ def test_the_demo_gives_every_kind_of_public_url(db, urls):
     assert len(urls) > 30, urls
 
 
-@hypothesis_settings(max_examples=200, deadline=None, derandomize=True,
-                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@hypothesis_settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_no_public_url_answers_500_to_any_parameter(db, client, urls, data):
     url = data.draw(st.sampled_from(urls), label="url")
@@ -87,23 +119,32 @@ def test_no_public_url_answers_500_to_any_parameter(db, client, urls, data):
     assert response.status_code < 500, (url, query, response.status_code)
 
 
-ID_PATHS = ["/kk/resources/{}/download/", "/ru/follow/events/{}.ics", "/en/follow/schools/{}/news.rss",
-            "/kk/follow/schools/{}/events.atom", "/ru/follow/schools/{}/events.ics"]
+ID_PATHS = [
+    "/kk/resources/{}/download/",
+    "/ru/follow/events/{}.ics",
+    "/en/follow/schools/{}/news.rss",
+    "/kk/follow/schools/{}/events.atom",
+    "/ru/follow/schools/{}/events.ics",
+]
 
 
-@hypothesis_settings(max_examples=60, deadline=None, derandomize=True,
-                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hypothesis_settings(
+    max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(template=st.sampled_from(ID_PATHS), number=st.integers(min_value=0, max_value=10**30))
 def test_no_id_in_a_path_answers_500(db, client, template, number):
     response = client.get(template.format(number))
     assert response.status_code < 500, (template, number)
 
 
-@pytest.mark.parametrize("url, message", [
-    ("/kk/search/?query=a%00b", "Қате сұрау"),
-    ("/ru/search/autocomplete/?query=%00", "Некорректный запрос"),
-    ("/en/follow/subscribe/?school=1%00", "Bad request"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("/kk/search/?query=a%00b", "Қате сұрау"),
+        ("/ru/search/autocomplete/?query=%00", "Некорректный запрос"),
+        ("/en/follow/subscribe/?school=1%00", "Bad request"),
+    ],
+)
 def test_a_nul_in_the_query_string_is_a_translated_400(db, client, url, message):
     response = client.get(url)
     assert response.status_code == 400

@@ -60,8 +60,9 @@ def test_a_group_restriction_copies_its_groups(translated):
     assert copy.restriction_type == "groups" and list(copy.groups.all()) == [editors]
 
 
-def test_a_translation_made_after_the_restriction_is_born_restricted(client, translated,
-                                                                    django_capture_on_commit_callbacks):
+def test_a_translation_made_after_the_restriction_is_born_restricted(
+    client, translated, django_capture_on_commit_callbacks
+):
     restrict(translated["school"])
     with django_capture_on_commit_callbacks(execute=True):
         translate(translated["region"], "en")

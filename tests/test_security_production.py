@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.checks import run_checks
 from django.core.management import CommandError, call_command
 from django.test import override_settings
@@ -23,20 +22,27 @@ FORCE = "--i-know-this-is-a-throwaway-database"
 
 
 def production_env(**extra):
-    env = {key: value for key, value in os.environ.items()
-           if key not in {"REDIS_URL", "SENTRY_DSN", "DJANGO_SETTINGS_MODULE"}}
-    env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production",
-                "SECRET_KEY": "a-long-secret-key-for-the-production-settings-test-only-0123456789"})
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"REDIS_URL", "SENTRY_DSN", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "a-long-secret-key-for-the-production-settings-test-only-0123456789",
+        }
+    )
     env.update(extra)
     return env
 
 
 def run_python(code, env):
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
 # Hole 2: demo accounts ------------------------------------------------------------------------------------------
+
 
 @override_settings(DEMO_DATA_ALLOWED=False)
 @pytest.mark.parametrize("command", ["ensure_demo_admin", "load_demo"])
@@ -58,8 +64,10 @@ def test_forced_demo_admin_gets_the_password_it_is_given(db, monkeypatch, run_co
 
 
 def test_production_settings_say_no_demo_data():
-    result = run_python("from django.conf import settings; print(settings.DEMO_DATA_ALLOWED)",
-                        production_env(REDIS_URL="redis://127.0.0.1:6379/4"))
+    result = run_python(
+        "from django.conf import settings; print(settings.DEMO_DATA_ALLOWED)",
+        production_env(REDIS_URL="redis://127.0.0.1:6379/4"),
+    )
     assert result.returncode == 0 and result.stdout.strip() == "False", result.stderr
 
 
@@ -71,6 +79,7 @@ def test_ci_passes_the_force_flag_and_random_passwords():
 
 # Hole 3: a shared cache and the client address ------------------------------------------------------------------
 
+
 def test_production_refuses_to_start_without_redis():
     result = run_python("import django; django.setup()", production_env())
     assert result.returncode != 0
@@ -78,9 +87,10 @@ def test_production_refuses_to_start_without_redis():
 
 
 def test_production_starts_with_redis():
-    result = run_python("import django; django.setup(); from django.conf import settings; "
-                        "print(settings.CACHES['default']['BACKEND'])",
-                        production_env(REDIS_URL="redis://127.0.0.1:6379/4"))
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+        production_env(REDIS_URL="redis://127.0.0.1:6379/4"),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"
 
@@ -88,22 +98,33 @@ def test_production_starts_with_redis():
 def test_the_deploy_check_fails_on_a_process_local_cache():
     errors = [message.id for message in run_checks(include_deployment_checks=True)]
     assert "security.E001" in errors  # the test settings use the local-memory cache
-    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                               "LOCATION": "redis://127.0.0.1:6379/4"}}):
+    with override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": "redis://127.0.0.1:6379/4",
+            }
+        }
+    ):
         errors = [message.id for message in run_checks(include_deployment_checks=True)]
     assert "security.E001" not in errors
 
 
 def subscribe(client, i, **extra):
-    return client.post("/en/follow/subscribe/", {"email": f"r{i}@example.kz", "language": "en", "topics": ["news"],
-                                                 "frequency": "daily", "school": ""}, **extra)
+    return client.post(
+        "/en/follow/subscribe/",
+        {"email": f"r{i}@example.kz", "language": "en", "topics": ["news"], "frequency": "daily", "school": ""},
+        **extra,
+    )
 
 
 @override_settings(CLIENT_PROXY_COUNT=1)
 def test_a_forged_forwarded_for_does_not_bypass_the_limit(client, network):
     # The proxy appends the address it sees; the attacker prepends a new forged one to every request.
-    answers = [subscribe(client, i, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"192.0.2.{i}, 203.0.113.9").status_code
-               for i in range(25)]
+    answers = [
+        subscribe(client, i, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"192.0.2.{i}, 203.0.113.9").status_code
+        for i in range(25)
+    ]
     assert answers.count(302) == 10 and answers[10:] == [429] * 15
     # A visitor whose chain is what the proxy makes is counted on their own address.
     assert subscribe(client, 99, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.77").status_code == 302
@@ -129,6 +150,7 @@ def test_the_compose_topology_puts_the_proxy_in_front():
 
 
 # Error reporting ------------------------------------------------------------------------------------------------
+
 
 class FakeSentry(BaseHTTPRequestHandler):
     received = []

@@ -20,8 +20,10 @@ def empty_cache():
 @pytest.fixture
 def reviewer(db, django_user_model):
     user = django_user_model.objects.create_user(
-        "reviewer", "reviewer@example.kz", "the-right-password-2026", is_staff=True)
+        "reviewer", "reviewer@example.kz", "the-right-password-2026", is_staff=True
+    )
     from django.contrib.auth.models import Permission
+
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     return user
 
@@ -39,13 +41,17 @@ def test_the_right_password_signs_in(client, reviewer):
     assert response.status_code == 302 and client.get("/admin/").status_code == 200
 
 
-@pytest.mark.parametrize("language, message", [
-    ("en", "Sign-in temporarily blocked"),
-    ("ru", "Вход временно заблокирован"),
-    ("kk", "Кіру уақытша бұғатталды"),
-])
-def test_wrong_passwords_then_the_right_one_is_refused_with_a_translated_message(client, reviewer, language, message,
-                                                                              settings):
+@pytest.mark.parametrize(
+    "language, message",
+    [
+        ("en", "Sign-in temporarily blocked"),
+        ("ru", "Вход временно заблокирован"),
+        ("kk", "Кіру уақытша бұғатталды"),
+    ],
+)
+def test_wrong_passwords_then_the_right_one_is_refused_with_a_translated_message(
+    client, reviewer, language, message, settings
+):
     for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         response = sign_in(client, f"guess-{attempt}", HTTP_ACCEPT_LANGUAGE=language)
         assert response.status_code == 200  # the form again, with its error
@@ -77,10 +83,20 @@ def test_an_address_is_locked_for_every_account(client, reviewer, django_user_mo
 def test_a_forged_forwarded_for_does_not_reset_the_count(client, reviewer, django_user_model, settings):
     django_user_model.objects.create_user("other", "other@example.kz", "other-right-password", is_staff=True)
     for attempt in range(settings.AXES_FAILURE_LIMIT):
-        sign_in(client, "nope", username=f"someone-{attempt}", REMOTE_ADDR="10.0.0.2",
-                HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt}, 203.0.113.9")
-    response = sign_in(client, "other-right-password", username="other", REMOTE_ADDR="10.0.0.2",
-                       HTTP_X_FORWARDED_FOR="192.0.2.200, 203.0.113.9")
+        sign_in(
+            client,
+            "nope",
+            username=f"someone-{attempt}",
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt}, 203.0.113.9",
+        )
+    response = sign_in(
+        client,
+        "other-right-password",
+        username="other",
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="192.0.2.200, 203.0.113.9",
+    )
     assert response.status_code == 429
 
 
@@ -129,8 +145,9 @@ def test_the_password_reset_sends_mail_until_its_limits(client, reviewer):
 def test_the_password_reset_is_limited_per_address(client, reviewer):
     for i in range(4):
         client.post(RESET, {"email": f"nobody{i}@example.kz"}, REMOTE_ADDR="198.51.100.20")
-    response = client.post(RESET, {"email": "reviewer@example.kz"}, REMOTE_ADDR="198.51.100.20",
-                           HTTP_ACCEPT_LANGUAGE="ru")
+    response = client.post(
+        RESET, {"email": "reviewer@example.kz"}, REMOTE_ADDR="198.51.100.20", HTTP_ACCEPT_LANGUAGE="ru"
+    )
     assert response.status_code == 429 and "Вход временно заблокирован" in text(response)
     assert len(mail.outbox) == 0
     assert client.post(RESET, {"email": "reviewer@example.kz"}, REMOTE_ADDR="198.51.100.21").status_code == 302
@@ -155,33 +172,43 @@ def teacher_account(db, django_user_model):
     return user
 
 
-@pytest.mark.parametrize("language, message", [
-    ("kk", "Кіру уақытша бұғатталды"),
-    ("ru", "Вход временно заблокирован"),
-])
-def test_wrong_passwords_for_one_email_from_many_addresses_lock_that_account(client, teacher_account, settings,
-                                                                            language, message):
+@pytest.mark.parametrize(
+    "language, message",
+    [
+        ("kk", "Кіру уақытша бұғатталды"),
+        ("ru", "Вход временно заблокирован"),
+    ],
+)
+def test_wrong_passwords_for_one_email_from_many_addresses_lock_that_account(
+    client, teacher_account, settings, language, message
+):
     """The public sign-in posts the e-mail as `login`: failures count per account, whatever the client address."""
     login_url = f"/{language}/account/login/"
     for attempt in range(settings.AXES_FAILURE_LIMIT - 1):
-        response = client.post(login_url, {"login": "aigerim@school.kz" if attempt % 2 else "AIGERIM@school.kz",
-                                           "password": f"guess-{attempt}"}, REMOTE_ADDR=f"198.51.100.{attempt + 1}")
+        response = client.post(
+            login_url,
+            {"login": "aigerim@school.kz" if attempt % 2 else "AIGERIM@school.kz", "password": f"guess-{attempt}"},
+            REMOTE_ADDR=f"198.51.100.{attempt + 1}",
+        )
         assert response.status_code == 200  # the form again, with its error
-    response = client.post(login_url, {"login": "aigerim@school.kz", "password": "last-guess"},
-                           REMOTE_ADDR="198.51.100.99")
+    response = client.post(
+        login_url, {"login": "aigerim@school.kz", "password": "last-guess"}, REMOTE_ADDR="198.51.100.99"
+    )
     assert response.status_code == 429
     assert AccessAttempt.objects.filter(username="aigerim@school.kz").exists()
     # The right password, from an address that never failed: refused, with the lock-out page in the page's language.
-    response = client.post(login_url, {"login": "aigerim@school.kz", "password": "the-teachers-password-26"},
-                           REMOTE_ADDR="203.0.113.77")
+    response = client.post(
+        login_url, {"login": "aigerim@school.kz", "password": "the-teachers-password-26"}, REMOTE_ADDR="203.0.113.77"
+    )
     assert response.status_code == 429
     assert message in text(response)
     assert "_auth_user_id" not in client.session
     # An administrator unlocks the account: the right password signs in again.
     call_command("axes_reset_username", "aigerim@school.kz")
     cache.clear()  # allauth's own per-e-mail counter (5 failures in 5 minutes) has lapsed by then
-    response = client.post(login_url, {"login": "aigerim@school.kz", "password": "the-teachers-password-26"},
-                           REMOTE_ADDR="203.0.113.77")
+    response = client.post(
+        login_url, {"login": "aigerim@school.kz", "password": "the-teachers-password-26"}, REMOTE_ADDR="203.0.113.77"
+    )
     assert response.status_code == 302 and client.session["_auth_user_id"] == str(teacher_account.pk)
 
 

@@ -6,14 +6,17 @@ import pytest
 
 from network.models import Teacher
 
-
 pytestmark = pytest.mark.django_db
 CHOOSER = "/admin/snippets/choose/network/teacher/"
 
 
 def chosen_ids(response):
     """The teachers a chooser page offers: their ids as links to the 'chosen' view."""
-    html = response.json()["html"] if response["Content-Type"].startswith("application/json") else response.content.decode()
+    html = (
+        response.json()["html"]
+        if response["Content-Type"].startswith("application/json")
+        else response.content.decode()
+    )
     return {int(part.split("/")[0]) for part in html.split(f"{CHOOSER}chosen/")[1:]}
 
 
@@ -49,8 +52,9 @@ def test_an_admin_user_of_no_school_is_offered_no_teacher(client, staff, django_
     from django.contrib.auth.models import Permission
 
     outsider = django_user_model.objects.create_user("outsider", "outsider@school.kz", "pass-for-tests")
-    outsider.user_permissions.add(*Permission.objects.filter(
-        codename__in=["access_admin", "add_teacher", "change_teacher", "view_teacher"]))
+    outsider.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "add_teacher", "change_teacher", "view_teacher"])
+    )
     client.force_login(outsider)
     assert chosen_ids(client.get(CHOOSER)) == set()
 

@@ -26,7 +26,7 @@ def test_the_post_editor_offers_authors_and_categories_as_checkboxes(client, sta
     authors, ticked = ticked_boxes(html, "authors")
     assert set(authors) == set(Teacher.objects.of_school(staff["a"]).values_list("pk", flat=True))
     assert ticked == set(post.authors.values_list("pk", flat=True))
-    assert authors[:len(ticked)] == [pk for pk in authors if pk in ticked], "the chosen authors come first"
+    assert authors[: len(ticked)] == [pk for pk in authors if pk in ticked], "the chosen authors come first"
     categories, ticked = ticked_boxes(html, "categories")
     assert set(categories) == set(BlogCategory.objects.values_list("pk", flat=True))
     assert ticked == set(post.categories.values_list("pk", flat=True))
@@ -66,7 +66,9 @@ def test_a_teacher_of_another_school_is_still_refused_with_the_checkboxes(client
     client.force_login(staff["editor_a"])
     post = BlogPostPage.objects.filter(school=staff["a"]).first()
     stranger = Teacher.objects.of_school(staff["b"]).first()
-    response = client.post(f"/admin/pages/{post.pk}/edit/", {**post_form(post, "action-save"), "authors": [stranger.pk]})
+    response = client.post(
+        f"/admin/pages/{post.pk}/edit/", {**post_form(post, "action-save"), "authors": [stranger.pk]}
+    )
     assert response.status_code == 200
     # What the editor reads beside the list (Django's message, in the kk admin).
     print("ERRORS", response.context["form"].errors["authors"])

@@ -48,11 +48,25 @@ def database_url():
 
 def start_node(port, **environment):
     return subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "site/deploy/gunicorn.conf.py", "--bind", f"127.0.0.1:{port}",
-         "config.wsgi:application"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "site/deploy/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "config.wsgi:application",
+        ],
         cwd=ROOT,
-        env=clean_env(DJANGO_SETTINGS_MODULE="config.settings.node_test", DATABASE_URL=database_url(),
-                      REDIS_URL=REDIS_URL, WEB_CONCURRENCY="1", GUNICORN_THREADS="1", **environment),
+        env=clean_env(
+            DJANGO_SETTINGS_MODULE="config.settings.node_test",
+            DATABASE_URL=database_url(),
+            REDIS_URL=REDIS_URL,
+            WEB_CONCURRENCY="1",
+            GUNICORN_THREADS="1",
+            **environment,
+        ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -91,8 +105,9 @@ def csrf_token(html):
 
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_nodes_share_the_page_cache_its_invalidation_and_rate_limits(homes, django_capture_on_commit_callbacks,
-                                                                         admin_user):
+def test_two_nodes_share_the_page_cache_its_invalidation_and_rate_limits(
+    homes, django_capture_on_commit_callbacks, admin_user
+):
     redis_client = redis_or_skip()
     redis_client.flushdb()
     with django_capture_on_commit_callbacks(execute=True):
@@ -122,8 +137,9 @@ def test_two_nodes_share_the_page_cache_its_invalidation_and_rate_limits(homes, 
         publish_url = f"http://127.0.0.1:{ports[0]}/admin/bulk/wagtailcore/page/publish/?id={draft.pk}"
         form = moderator.get(publish_url, timeout=60)
         assert form.status_code == 200
-        response = moderator.post(publish_url, {"csrfmiddlewaretoken": csrf_token(form.text)}, timeout=60,
-                                  allow_redirects=False)
+        response = moderator.post(
+            publish_url, {"csrfmiddlewaretoken": csrf_token(form.text)}, timeout=60, allow_redirects=False
+        )
         assert response.status_code == 302
         assert BlogPostPage.objects.get(pk=draft.pk).live
         for port in ports:
@@ -138,12 +154,18 @@ def test_two_nodes_share_the_page_cache_its_invalidation_and_rate_limits(homes, 
         statuses = []
         for attempt in range(4):
             port = ports[attempt % 2]
-            data = urllib.parse.urlencode({
-                "csrfmiddlewaretoken": token, "email": f"reader{attempt}@example.kz", "topics": "news",
-                "frequency": "weekly", "language": "kk",
-            }).encode()
-            request = urllib.request.Request(f"http://127.0.0.1:{port}/kk/follow/subscribe/", data=data,
-                                             headers={"Host": HOST})
+            data = urllib.parse.urlencode(
+                {
+                    "csrfmiddlewaretoken": token,
+                    "email": f"reader{attempt}@example.kz",
+                    "topics": "news",
+                    "frequency": "weekly",
+                    "language": "kk",
+                }
+            ).encode()
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/kk/follow/subscribe/", data=data, headers={"Host": HOST}
+            )
             try:
                 with opener.open(request, timeout=10) as response:
                     statuses.append(response.status)
@@ -164,17 +186,27 @@ MEDIA_BUCKET, PRIVATE_BUCKET = "ls-media", "ls-private"
 def object_store():
     """moto's S3 server on a local port, with a deployment's two buckets: public media and private files."""
     moto_server = pytest.importorskip(
-        "moto.server", reason="moto[server] is not installed (it is pinned in requirements.txt for this test)")
+        "moto.server", reason="moto[server] is not installed (it is pinned in requirements.txt for this test)"
+    )
     boto3 = pytest.importorskip("boto3", reason="boto3 is not installed (django-storages[s3] needs it)")
     port = free_port()
     server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     credentials = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-    environment = {"AWS_STORAGE_BUCKET_NAME": MEDIA_BUCKET, "AWS_PRIVATE_BUCKET_NAME": PRIVATE_BUCKET,
-                   "AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{port}", "AWS_S3_REGION_NAME": "us-east-1",
-                   **credentials}
-    s3 = boto3.client("s3", endpoint_url=environment["AWS_S3_ENDPOINT_URL"], region_name="us-east-1",
-                      aws_access_key_id="testing", aws_secret_access_key="testing")
+    environment = {
+        "AWS_STORAGE_BUCKET_NAME": MEDIA_BUCKET,
+        "AWS_PRIVATE_BUCKET_NAME": PRIVATE_BUCKET,
+        "AWS_S3_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+        "AWS_S3_REGION_NAME": "us-east-1",
+        **credentials,
+    }
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=environment["AWS_S3_ENDPOINT_URL"],
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
     for bucket in (MEDIA_BUCKET, PRIVATE_BUCKET):
         s3.create_bucket(Bucket=bucket)
     # As README's deployment section says: the public may read image renditions, nothing else.
@@ -211,9 +243,9 @@ def test_a_file_uploaded_through_one_node_is_served_by_the_other_from_the_object
     from wagtail.models import Collection
 
     from tests.test_cabinet import fields
+    from uploads.object_storage import PrivateObjectStorage
     from workflows.models import SubmissionFile
     from workflows.testing import PDF_HEADER, make_home, make_school, teacher
-    from uploads.object_storage import PrivateObjectStorage
 
     environment, s3 = object_store
     redis_client = redis_or_skip()
@@ -232,9 +264,16 @@ def test_a_file_uploaded_through_one_node_is_served_by_the_other_from_the_object
         # A Wagtail document uploaded through node 1 is downloaded through node 2, by Wagtail's serve view.
         form = editor.get(f"{node1}/admin/documents/add/", timeout=60)
         document_content = PDF_HEADER + b"lesson plan shared by both nodes"
-        response = editor.post(f"{node1}/admin/documents/add/", timeout=60, data={
-            "csrfmiddlewaretoken": csrf_token(form.text), "title": "Lesson plan", "collection": root_collection.pk,
-        }, files={"file": ("lesson-plan.pdf", document_content, "application/pdf")})
+        response = editor.post(
+            f"{node1}/admin/documents/add/",
+            timeout=60,
+            data={
+                "csrfmiddlewaretoken": csrf_token(form.text),
+                "title": "Lesson plan",
+                "collection": root_collection.pk,
+            },
+            files={"file": ("lesson-plan.pdf", document_content, "application/pdf")},
+        )
         assert response.ok
         document = get_document_model().objects.get(title="Lesson plan")
         assert document.file.name in [key.removeprefix("media/") for key in stored_keys(s3, MEDIA_BUCKET)]
@@ -246,9 +285,16 @@ def test_a_file_uploaded_through_one_node_is_served_by_the_other_from_the_object
         # An image uploaded through node 1: node 2 makes its rendition from the stored original, and pages link the
         # rendition at the object store by a plain, unsigned address (a cached page must not carry one that expires).
         form = editor.get(f"{node1}/admin/images/add/", timeout=60)
-        response = editor.post(f"{node1}/admin/images/add/", timeout=60, data={
-            "csrfmiddlewaretoken": csrf_token(form.text), "title": "School yard", "collection": root_collection.pk,
-        }, files={"file": ("yard.png", png_bytes(), "image/png")})
+        response = editor.post(
+            f"{node1}/admin/images/add/",
+            timeout=60,
+            data={
+                "csrfmiddlewaretoken": csrf_token(form.text),
+                "title": "School yard",
+                "collection": root_collection.pk,
+            },
+            files={"file": ("yard.png", png_bytes(), "image/png")},
+        )
         assert response.ok
         image = get_image_model().objects.get(title="School yard")
         edit_page = editor.get(f"{node2}/admin/images/{image.pk}/", timeout=60).text
@@ -266,8 +312,13 @@ def test_a_file_uploaded_through_one_node_is_served_by_the_other_from_the_object
         form = teacher_browser.get(f"{node1}{new_url}", timeout=60)
         material = PDF_HEADER + b"the material, private until approved"
         data = {**fields(), "csrfmiddlewaretoken": csrf_token(form.text), "file_kind": "material"}
-        response = teacher_browser.post(f"{node1}{new_url}", data=data, timeout=60, allow_redirects=False,
-                                        files=[("files", ("plan.pdf", material, "application/pdf"))])
+        response = teacher_browser.post(
+            f"{node1}{new_url}",
+            data=data,
+            timeout=60,
+            allow_redirects=False,
+            files=[("files", ("plan.pdf", material, "application/pdf"))],
+        )
         assert response.status_code == 302, response.text[:500]
         submission_file = SubmissionFile.objects.get(submission__author=author)
         assert f"private/{submission_file.file.name}" in stored_keys(s3, PRIVATE_BUCKET)

@@ -46,8 +46,10 @@ def test_a_file_is_judged_by_its_content_not_its_name(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         message = refusal(SimpleUploadedFile("virus.pdf", b"MZ\x90\x00" + b"\x00" * 100, "application/pdf"))
-    assert message == ("“virus.pdf” is not a file of an accepted type. Accepted: PDF, DOC, DOCX, ODT, RTF, XLS, "
-                       "XLSX, ODS, PPT, PPTX, ODP, JPG, PNG, MP4.")
+    assert message == (
+        "“virus.pdf” is not a file of an accepted type. Accepted: PDF, DOC, DOCX, ODT, RTF, XLS, "
+        "XLSX, ODS, PPT, PPTX, ODP, JPG, PNG, MP4."
+    )
 
 
 def test_a_file_over_the_size_limit_is_refused_with_both_sizes(settings):
@@ -55,9 +57,14 @@ def test_a_file_over_the_size_limit_is_refused_with_both_sizes(settings):
     with translation.override("en"):
         assert refusal(pdf("big.pdf", size=3000)) == "“big.pdf” is 2.9\u00a0KB: a file may be at most 1.0\u00a0KB."
     with translation.override("ru"):
-        assert refusal(pdf("big.pdf", size=3000)) == "«big.pdf» весит 2,9\u00a0КБ: файл может быть не больше 1,0\u00a0КБ."
+        assert (
+            refusal(pdf("big.pdf", size=3000)) == "«big.pdf» весит 2,9\u00a0КБ: файл может быть не больше 1,0\u00a0КБ."
+        )
     with translation.override("kk"):
-        assert refusal(pdf("big.pdf", size=3000)) == "«big.pdf» файлының көлемі — 2,9\u00a0КБ; бір файлдың шегі — 1,0\u00a0КБ."
+        assert (
+            refusal(pdf("big.pdf", size=3000))
+            == "«big.pdf» файлының көлемі — 2,9\u00a0КБ; бір файлдың шегі — 1,0\u00a0КБ."
+        )
 
 
 def test_an_empty_file_is_refused():
@@ -70,8 +77,10 @@ def test_the_submission_total_is_bounded(settings):
     limits.check_total(pdf(size=1000), already=1000)
     with pytest.raises(ValidationError) as error, translation.override("en"):
         limits.check_total(pdf("more.pdf", size=1000), already=1500)
-    assert error.value.messages == ["“more.pdf” was not added: the files of one submission may be at most "
-                                    "2.0\u00a0KB together; with it they would be 2.4\u00a0KB."]
+    assert error.value.messages == [
+        "“more.pdf” was not added: the files of one submission may be at most "
+        "2.0\u00a0KB together; with it they would be 2.4\u00a0KB."
+    ]
 
 
 def test_a_200_letter_kazakh_name_is_shortened_in_bytes_keeping_its_extension():

@@ -44,7 +44,7 @@ def png(name="photo.png", size=None):
 def errors_of(response, field="file"):
     """The messages shown beside the field, as the user reads them."""
     soup = BeautifulSoup(response.content, "html.parser")
-    block = soup.select_one(f'[data-field-wrapper] #id_{field}') or soup.select_one(f"#id_{field}")
+    block = soup.select_one(f"[data-field-wrapper] #id_{field}") or soup.select_one(f"#id_{field}")
     assert block is not None, f"no {field} field on the page"
     wrapper = block.find_parent(attrs={"data-field-wrapper": True}) or block.find_parent("div")
     return [text(node) for node in wrapper.select(".error-message, .w-field__errors p")]
@@ -74,9 +74,13 @@ def small_limit(settings):
 
 # -- documents --------------------------------------------------------------------------------------------------------
 
+
 def add_document(client, *files, title="Lesson plan", language="en"):
-    return client.post(reverse("wagtaildocs:add"), {"title": title, "collection": 1, "file": list(files)},
-                       HTTP_ACCEPT_LANGUAGE=language)
+    return client.post(
+        reverse("wagtaildocs:add"),
+        {"title": title, "collection": 1, "file": list(files)},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
 
 
 def test_a_document_over_the_size_limit_is_refused_and_the_title_kept(editor, small_limit):
@@ -89,8 +93,10 @@ def test_a_document_over_the_size_limit_is_refused_and_the_title_kept(editor, sm
 
 def test_a_program_renamed_pdf_is_refused_by_its_content(editor):
     response = add_document(editor, SimpleUploadedFile("plan.pdf", EXE, "application/pdf"))
-    assert errors_of(response) == ["“plan.pdf” is not a file of an accepted type. Accepted: PDF, DOC, DOCX, ODT, "
-                                   "RTF, XLS, XLSX, ODS, PPT, PPTX, ODP, JPG, PNG, MP4."]
+    assert errors_of(response) == [
+        "“plan.pdf” is not a file of an accepted type. Accepted: PDF, DOC, DOCX, ODT, "
+        "RTF, XLS, XLSX, ODS, PPT, PPTX, ODP, JPG, PNG, MP4."
+    ]
     assert not get_document_model().objects.exists()
 
 
@@ -140,12 +146,15 @@ def test_the_refusals_are_translated(editor, small_limit):
 
 # -- images -----------------------------------------------------------------------------------------------------------
 
+
 def test_an_image_over_the_size_limit_and_several_images_are_refused(editor, small_limit):
-    response = editor.post(reverse("wagtailimages:add"), {"title": "Seminar", "collection": 1,
-                                                          "file": [png("big.png", size=5000)]})
+    response = editor.post(
+        reverse("wagtailimages:add"), {"title": "Seminar", "collection": 1, "file": [png("big.png", size=5000)]}
+    )
     assert "“big.png” is 4.9\xa0KB: a file may be at most 2.0\xa0KB." in errors_of(response)
-    response = editor.post(reverse("wagtailimages:add"), {"title": "Seminar", "collection": 1,
-                                                          "file": [png("one.png"), png("two.png")]})
+    response = editor.post(
+        reverse("wagtailimages:add"), {"title": "Seminar", "collection": 1, "file": [png("one.png"), png("two.png")]}
+    )
     assert errors_of(response) == ["This field takes one file and 2 were sent: choose one file."]
     assert BeautifulSoup(response.content, "html.parser").select_one("#id_title")["value"] == "Seminar"
     assert not get_image_model().objects.exists()
@@ -154,14 +163,20 @@ def test_an_image_over_the_size_limit_and_several_images_are_refused(editor, sma
 
 
 def test_the_image_choosers_upload_obeys_the_limits(editor, small_limit):
-    response = editor.post(reverse("wagtailimages_chooser:create"),
-                           {"image-chooser-upload-title": "Seminar", "image-chooser-upload-collection": 1,
-                            "image-chooser-upload-file": png("big.png", size=5000)})
+    response = editor.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            "image-chooser-upload-title": "Seminar",
+            "image-chooser-upload-collection": 1,
+            "image-chooser-upload-file": png("big.png", size=5000),
+        },
+    )
     assert "“big.png” is 4.9\xa0KB: a file may be at most 2.0\xa0KB." in response.json()["htmlFragment"]
     assert not get_image_model().objects.exists()
 
 
 # -- a dissemination event's evidence, in the cabinet ------------------------------------------------------------------
+
 
 @pytest.fixture
 def approved(db):
@@ -175,8 +190,13 @@ def approved(db):
         services.submit(submission, author)
         services.decide(services.open_task_of(submission).pk, head, rules.Decision.ENDORSE)
         submission = Submission.objects.get(pk=submission.pk)
-        services.decide(services.open_task_of(submission).pk, council, rules.Decision.APPROVE,
-                        protocol_number="7", protocol_date=datetime.date(2026, 11, 1))
+        services.decide(
+            services.open_task_of(submission).pk,
+            council,
+            rules.Decision.APPROVE,
+            protocol_number="7",
+            protocol_date=datetime.date(2026, 11, 1),
+        )
     client = Client()
     client.force_login(author)
     return {"client": client, "submission": Submission.objects.get(pk=submission.pk)}
@@ -185,18 +205,22 @@ def approved(db):
 def send_evidence(approved, *files):
     with translation.override("en"):
         url = reverse("cabinet:submission", args=[approved["submission"].pk])
-    return approved["client"].post(url, {"date": "2026-11-20", "place": "School-lyceum No. 8",
-                                         "district": "Saryarka", "evidence": list(files)},
-                                   HTTP_ACCEPT_LANGUAGE="en")
+    return approved["client"].post(
+        url,
+        {"date": "2026-11-20", "place": "School-lyceum No. 8", "district": "Saryarka", "evidence": list(files)},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
 
 def test_evidence_is_one_file_within_the_limits_and_the_event_is_kept_in_the_form(approved, small_limit):
     refusals = {
         "several": ((pdf("one.pdf"), pdf("two.pdf")), "This field takes one file and 2 were sent: choose one file."),
         "big": ((pdf("big.pdf", size=5000),), "“big.pdf” is 4.9\xa0KB: a file may be at most 2.0\xa0KB."),
-        "program": ((SimpleUploadedFile("act.pdf", EXE),),
-                    "“act.pdf” is not a file of an accepted type. Accepted: PDF, DOC, DOCX, ODT, RTF, XLS, XLSX, ODS, "
-                    "PPT, PPTX, ODP, JPG, PNG, MP4."),
+        "program": (
+            (SimpleUploadedFile("act.pdf", EXE),),
+            "“act.pdf” is not a file of an accepted type. Accepted: PDF, DOC, DOCX, ODT, RTF, XLS, XLSX, ODS, "
+            "PPT, PPTX, ODP, JPG, PNG, MP4.",
+        ),
     }
     for files, message in refusals.values():
         response = send_evidence(approved, *files)

@@ -57,6 +57,7 @@ def test_teacher_has_no_admin_at_all(client, network):
     response = login(client, network["author"]).get(reverse("workflows:inbox"))
     assert response.status_code == 302 and response.url.startswith(reverse("wagtailadmin_login"))
 
+
 def test_task_page_decision_and_refusals(client, network):
     submission = submitted(network)
     task = open_task(submission)
@@ -87,12 +88,22 @@ def test_council_decision_with_protocol_through_the_form(client, network):
     response = client.post(url, {"decision": "approve", "protocol_number": "", "protocol_date": ""})
     assert response.status_code == 200
     assert "protocol" in response.content.decode().lower()
-    response = client.post(url, {"decision": "approve", "protocol_number": "12", "protocol_date": "2026-11-02",
-                                 "conclusion": "Recommended for the region."})
+    response = client.post(
+        url,
+        {
+            "decision": "approve",
+            "protocol_number": "12",
+            "protocol_date": "2026-11-02",
+            "conclusion": "Recommended for the region.",
+        },
+    )
     assert response.status_code == 302
     submission = reload(submission)
     assert (submission.state, submission.protocol_number, submission.protocol_date) == (
-        "approved", "12", datetime.date(2026, 11, 2))
+        "approved",
+        "12",
+        datetime.date(2026, 11, 2),
+    )
 
 
 def decide_school(network):
@@ -151,8 +162,9 @@ def sendfile_backend(settings):
     _get_sendfile.cache_clear()
 
 
-def test_in_production_the_proxy_sends_a_private_file_once_the_view_has_checked(client, network, private_root,
-                                                                                 sendfile_backend):
+def test_in_production_the_proxy_sends_a_private_file_once_the_view_has_checked(
+    client, network, private_root, sendfile_backend
+):
     sendfile_backend("django_sendfile.backends.nginx")  # SENDFILE_BACKEND in site/deploy/compose.yaml
     document = submitted(network).files.get(kind="supporting")
     url = reverse("workflows:file", args=[document.pk])
@@ -230,26 +242,53 @@ def test_administrator_assigns_roles_and_schools(client, network, admin_user):
 
     login(client, admin_user)
     assert client.get(reverse("reviewer_roles:index")).status_code == 200
-    response = client.post(reverse("reviewer_roles:add"), {
-        "user": network["author"].pk, "role": "regional_council", "school": "", "partner_school": "", "region": "",
-    })
+    response = client.post(
+        reverse("reviewer_roles:add"),
+        {
+            "user": network["author"].pk,
+            "role": "regional_council",
+            "school": "",
+            "partner_school": "",
+            "region": "",
+        },
+    )
     assert response.status_code == 200  # a regional council member needs a region: the database refuses
     assert not ReviewerRole.objects.filter(user=network["author"]).exists()
-    client.post(reverse("reviewer_roles:add"), {
-        "user": network["author"].pk, "role": "regional_council", "school": "", "partner_school": "",
-        "region": network["school"].region_id,
-    })
+    client.post(
+        reverse("reviewer_roles:add"),
+        {
+            "user": network["author"].pk,
+            "role": "regional_council",
+            "school": "",
+            "partner_school": "",
+            "region": network["school"].region_id,
+        },
+    )
     assert ReviewerRole.objects.filter(user=network["author"], role="regional_council").exists()
-    response = client.post(reverse("reviewer_roles:add"), {
-        "user": network["head"].pk, "role": "republican_council", "school": "", "partner_school": "", "region": "",
-        "subject": "history",
-    })
+    response = client.post(
+        reverse("reviewer_roles:add"),
+        {
+            "user": network["head"].pk,
+            "role": "republican_council",
+            "school": "",
+            "partner_school": "",
+            "region": "",
+            "subject": "history",
+        },
+    )
     assert response.status_code == 200  # only an association is formed by profile: said, not a server error
     assert "Only a profile association (ОӘБ) is formed by subject" in response.content.decode()
-    client.post(reverse("reviewer_roles:add"), {
-        "user": network["head"].pk, "role": "association", "school": "", "partner_school": "", "region": "",
-        "subject": "history",
-    })
+    client.post(
+        reverse("reviewer_roles:add"),
+        {
+            "user": network["head"].pk,
+            "role": "association",
+            "school": "",
+            "partner_school": "",
+            "region": "",
+            "subject": "history",
+        },
+    )
     assert ReviewerRole.objects.get(user=network["head"], role="association").subject == "history"
     assert client.get(reverse("school_memberships:index")).status_code == 200
     assert refused(login(client, network["head"]).get(reverse("reviewer_roles:index")))
@@ -294,8 +333,9 @@ def school_editor(school):
 
     user = make_user("school-editor", group="School editors")
     group = user.groups.get(name="School editors")
-    GroupPagePermission.objects.get_or_create(group=group, page=school,
-                                              permission=Permission.objects.get(codename="change_page"))
+    GroupPagePermission.objects.get_or_create(
+        group=group, page=school, permission=Permission.objects.get(codename="change_page")
+    )
     return user
 
 

@@ -61,6 +61,7 @@ def slow_transition(monkeypatch):
 
 def test_two_heads_deciding_the_same_task_at_once_give_one_decision(network, slow_transition):
     from wagtail.users.models import UserProfile
+
     from workflows.models import ReviewerRole
     from workflows.testing import reviewer
 
@@ -76,10 +77,12 @@ def test_two_heads_deciding_the_same_task_at_once_give_one_decision(network, slo
         client.force_login(user)
         clients.append(client)
 
-    responses = concurrently(*[
-        (lambda client=client: client.post(url, {"decision": "endorse", "comment": "Signed."}, follow=True))
-        for client in clients
-    ])
+    responses = concurrently(
+        *[
+            (lambda client=client: client.post(url, {"decision": "endorse", "comment": "Signed."}, follow=True))
+            for client in clients
+        ]
+    )
 
     assert all(not isinstance(response, Exception) for response in responses), responses
     with translation.override("ru"):
@@ -92,8 +95,10 @@ def test_two_heads_deciding_the_same_task_at_once_give_one_decision(network, slo
     # No fork: one endorsement, one next-stage task, the school task done once.
     assert SubmissionEvent.objects.filter(submission=submission, action="endorse").count() == 1
     assert Task.objects.filter(process_id=submission.pk, flow_task=SubmissionFlow.regional_review).count() == 1
-    assert Task.objects.filter(process_id=submission.pk, flow_task=SubmissionFlow.school_review,
-                               status="DONE").count() == 1
+    assert (
+        Task.objects.filter(process_id=submission.pk, flow_task=SubmissionFlow.school_review, status="DONE").count()
+        == 1
+    )
 
 
 def test_two_simultaneous_service_calls_one_wins_the_other_is_told(network, slow_transition):

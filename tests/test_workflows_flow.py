@@ -89,8 +89,11 @@ def test_researcher_route_school_then_regional_council(network, django_capture_o
 def test_two_approved_experiences_with_one_title_get_their_own_addresses(network, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(2):
-            run_to(submitted(network), (network["head"], rules.Decision.ENDORSE),
-                   (network["regional"], rules.Decision.APPROVE))
+            run_to(
+                submitted(network),
+                (network["head"], rules.Decision.ENDORSE),
+                (network["regional"], rules.Decision.APPROVE),
+            )
     first, second = ApprovedExperiencePage.objects.order_by("pk")
     assert first.title == second.title and first.get_parent().pk == second.get_parent().pk
     assert second.slug == f"{first.slug}-1"
@@ -110,9 +113,16 @@ def submitted(network, **kwargs):
     return reload(submission)
 
 
-@pytest.mark.parametrize("category", [rules.Category.TEACHER_RESEARCHER, rules.Category.HEAD_SECOND,
-                                      rules.Category.HEAD_THIRD, rules.Category.DEPUTY_SECOND,
-                                      rules.Category.DEPUTY_THIRD])
+@pytest.mark.parametrize(
+    "category",
+    [
+        rules.Category.TEACHER_RESEARCHER,
+        rules.Category.HEAD_SECOND,
+        rules.Category.HEAD_THIRD,
+        rules.Category.DEPUTY_SECOND,
+        rules.Category.DEPUTY_THIRD,
+    ],
+)
 def test_regional_council_decides_for_researchers_and_second_third_category_heads(network, category):
     submission = submitted(network, category=category)
     submission = run_to(submission, (network["head"], "endorse"))
@@ -128,8 +138,11 @@ def test_expert_goes_to_the_profile_association_and_gets_district_level(network)
     submission = run_to(submission, (network["head"], "endorse"))
     assert submission.stage == "association"
     submission = run_to(submission, (network["association"], "approve"))
-    assert (submission.state, submission.level, submission.coverage_unit) == ("approved", "district_city",
-                                                                              "district_city")
+    assert (submission.state, submission.level, submission.coverage_unit) == (
+        "approved",
+        "district_city",
+        "district_city",
+    )
 
 
 def test_a_profile_association_examines_its_own_subject_only(network, django_capture_on_commit_callbacks):
@@ -161,12 +174,14 @@ def test_only_an_association_is_formed_by_profile(network):
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        ReviewerRole.objects.create(user=network["regional"], role=Role.REGIONAL_COUNCIL,
-                                    region=network["school"].region, subject="history")
+        ReviewerRole.objects.create(
+            user=network["regional"], role=Role.REGIONAL_COUNCIL, region=network["school"].region, subject="history"
+        )
 
 
-@pytest.mark.parametrize("category", [rules.Category.TEACHER_MASTER, rules.Category.HEAD_FIRST,
-                                      rules.Category.DEPUTY_FIRST])
+@pytest.mark.parametrize(
+    "category", [rules.Category.TEACHER_MASTER, rules.Category.HEAD_FIRST, rules.Category.DEPUTY_FIRST]
+)
 def test_masters_and_first_category_heads_are_forwarded_to_the_republican_council(network, category):
     submission = submitted(network, category=category)
     submission = run_to(submission, (network["head"], "endorse"))
@@ -181,14 +196,25 @@ def test_masters_and_first_category_heads_are_forwarded_to_the_republican_counci
     assert history[:5] == ["created", "submitted", "endorse", "forward", "approve"]
 
 
-@pytest.mark.parametrize("path", [
-    ["school"], ["school", "regional"], ["school", "regional", "republican"], ["school", "association"],
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        ["school"],
+        ["school", "regional"],
+        ["school", "regional", "republican"],
+        ["school", "association"],
+    ],
+)
 def test_reject_at_every_stage_ends_the_process_with_the_reason(network, path):
     category = {"association": rules.Category.TEACHER_EXPERT, "republican": rules.Category.TEACHER_MASTER}.get(
-        path[-1], rules.Category.TEACHER_RESEARCHER)
-    users = {"school": network["head"], "regional": network["regional"], "association": network["association"],
-             "republican": network["republican"]}
+        path[-1], rules.Category.TEACHER_RESEARCHER
+    )
+    users = {
+        "school": network["head"],
+        "regional": network["regional"],
+        "association": network["association"],
+        "republican": network["republican"],
+    }
     submission = submitted(network, category=category)
     for stage in path[:-1]:
         submission = run_to(submission, (users[stage], rules.decisions_for(stage, category)[0]))
@@ -199,14 +225,25 @@ def test_reject_at_every_stage_ends_the_process_with_the_reason(network, path):
     assert not Task.objects.filter(process_id=submission.pk, status__in=["NEW", "ASSIGNED"]).exists()
 
 
-@pytest.mark.parametrize("path", [
-    ["school"], ["school", "regional"], ["school", "regional", "republican"], ["school", "association"],
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        ["school"],
+        ["school", "regional"],
+        ["school", "regional", "republican"],
+        ["school", "association"],
+    ],
+)
 def test_return_for_revision_at_every_stage_comes_back_to_the_same_stage(network, path):
     category = {"association": rules.Category.TEACHER_EXPERT, "republican": rules.Category.TEACHER_MASTER}.get(
-        path[-1], rules.Category.TEACHER_RESEARCHER)
-    users = {"school": network["head"], "regional": network["regional"], "association": network["association"],
-             "republican": network["republican"]}
+        path[-1], rules.Category.TEACHER_RESEARCHER
+    )
+    users = {
+        "school": network["head"],
+        "regional": network["regional"],
+        "association": network["association"],
+        "republican": network["republican"],
+    }
     author = network["author"]
     submission = submitted(network, category=category)
     for stage in path[:-1]:
@@ -214,8 +251,13 @@ def test_return_for_revision_at_every_stage_comes_back_to_the_same_stage(network
     decide(submission, users[path[-1]], "return", comment="Add the acts of implementation.")
     submission = reload(submission)
     assert (submission.state, submission.stage) == ("revision", path[-1])
-    services.add_file(submission, author, __import__("workflows.testing").testing.upload("new act"),
-                      "supporting", "implementation_act")
+    services.add_file(
+        submission,
+        author,
+        __import__("workflows.testing").testing.upload("new act"),
+        "supporting",
+        "implementation_act",
+    )
     services.submit(submission, author)
     submission = reload(submission)
     assert (submission.state, submission.stage, submission.round) == ("in_review", path[-1], 2)
@@ -233,8 +275,9 @@ def test_decisions_need_protocol_and_reason(network):
         services.decide(task.pk, network["regional"], "return", **PROTOCOL)
     assert "comment" in error.value.message_dict
     with pytest.raises(ValidationError):
-        services.decide(task.pk, network["regional"], "approve", protocol_number="1",
-                        protocol_date=datetime.date(2999, 1, 1))
+        services.decide(
+            task.pk, network["regional"], "approve", protocol_number="1", protocol_date=datetime.date(2999, 1, 1)
+        )
     assert reload(submission).stage == "regional"
 
 
@@ -248,10 +291,19 @@ def test_decision_already_taken_is_refused_with_a_message(network):
     assert Task.objects.filter(process_id=submission.pk, flow_task=SubmissionFlow.regional_review).count() == 1
 
 
-@pytest.mark.parametrize("who,stage", [
-    ("other_head", "school"), ("regional", "school"), ("author", "school"), ("association", "school"),
-    ("other_regional", "regional"), ("head", "regional"), ("republican", "regional"), ("association", "regional"),
-])
+@pytest.mark.parametrize(
+    "who,stage",
+    [
+        ("other_head", "school"),
+        ("regional", "school"),
+        ("author", "school"),
+        ("association", "school"),
+        ("other_regional", "regional"),
+        ("head", "regional"),
+        ("republican", "regional"),
+        ("association", "regional"),
+    ],
+)
 def test_each_role_is_refused_on_tasks_outside_its_scope(network, who, stage):
     submission = submitted(network)
     if stage == "regional":
@@ -320,8 +372,13 @@ def test_withdrawal_is_a_state_and_cancels_the_open_task(network):
 
 
 def test_incomplete_submission_is_refused(network):
-    submission = services.create_draft(network["author"], network["author"].school_membership, title="T",
-                                       category="teacher_expert", result_kind="textbook")
+    submission = services.create_draft(
+        network["author"],
+        network["author"].school_membership,
+        title="T",
+        category="teacher_expert",
+        result_kind="textbook",
+    )
     with pytest.raises(ValidationError) as error:
         services.submit(submission, network["author"])
     assert len(error.value.messages) == 3  # kind not counted for experts, no material, no supporting document
@@ -377,7 +434,8 @@ def test_notifications_reach_role_holders_and_author_in_their_language(network, 
     assert languages == {"aigerim@example.kz": "ru", "council1@example.kz": "en", "council3@example.kz": "kk"}
     with translation.override("ru"):
         assert by_recipient["aigerim@example.kz"].subject == _("Decision on your submission: %(title)s") % {
-            "title": submission.title}
+            "title": submission.title
+        }
     assert by_recipient["council1@example.kz"].subject.startswith("New submission to review")
     assert "council2@example.kz" not in by_recipient  # another region's council is not told
     assert second_member.email in by_recipient
@@ -453,7 +511,8 @@ def test_nobody_reviews_their_own_submission(network):
 
 
 def test_quietly_tells_nobody_inside_and_everyone_again_after_even_after_an_error(
-        network, django_capture_on_commit_callbacks):
+    network, django_capture_on_commit_callbacks
+):
     from workflows import notifications
 
     mail.outbox.clear()

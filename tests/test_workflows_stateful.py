@@ -21,9 +21,18 @@ import sys
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from hypothesis import HealthCheck, settings as hypothesis_settings, strategies as st
-from hypothesis.stateful import (Bundle, RuleBasedStateMachine, initialize, invariant, precondition, rule,
-                                 run_state_machine_as_test)
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from viewflow.workflow.models import Task
 
 from tests.test_workflows_flow import english, private_root  # noqa: F401 (fixtures)
@@ -65,8 +74,11 @@ def cast(db):
         "republican": reviewer("st-republican", Role.REPUBLICAN_COUNCIL),
         "association": reviewer("st-association", Role.ASSOCIATION),
     }
-    return {"users": users, "school_of": {"teacher_a": school_a.pk, "teacher_b": school_b.pk},
-            "region_of": {"teacher_a": school_a.region_id, "teacher_b": school_b.region_id}}
+    return {
+        "users": users,
+        "school_of": {"teacher_a": school_a.pk, "teacher_b": school_b.pk},
+        "region_of": {"teacher_a": school_a.region_id, "teacher_b": school_b.region_id},
+    }
 
 
 class Model:
@@ -77,8 +89,12 @@ class Model:
         self.state, self.stage, self.owner = "draft", "", None
 
     def reviewer_in_scope(self, cast):
-        return {"school": {"teacher_a": "head_a", "teacher_b": "head_b"}[self.author], "regional": "council_a",
-                "association": "association", "republican": "republican"}.get(self.stage, "head_a")
+        return {
+            "school": {"teacher_a": "head_a", "teacher_b": "head_b"}[self.author],
+            "regional": "council_a",
+            "association": "association",
+            "republican": "republican",
+        }.get(self.stage, "head_a")
 
     def in_scope(self, actor, cast):
         """May this actor act on the current stage's task?"""
@@ -142,13 +158,18 @@ def make_machine(cast, tally):
             """Run `action`; a permitted one must succeed and write its history, a refused one change nothing.
             A `stranger` (not the author, or a reviewer out of scope) is refused with PermissionDenied."""
             before = snapshot(pk)
-            last_event = SubmissionEvent.objects.filter(submission_id=pk).order_by("-pk").values_list(
-                "pk", flat=True).first() or 0
+            last_event = (
+                SubmissionEvent.objects.filter(submission_id=pk).order_by("-pk").values_list("pk", flat=True).first()
+                or 0
+            )
             tally[f"{sys._getframe(1).f_code.co_name} {'permitted' if allowed else 'refused'}"] += 1
             if allowed:
                 action()
-                new = list(SubmissionEvent.objects.filter(submission_id=pk, pk__gt=last_event)
-                           .values_list("action", "actor_id"))
+                new = list(
+                    SubmissionEvent.objects.filter(submission_id=pk, pk__gt=last_event).values_list(
+                        "action", "actor_id"
+                    )
+                )
                 for expected in expected_events:
                     assert (expected, users[actor].pk) in new or (expected, None) in new, (expected, new)
                 return True
@@ -159,14 +180,16 @@ def make_machine(cast, tally):
             assert snapshot(pk) == before, f"{actor} was refused but changed something"
             return False
 
-        @initialize(target=submissions, author=st.sampled_from(["teacher_a", "teacher_b"]),
-                    category=st.sampled_from(CATEGORIES))
+        @initialize(
+            target=submissions, author=st.sampled_from(["teacher_a", "teacher_b"]), category=st.sampled_from(CATEGORIES)
+        )
         def first_draft(self, author, category):
             return self.new_draft(author, category)
 
         @precondition(lambda self: len(self.models) < 3)
-        @rule(target=submissions, author=st.sampled_from(["teacher_a", "teacher_b"]),
-              category=st.sampled_from(CATEGORIES))
+        @rule(
+            target=submissions, author=st.sampled_from(["teacher_a", "teacher_b"]), category=st.sampled_from(CATEGORIES)
+        )
         def another_draft(self, author, category):
             return self.new_draft(author, category)
 
@@ -186,8 +209,7 @@ def make_machine(cast, tally):
             text = f"Revised abstract {self.step}"
 
             def action():
-                services.save_draft(users[actor], submission=Submission.objects.get(pk=pk),
-                                    fields={"abstract": text})
+                services.save_draft(users[actor], submission=Submission.objects.get(pk=pk), fields={"abstract": text})
 
             if self.attempt(pk, actor, allowed, action, stranger=actor != model.author):
                 assert Submission.objects.get(pk=pk).abstract == text
@@ -208,8 +230,14 @@ def make_machine(cast, tally):
             model = self.models[pk]
             allowed = actor == model.author and model.state in ("draft", "revision")
             event = "submitted" if model.state == "draft" else "resubmitted"
-            if self.attempt(pk, actor, allowed, lambda: services.submit(Submission.objects.get(pk=pk), users[actor]),
-                            [event], stranger=actor != model.author):
+            if self.attempt(
+                pk,
+                actor,
+                allowed,
+                lambda: services.submit(Submission.objects.get(pk=pk), users[actor]),
+                [event],
+                stranger=actor != model.author,
+            ):
                 model.state, model.stage = "in_review", model.stage or rules.Stage.SCHOOL
                 model.owner = None
 
@@ -247,8 +275,9 @@ def make_machine(cast, tally):
                 return
             allowed = model.owner == actor
             stranger = model.owner not in (None, actor)
-            if self.attempt(pk, actor, allowed, lambda: services.release(task.pk, users[actor]), ["released"],
-                            stranger):
+            if self.attempt(
+                pk, actor, allowed, lambda: services.release(task.pk, users[actor]), ["released"], stranger
+            ):
                 model.owner = None
 
         @precondition(lambda self: self.in_review())
@@ -269,13 +298,15 @@ def make_machine(cast, tally):
             model, task = self.models[pk], self.open_task(pk)
             if task is None or model.state != "in_review":
                 return
-            allowed = (model.in_scope(actor, cast) and model.owner in (None, actor)
-                       and decision in rules.decisions_for(model.stage, model.category))
+            allowed = (
+                model.in_scope(actor, cast)
+                and model.owner in (None, actor)
+                and decision in rules.decisions_for(model.stage, model.category)
+            )
             events = [decision.value] + (["published"] if decision == Decision.APPROVE else [])
 
             def action():
-                services.decide(task.pk, users[actor], decision, comment="The reason, for the author.",
-                                **PROTOCOL)
+                services.decide(task.pk, users[actor], decision, comment="The reason, for the author.", **PROTOCOL)
 
             stranger = not model.in_scope(actor, cast) and model.owner is None
             if self.attempt(pk, actor, allowed, action, events, stranger):
@@ -287,9 +318,14 @@ def make_machine(cast, tally):
             actor = self.whose_turn(pk, actor, "author")
             model = self.models[pk]
             allowed = actor == model.author and model.state in ("draft", "in_review", "revision")
-            if self.attempt(pk, actor, allowed,
-                            lambda: services.withdraw(Submission.objects.get(pk=pk), users[actor], "No longer"),
-                            ["withdrawn"], stranger=actor != model.author):
+            if self.attempt(
+                pk,
+                actor,
+                allowed,
+                lambda: services.withdraw(Submission.objects.get(pk=pk), users[actor], "No longer"),
+                ["withdrawn"],
+                stranger=actor != model.author,
+            ):
                 model.state, model.owner = "withdrawn", None
 
         # After every step ----------------------------------------------------------------------------------------
@@ -315,8 +351,13 @@ def test_random_sequences_of_review_actions_by_users_in_and_out_of_scope(cast):
     tally = collections.Counter()
     run_state_machine_as_test(
         make_machine(cast, tally),
-        settings=hypothesis_settings(max_examples=25, stateful_step_count=15, deadline=None,
-                                     suppress_health_check=list(HealthCheck), database=None),
+        settings=hypothesis_settings(
+            max_examples=25,
+            stateful_step_count=15,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+        ),
     )
     print(sorted(tally.items()))  # what the examples did (pytest -s shows it)
     assert tally["take permitted"] > 0 and tally["take refused"] > 0 and tally["submit permitted"] > 0

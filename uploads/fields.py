@@ -78,12 +78,18 @@ class OneFilePerFieldMixin:
         cleaned_data = super().clean()
         for name, count in self.several_files().items():
             self.errors.pop(name, None)
-            self.add_error(name, ValidationError(
-                ngettext("This field takes one file and %(count)d was sent: choose one file.",
-                         "This field takes one file and %(count)d were sent: choose one file.", count)
-                % {"count": count},
-                code="several_files",
-            ))
+            self.add_error(
+                name,
+                ValidationError(
+                    ngettext(
+                        "This field takes one file and %(count)d was sent: choose one file.",
+                        "This field takes one file and %(count)d were sent: choose one file.",
+                        count,
+                    )
+                    % {"count": count},
+                    code="several_files",
+                ),
+            )
         return cleaned_data
 
     def several_files(self):

@@ -24,8 +24,22 @@ MB = 1024 * 1024
 DEFAULT_MAX_FILE_SIZE = 20 * MB
 DEFAULT_MAX_TOTAL_SIZE = 100 * MB
 DEFAULT_MAX_NAME_BYTES = 150
-DEFAULT_ALLOWED_TYPES = ("pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "jpg", "png",
-                         "mp4")
+DEFAULT_ALLOWED_TYPES = (
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "rtf",
+    "xls",
+    "xlsx",
+    "ods",
+    "ppt",
+    "pptx",
+    "odp",
+    "jpg",
+    "png",
+    "mp4",
+)
 DEFAULT_IMAGE_TYPES = ("jpg", "png", "gif", "webp")
 # The same content under the names people give it.
 SYNONYMS = {"jpeg": "jpg", "jpe": "jpg"}
@@ -59,7 +73,9 @@ def allowed_types_text(types=None):
 def limits_text(types=None):
     """The help text of an upload field: what it accepts, said before the user tries."""
     return _("Accepted: %(types)s; at most %(limit)s per file.") % {
-        "types": allowed_types_text(types), "limit": filesizeformat(max_file_size())}
+        "types": allowed_types_text(types),
+        "limit": filesizeformat(max_file_size()),
+    }
 
 
 def accept_attribute():
@@ -133,8 +149,10 @@ def check_total(uploaded, already=0):
     total = already + uploaded.size
     if total > max_total_size():
         raise ValidationError(
-            _("“%(name)s” was not added: the files of one submission may be at most %(limit)s together; with it "
-              "they would be %(total)s.")
+            _(
+                "“%(name)s” was not added: the files of one submission may be at most %(limit)s together; with it "
+                "they would be %(total)s."
+            )
             % {"name": uploaded.name, "limit": filesizeformat(max_total_size()), "total": filesizeformat(total)},
             code="total_too_large",
         )

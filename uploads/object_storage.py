@@ -38,8 +38,13 @@ def public_read_policy(bucket, media_prefix="media"):
     and documents are read by the application only (documents after their collection's privacy check)."""
     return {
         "Version": "2012-10-17",
-        "Statement": [{
-            "Sid": "PublicImageRenditions", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
-            "Resource": f"arn:aws:s3:::{bucket}/{media_prefix}/images/*",
-        }],
+        "Statement": [
+            {
+                "Sid": "PublicImageRenditions",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{bucket}/{media_prefix}/images/*",
+            }
+        ],
     }

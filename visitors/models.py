@@ -5,8 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class HiddenSearchTerm(models.Model):
     """A search term that editors keep out of the public "popular searches" (a typo, a name, anything unfit)."""
 
-    query_string = models.CharField(_("search term"), max_length=255, unique=True,
-                                    help_text=_("As visitors type it; letter case and extra spaces do not matter."))
+    query_string = models.CharField(
+        _("search term"),
+        max_length=255,
+        unique=True,
+        help_text=_("As visitors type it; letter case and extra spaces do not matter."),
+    )
     created_at = models.DateTimeField(_("hidden on"), auto_now_add=True)
 
     class Meta:

@@ -22,12 +22,21 @@ Role = ReviewerRole.Role
 PASSWORD = os.environ.get("DEMO_REVIEW_PASSWORD", "review-demo-2026")
 
 LIBRARY = {
-    "kk": ("Мақұлданған тәжірибе кітапханасы", "approved-experience",
-           "Кеңестер тарату үшін мақұлдаған инновациялық педагогикалық тәжірибе."),
-    "ru": ("Библиотека одобренного опыта", "approved-experience",
-           "Инновационный педагогический опыт, одобренный советами для распространения."),
-    "en": ("Approved experience library", "approved-experience",
-           "Innovative pedagogical experience approved by the councils for dissemination."),
+    "kk": (
+        "Мақұлданған тәжірибе кітапханасы",
+        "approved-experience",
+        "Кеңестер тарату үшін мақұлдаған инновациялық педагогикалық тәжірибе.",
+    ),
+    "ru": (
+        "Библиотека одобренного опыта",
+        "approved-experience",
+        "Инновационный педагогический опыт, одобренный советами для распространения.",
+    ),
+    "en": (
+        "Approved experience library",
+        "approved-experience",
+        "Innovative pedagogical experience approved by the councils for dissemination.",
+    ),
 }
 
 # title, language, category, state to reach
@@ -37,16 +46,16 @@ SUBMISSIONS = [
     ("Зерттеу сабағы арқылы оқу сауаттылығын дамыту", "kk", rules.Category.TEACHER_RESEARCHER, "regional"),
     ("Мектептегі көшбасшылық: іс-әрекеттегі зерттеу", "kk", rules.Category.TEACHER_MASTER, "republican"),
     ("Формативное оценивание на уроках математики", "ru", rules.Category.HEAD_SECOND, "revision"),
-    ("Развитие функциональной грамотности через проектную работу", "ru", rules.Category.TEACHER_RESEARCHER,
-     "approved"),
+    ("Развитие функциональной грамотности через проектную работу", "ru", rules.Category.TEACHER_RESEARCHER, "approved"),
     ("Дарынды балалармен жұмыс", "kk", rules.Category.TEACHER_RESEARCHER, "rejected"),
 ]
 
 
 def load_workflow_demo(stdout=None):
     stdout = stdout or sys.stdout
-    schools = list(LeadingSchoolPage.objects.filter(locale__language_code="kk").select_related("region")
-                   .order_by("path")[:2])
+    schools = list(
+        LeadingSchoolPage.objects.filter(locale__language_code="kk").select_related("region").order_by("path")[:2]
+    )
     if not schools:
         return None
     with transaction.atomic(), notifications.quietly():
@@ -96,23 +105,30 @@ def load_users(schools):
 
     school = schools[0]
     users = {
-        "teacher": make_user("teacher-demo", password=PASSWORD, group=TEACHERS_GROUP, full_name="Айгерім Бекова",
-                             language="kk"),
-        "head": make_user("head-demo", password=PASSWORD, group=REVIEWERS_GROUP, full_name="Сәуле Әбенова",
-                          language="kk"),
-        "council": make_user("council-demo", password=PASSWORD, group=REVIEWERS_GROUP, full_name="Марат Оспанов",
-                             language="ru"),
-        "association": make_user("association-demo", password=PASSWORD, group=REVIEWERS_GROUP,
-                                 full_name="Гүлнар Сейітова", language="kk"),
-        "republican": make_user("republic-demo", password=PASSWORD, group=REVIEWERS_GROUP,
-                                full_name="Ерлан Жақыпов", language="ru"),
+        "teacher": make_user(
+            "teacher-demo", password=PASSWORD, group=TEACHERS_GROUP, full_name="Айгерім Бекова", language="kk"
+        ),
+        "head": make_user(
+            "head-demo", password=PASSWORD, group=REVIEWERS_GROUP, full_name="Сәуле Әбенова", language="kk"
+        ),
+        "council": make_user(
+            "council-demo", password=PASSWORD, group=REVIEWERS_GROUP, full_name="Марат Оспанов", language="ru"
+        ),
+        "association": make_user(
+            "association-demo", password=PASSWORD, group=REVIEWERS_GROUP, full_name="Гүлнар Сейітова", language="kk"
+        ),
+        "republican": make_user(
+            "republic-demo", password=PASSWORD, group=REVIEWERS_GROUP, full_name="Ерлан Жақыпов", language="ru"
+        ),
     }
-    SchoolMembership.objects.get_or_create(user=users["teacher"], defaults={"school": school,
-                                                                           "position": "Математика мұғалімі"})
+    SchoolMembership.objects.get_or_create(
+        user=users["teacher"], defaults={"school": school, "position": "Математика мұғалімі"}
+    )
     ReviewerRole.objects.get_or_create(user=users["head"], role=Role.SCHOOL_HEAD, school=school)
     if school.region_id:
-        ReviewerRole.objects.get_or_create(user=users["council"], role=Role.REGIONAL_COUNCIL,
-                                           region_id=school.region_id)
+        ReviewerRole.objects.get_or_create(
+            user=users["council"], role=Role.REGIONAL_COUNCIL, region_id=school.region_id
+        )
     ReviewerRole.objects.get_or_create(user=users["association"], role=Role.ASSOCIATION)
     ReviewerRole.objects.get_or_create(user=users["republican"], role=Role.REPUBLICAN_COUNCIL)
     return users
@@ -166,14 +182,25 @@ def load_submission(users, title, language, category, target):
         return None
     text = TEXTS[language]
     submission = services.create_draft(
-        teacher, teacher.school_membership, title=title, language=language, category=category,
-        result_kind=rules.result_kinds(category)[0], subject="primary", abstract=text["abstract"],
+        teacher,
+        teacher.school_membership,
+        title=title,
+        language=language,
+        category=category,
+        result_kind=rules.result_kinds(category)[0],
+        subject="primary",
+        abstract=text["abstract"],
     )
     # The files are named in the submission's language, as the teacher would name them.
     (material, material_file), (act, act_file) = text["material"], text["act"]
     services.add_file(submission, teacher, upload(f"{material}: {title}", material_file), "material")
-    services.add_file(submission, teacher, upload(f"{act}: {title}", act_file), "supporting",
-                      rules.SupportingDocumentKind.IMPLEMENTATION_ACT)
+    services.add_file(
+        submission,
+        teacher,
+        upload(f"{act}: {title}", act_file),
+        "supporting",
+        rules.SupportingDocumentKind.IMPLEMENTATION_ACT,
+    )
     if target == "draft":
         return submission
     services.submit(submission, teacher)
@@ -191,6 +218,12 @@ def load_submission(users, title, language, category, target):
         return _decide(submission, users["council"], rules.Decision.FORWARD, comment=text["forward"])
     submission = _decide(submission, users["council"], rules.Decision.APPROVE, conclusion=text["conclusion"])
     for days, place, district, description in text["dissemination"]:
-        services.record_dissemination(submission, teacher, date=timezone.localdate() - datetime.timedelta(days=days),
-                                      place=place, district=district, description=description)
+        services.record_dissemination(
+            submission,
+            teacher,
+            date=timezone.localdate() - datetime.timedelta(days=days),
+            place=place,
+            district=district,
+            description=description,
+        )
     return submission

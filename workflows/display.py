@@ -10,7 +10,8 @@ def name_places(submissions, language=None):
     """
     submissions = list(submissions)
     titles = titles_in_language(
-        [page for submission in submissions for page in (submission.school, submission.region)], language)
+        [page for submission in submissions for page in (submission.school, submission.region)], language
+    )
     for submission in submissions:
         submission.school_name = titles.get(submission.school_id, "")
         submission.region_name = titles.get(submission.region_id, "") if submission.region_id else ""

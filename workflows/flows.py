@@ -101,8 +101,12 @@ def _back_to(stage):
 
 
 def last_review_stage(submission):
-    task = (submission.task_set.filter(flow_task_type=ReviewTask.task_type, status=STATUS.DONE)
-            .exclude(flow_task=SubmissionFlow.revise).order_by("-pk").first())
+    task = (
+        submission.task_set.filter(flow_task_type=ReviewTask.task_type, status=STATUS.DONE)
+        .exclude(flow_task=SubmissionFlow.revise)
+        .order_by("-pk")
+        .first()
+    )
     return task.flow_task.stage if task else ""
 
 
@@ -114,14 +118,16 @@ def position(submission):
     the process is DONE at that end node. Withdrawn: the process is CANCELED. `reached` is how far along the route
     a review task has been opened (0 school, 1 council, 2 republican council).
     """
-    tasks = list(submission.task_set.only("flow_task", "flow_task_type", "status", "owner_id", "created")
-                 .order_by("pk"))
+    tasks = list(
+        submission.task_set.only("flow_task", "flow_task_type", "status", "owner_id", "created").order_by("pk")
+    )
     reviews = [task for task in tasks if isinstance(task.flow_task, ReviewTask)]
     stage = reviews[-1].flow_task.stage.value if reviews else ""
     route = rules.route(submission.category) if submission.category else ()
     reached = max((route.index(task.flow_task.stage) for task in reviews if task.flow_task.stage in route), default=0)
-    open_tasks = [task for task in tasks if task.flow_task_type == ReviewTask.task_type
-                  and task.status in OPEN_TASK_STATUSES]
+    open_tasks = [
+        task for task in tasks if task.flow_task_type == ReviewTask.task_type and task.status in OPEN_TASK_STATUSES
+    ]
     open_task = open_tasks[-1] if open_tasks else None
     if submission.status == PROCESS.CANCELED:
         state = State.WITHDRAWN
@@ -152,8 +158,17 @@ def record_position(submission):
             submission.reminded_before_due = submission.reminded_after_due = False
     else:
         submission.stage_due = None
-    submission.save(update_fields=["state", "stage", "reached", "stage_due", "reminded_before_due",
-                                   "reminded_after_due", "updated_at"])
+    submission.save(
+        update_fields=[
+            "state",
+            "stage",
+            "reached",
+            "stage_due",
+            "reminded_before_due",
+            "reminded_after_due",
+            "updated_at",
+        ]
+    )
 
 
 class SubmissionFlow(Flow):
@@ -171,8 +186,10 @@ class SubmissionFlow(Flow):
         Switch()
         .Case(this.revise, _decided(Decision.RETURN))
         .Case(this.rejected, _decided(Decision.REJECT))
-        .Case(this.association_review, lambda activation: rules.first_council(activation.process.category)
-              == Stage.ASSOCIATION)
+        .Case(
+            this.association_review,
+            lambda activation: rules.first_council(activation.process.category) == Stage.ASSOCIATION,
+        )
         .Default(this.regional_review)
     )
 

@@ -51,14 +51,25 @@ class SchoolMembership(models.Model):
     """The school a teacher works at: a Leading School, or one of its partner schools."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="school_membership",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="school_membership",
     )
     school = models.ForeignKey(
-        "network.LeadingSchoolPage", verbose_name=_("Leading School"), on_delete=models.CASCADE, related_name="+",
+        "network.LeadingSchoolPage",
+        verbose_name=_("Leading School"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     partner_school = models.ForeignKey(
-        "network.PartnerSchool", verbose_name=_("partner school"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("Empty for a teacher of the Leading School itself."),
+        "network.PartnerSchool",
+        verbose_name=_("partner school"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty for a teacher of the Leading School itself."),
     )
     position = models.CharField(_("position"), max_length=255, blank=True)
 
@@ -87,45 +98,72 @@ class ReviewerRole(models.Model):
     }
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="reviewer_roles",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="reviewer_roles",
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     school = models.ForeignKey(
-        "network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="+",
+        "network.LeadingSchoolPage",
+        verbose_name=_("Leading School"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     partner_school = models.ForeignKey(
-        "network.PartnerSchool", verbose_name=_("partner school"), null=True, blank=True, on_delete=models.CASCADE,
-        related_name="+", help_text=_("For the first head of a partner school: the school whose teachers they sign for."),
+        "network.PartnerSchool",
+        verbose_name=_("partner school"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("For the first head of a partner school: the school whose teachers they sign for."),
     )
     region = models.ForeignKey(
-        "network.RegionPage", verbose_name=_("region"), null=True, blank=True, on_delete=models.CASCADE,
+        "network.RegionPage",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="+",
     )
     subject = models.CharField(
-        _("subject profile"), max_length=32, choices=Subject.choices, blank=True,
-        help_text=_("For a member of a profile association (ОӘБ): the subject of the association; empty for an "
-                    "association of every profile and for the other roles."),
+        _("subject profile"),
+        max_length=32,
+        choices=Subject.choices,
+        blank=True,
+        help_text=_(
+            "For a member of a profile association (ОӘБ): the subject of the association; empty for an "
+            "association of every profile and for the other roles."
+        ),
     )
 
     class Meta:
         verbose_name = _("reviewer role")
         verbose_name_plural = _("reviewer roles")
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "school", "partner_school", "region", "subject"],
-                                    name="workflows_unique_role"),
+            models.UniqueConstraint(
+                fields=["user", "role", "school", "partner_school", "region", "subject"], name="workflows_unique_role"
+            ),
             # Only an association is formed by profile.
             models.CheckConstraint(
-                condition=Q(role="association") | Q(subject=""), name="workflows_profile_of_association",
-                violation_error_message=_("Only a profile association (ОӘБ) is formed by subject: leave the "
-                                          "subject profile empty for the other roles."),
+                condition=Q(role="association") | Q(subject=""),
+                name="workflows_profile_of_association",
+                violation_error_message=_(
+                    "Only a profile association (ОӘБ) is formed by subject: leave the "
+                    "subject profile empty for the other roles."
+                ),
             ),
             # A head is scoped to a school, a regional council member to a region; the others are national.
             models.CheckConstraint(
-                condition=~Q(role="school_head") | Q(school__isnull=False), name="workflows_head_has_school",
+                condition=~Q(role="school_head") | Q(school__isnull=False),
+                name="workflows_head_has_school",
             ),
             models.CheckConstraint(
-                condition=~Q(role="regional_council") | Q(region__isnull=False), name="workflows_council_has_region",
+                condition=~Q(role="regional_council") | Q(region__isnull=False),
+                name="workflows_council_has_region",
             ),
         ]
 
@@ -139,8 +177,10 @@ class ReviewerRole(models.Model):
 
 # What an author may choose for the materials published with an approved experience: reuse with attribution, or
 # reading only.
-PUBLISHED_LICENCES = [(Licence.CC_BY.value, Licence.CC_BY.label),
-                      (Licence.ALL_RIGHTS_RESERVED.value, _("view only (all rights reserved)"))]
+PUBLISHED_LICENCES = [
+    (Licence.CC_BY.value, Licence.CC_BY.label),
+    (Licence.ALL_RIGHTS_RESERVED.value, _("view only (all rights reserved)")),
+]
 
 
 class Submission(Process):
@@ -157,17 +197,31 @@ class Submission(Process):
     OPEN_STATES = (State.IN_REVIEW, State.REVISION)
 
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT, related_name="submissions",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="submissions",
     )
     school = models.ForeignKey(
-        "network.LeadingSchoolPage", verbose_name=_("Leading School"), on_delete=models.PROTECT, related_name="+",
+        "network.LeadingSchoolPage",
+        verbose_name=_("Leading School"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     partner_school = models.ForeignKey(
-        "network.PartnerSchool", verbose_name=_("partner school"), null=True, blank=True, on_delete=models.SET_NULL,
+        "network.PartnerSchool",
+        verbose_name=_("partner school"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     region = models.ForeignKey(
-        "network.RegionPage", verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL,
+        "network.RegionPage",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     title = models.CharField(_("title"), max_length=255)
@@ -176,13 +230,21 @@ class Submission(Process):
     category = models.CharField(_("qualification category sought"), max_length=32, choices=rules.Category.choices)
     result_kind = models.CharField(_("kind of result"), max_length=40, choices=rules.ResultKind.choices)
     subject = models.CharField(
-        _("subject profile"), max_length=32, choices=Subject.choices, blank=True,
+        _("subject profile"),
+        max_length=32,
+        choices=Subject.choices,
+        blank=True,
         help_text=_("A teacher-expert's submission is examined by the profile association (ОӘБ) of this subject."),
     )
     licence = models.CharField(
-        _("licence of the published materials"), max_length=32, choices=PUBLISHED_LICENCES, default=Licence.CC_BY,
-        help_text=_("If the experience is approved, the materials you mark are offered for download under this "
-                    "licence on its public page."),
+        _("licence of the published materials"),
+        max_length=32,
+        choices=PUBLISHED_LICENCES,
+        default=Licence.CC_BY,
+        help_text=_(
+            "If the experience is approved, the materials you mark are offered for download under this "
+            "licence on its public page."
+        ),
     )
 
     # Where the review stands is Viewflow's (the process status, its open task, the end it reached). These four
@@ -201,11 +263,11 @@ class Submission(Process):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     # The approved-dissemination decision.
-    level = models.CharField(_("dissemination level"), max_length=16, choices=rules.DisseminationLevel.choices,
-                             blank=True)
+    level = models.CharField(
+        _("dissemination level"), max_length=16, choices=rules.DisseminationLevel.choices, blank=True
+    )
     required_coverage = models.PositiveSmallIntegerField(_("required coverage"), null=True, blank=True)
-    coverage_unit = models.CharField(_("coverage unit"), max_length=16, choices=rules.CoverageUnit.choices,
-                                     blank=True)
+    coverage_unit = models.CharField(_("coverage unit"), max_length=16, choices=rules.CoverageUnit.choices, blank=True)
     protocol_number = models.CharField(_("protocol number"), max_length=64, blank=True)
     protocol_date = models.DateField(_("protocol date"), null=True, blank=True)
     conclusion = models.TextField(_("conclusion"), blank=True)
@@ -231,8 +293,11 @@ class Submission(Process):
         """Saving an existing submission never writes its position: only the flow does, naming those fields (a
         service's or Viewflow's own save of a stale instance would otherwise write an old state back)."""
         if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
-            kwargs["update_fields"] = [field.name for field in self._meta.concrete_fields
-                                       if not field.primary_key and field.name not in self.POSITION_FIELDS]
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.POSITION_FIELDS
+            ]
         super().save(*args, **kwargs)
 
     @property
@@ -251,8 +316,10 @@ class Submission(Process):
         if language is None:  # official documents (the conclusion) name the authors as their documents do
             return [author.full_name for author in self.authors.all()]
         authors = self.authors.select_related("user__teacher_profile")
-        return [person_name(author.full_name, latin=_profile_latin_name(author.user), language=language)
-                for author in authors]
+        return [
+            person_name(author.full_name, latin=_profile_latin_name(author.user), language=language)
+            for author in authors
+        ]
 
     def active_files(self):
         return self.files.filter(removed_at__isnull=True)
@@ -286,8 +353,9 @@ class SubmissionAuthor(models.Model):
     """An author of the submission: the submitter first, then co-authors."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="authors")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     full_name = models.CharField(_("full name"), max_length=255)
     workplace = models.CharField(_("place of work"), max_length=255, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
@@ -314,8 +382,9 @@ class SubmissionFile(models.Model):
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    document_kind = models.CharField(_("kind of document"), max_length=32,
-                                     choices=rules.SupportingDocumentKind.choices, blank=True)
+    document_kind = models.CharField(
+        _("kind of document"), max_length=32, choices=rules.SupportingDocumentKind.choices, blank=True
+    )
     file = models.FileField(_("file"), storage=private_storage, upload_to=submission_file_path, max_length=500)
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size"), default=0)
@@ -335,8 +404,9 @@ class SubmissionFile(models.Model):
         verbose_name_plural = _("files")
         constraints = [
             # The database itself refuses a second copy, so two simultaneous uploads cannot both be counted.
-            models.UniqueConstraint(fields=["sha256"], condition=Q(counted=True),
-                                    name="workflows_supporting_document_once"),
+            models.UniqueConstraint(
+                fields=["sha256"], condition=Q(counted=True), name="workflows_supporting_document_once"
+            ),
         ]
 
     def __str__(self):
@@ -374,8 +444,9 @@ class SubmissionEvent(models.Model):
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     stage = models.CharField(_("stage"), max_length=16, choices=rules.Stage.choices, blank=True)
     round = models.PositiveSmallIntegerField(_("round"), default=1)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True,
-                              on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     comment = models.TextField(_("comment"), blank=True)
     protocol_number = models.CharField(_("protocol number"), max_length=64, blank=True)
     protocol_date = models.DateField(_("protocol date"), null=True, blank=True)
@@ -414,12 +485,27 @@ class DisseminationEvent(models.Model):
 class ApprovedExperiencePage(Page):
     """Approved innovative pedagogical experience, published automatically in the school's resource portal."""
 
-    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-                                   editable=False)
-    school = models.ForeignKey("network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+", editable=False)
-    region = models.ForeignKey("network.RegionPage", verbose_name=_("region"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+", editable=False)
+    submission = models.ForeignKey(
+        Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    school = models.ForeignKey(
+        "network.LeadingSchoolPage",
+        verbose_name=_("Leading School"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    region = models.ForeignKey(
+        "network.RegionPage",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     authors = models.CharField(_("authors"), max_length=500)
     category = models.CharField(_("qualification category"), max_length=32, choices=rules.Category.choices)
     result_kind = models.CharField(_("kind of result"), max_length=40, choices=rules.ResultKind.choices)
@@ -432,8 +518,9 @@ class ApprovedExperiencePage(Page):
     protocol_number = models.CharField(_("protocol number"), max_length=64)
     protocol_date = models.DateField(_("protocol date"))
     conclusion = models.TextField(_("conclusion"), blank=True)
-    licence = models.CharField(_("licence of the materials"), max_length=32, choices=PUBLISHED_LICENCES,
-                               default=Licence.CC_BY)
+    licence = models.CharField(
+        _("licence of the materials"), max_length=32, choices=PUBLISHED_LICENCES, default=Licence.CC_BY
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("authors"),
@@ -487,8 +574,11 @@ class ApprovedExperiencePage(Page):
         if not self.submission_id:
             return SubmissionFile.objects.none()
         return SubmissionFile.objects.filter(
-            submission_id=self.submission_id, submission__state=Submission.State.APPROVED,
-            kind=SubmissionFile.Kind.MATERIAL, publish=True, removed_at__isnull=True,
+            submission_id=self.submission_id,
+            submission__state=Submission.State.APPROVED,
+            kind=SubmissionFile.Kind.MATERIAL,
+            publish=True,
+            removed_at__isnull=True,
         ).order_by("uploaded_at", "pk")
 
 
@@ -509,8 +599,11 @@ class ApprovedExperienceLibraryPage(Page):
 
     def experiences(self):
         return (
-            ApprovedExperiencePage.objects.live().public().filter(locale_id=self.locale_id)
-            .select_related("school", "region").order_by("-protocol_date", "-pk")
+            ApprovedExperiencePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("school", "region")
+            .order_by("-protocol_date", "-pk")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -520,7 +613,8 @@ class ApprovedExperienceLibraryPage(Page):
         if level in rules.DisseminationLevel.values:
             experiences = experiences.filter(level=level)
         context.update(
-            level=level, levels=rules.DisseminationLevel.choices,
+            level=level,
+            levels=rules.DisseminationLevel.choices,
             experiences=Paginator(experiences, 20).get_page(request.GET.get("page")),
         )
         return context

@@ -37,10 +37,12 @@ def _uid(receiver):
 
 def notifies_on(signal):
     """Connect the decorated function to the signal (at import, from the app's ready()) and remember the pair."""
+
     def connect(receiver):
         signal.connect(receiver, dispatch_uid=_uid(receiver))
         _RECEIVERS.append((signal, receiver))
         return receiver
+
     return connect
 
 
@@ -85,8 +87,13 @@ def send(user, subject, template, context):
     with translation.override(language):
         context = {**context, "recipient": user}
         body = render_to_string(template, context)
-        EmailMessage(str(subject) % context.get("subject_vars", {}), body, settings.DEFAULT_FROM_EMAIL, [user.email],
-                     headers={"Content-Language": language}).send()
+        EmailMessage(
+            str(subject) % context.get("subject_vars", {}),
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [user.email],
+            headers={"Content-Language": language},
+        ).send()
     return True
 
 
@@ -104,10 +111,14 @@ def task_arrived(task_id):
     for user in holders_of(stage, submission):
         with translation.override(language_of(user)):
             sent += send(
-                user, _("New submission to review: %(title)s"), "workflows/email/task_arrived.txt",
+                user,
+                _("New submission to review: %(title)s"),
+                "workflows/email/task_arrived.txt",
                 {
-                    "submission": submission, "stage": rules.Stage(stage).label,
-                    "due": submission.stage_due, "subject_vars": {"title": submission.title},
+                    "submission": submission,
+                    "stage": rules.Stage(stage).label,
+                    "due": submission.stage_due,
+                    "subject_vars": {"title": submission.title},
                     "url": absolute(reverse("workflows:task", args=[task_id])),
                 },
             )
@@ -136,14 +147,20 @@ def decision_taken(event_id):
         return 0
     submission = event.submission
     with translation.override(language_of(submission.author)):
-        return int(send(
-            submission.author, _("Decision on your submission: %(title)s"), DECISION_TEMPLATES[event.action],
-            {
-                "submission": submission, "event": event, "stage": rules.Stage(event.stage).label,
-                "subject_vars": {"title": submission.title},
-                "url": absolute(reverse("cabinet:submission", args=[submission.pk])),
-            },
-        ))
+        return int(
+            send(
+                submission.author,
+                _("Decision on your submission: %(title)s"),
+                DECISION_TEMPLATES[event.action],
+                {
+                    "submission": submission,
+                    "event": event,
+                    "stage": rules.Stage(event.stage).label,
+                    "subject_vars": {"title": submission.title},
+                    "url": absolute(reverse("cabinet:submission", args=[submission.pk])),
+                },
+            )
+        )
 
 
 @notifies_on(events.decision_taken)
@@ -165,12 +182,17 @@ def deadline_reminder(submission_id, overdue):
         if open_task and open_task.owner_id and open_task.owner_id != user.pk:
             continue  # a claimed task concerns its reviewer only
         with translation.override(language_of(user)):
-            subject = (_("Overdue review: %(title)s") if overdue else _("Review due soon: %(title)s"))
+            subject = _("Overdue review: %(title)s") if overdue else _("Review due soon: %(title)s")
             sent += send(
-                user, subject, "workflows/email/reminder.txt",
+                user,
+                subject,
+                "workflows/email/reminder.txt",
                 {
-                    "submission": submission, "overdue": overdue, "due": submission.stage_due,
-                    "stage": rules.Stage(submission.stage).label, "subject_vars": {"title": submission.title},
+                    "submission": submission,
+                    "overdue": overdue,
+                    "due": submission.stage_due,
+                    "stage": rules.Stage(submission.stage).label,
+                    "subject_vars": {"title": submission.title},
                     "url": absolute(reverse("workflows:task", args=[open_task.pk])) if open_task else "",
                 },
             )
@@ -183,8 +205,11 @@ def send_due_reminders(now=None):
     soon = now + timezone.timedelta(days=rules.REMINDER_DAYS_BEFORE)
     reviewing = Submission.objects.filter(state=Submission.State.IN_REVIEW, stage_due__isnull=False)
     overdue = list(reviewing.filter(stage_due__lt=now, reminded_after_due=False).values_list("pk", flat=True))
-    due_soon = list(reviewing.filter(stage_due__gte=now, stage_due__lte=soon, reminded_before_due=False)
-                    .values_list("pk", flat=True))
+    due_soon = list(
+        reviewing.filter(stage_due__gte=now, stage_due__lte=soon, reminded_before_due=False).values_list(
+            "pk", flat=True
+        )
+    )
     Submission.objects.filter(pk__in=overdue).update(reminded_after_due=True, reminded_before_due=True)
     Submission.objects.filter(pk__in=due_soon).update(reminded_before_due=True)
     for pk in due_soon:

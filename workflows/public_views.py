@@ -11,8 +11,12 @@ from workflows.views import private_file_response
 def published_material(request, file_id):
     """A material marked for publication, once its experience is approved and its page is live and public."""
     material = get_object_or_404(
-        SubmissionFile.objects.select_related("submission"), pk=file_id, kind=SubmissionFile.Kind.MATERIAL,
-        publish=True, removed_at__isnull=True, submission__state=Submission.State.APPROVED,
+        SubmissionFile.objects.select_related("submission"),
+        pk=file_id,
+        kind=SubmissionFile.Kind.MATERIAL,
+        publish=True,
+        removed_at__isnull=True,
+        submission__state=Submission.State.APPROVED,
     )
     page = ApprovedExperiencePage.objects.live().public().filter(submission_id=material.submission_id).first()
     if page is None:

@@ -17,8 +17,9 @@ logger = logging.getLogger(__name__)
 def portal_for(submission):
     """The school's resource portal in the submission's language, or in any language the school has one."""
     school = submission.school
-    translations = {page.locale.language_code: page for page in school.get_translations(inclusive=True)
-                    .select_related("locale")}
+    translations = {
+        page.locale.language_code: page for page in school.get_translations(inclusive=True).select_related("locale")
+    }
     target = translations.get(submission.language) or school
     portal = ResourcePortalPage.objects.child_of(target).first()
     if portal is None:
@@ -33,14 +34,17 @@ def publish_approved_experience(submission):
     """Create and publish the approved experience page; runs inside the approving transition's transaction."""
     portal = portal_for(submission)
     if portal is None:
-        logger.warning("No resource portal for school %s: submission %s not published", submission.school_id,
-                       submission.pk)
+        logger.warning(
+            "No resource portal for school %s: submission %s not published", submission.school_id, submission.pk
+        )
         return None
     school = school_at(portal.path)
     with translation.override(submission.language):
         page = ApprovedExperiencePage(
             title=submission.title,
-            slug=find_available_slug(portal, slugify(submission.title, allow_unicode=True)[:70] or f"experience-{submission.pk}"),
+            slug=find_available_slug(
+                portal, slugify(submission.title, allow_unicode=True)[:70] or f"experience-{submission.pk}"
+            ),
             # A page lives in its parent's language tree; the portal was chosen in the submission's language.
             locale=portal.locale,
             submission=submission,
@@ -64,7 +68,9 @@ def publish_approved_experience(submission):
         portal.add_child(instance=page)
         page.save_revision(log_action=False).publish(log_action=False)
     SubmissionEvent.objects.create(
-        submission=submission, action=SubmissionEvent.Action.PUBLISHED, round=submission.round,
+        submission=submission,
+        action=SubmissionEvent.Action.PUBLISHED,
+        round=submission.round,
         comment=page.url_path,
     )
     return page

@@ -134,5 +134,6 @@ def holders_of(stage, submission):
     if role == Role.ASSOCIATION:
         matches |= Q(subject="")
     roles = ReviewerRole.objects.filter(matches, role=role)
-    return (get_user_model().objects.filter(pk__in=roles.values("user_id"), is_active=True)
-            .exclude(pk=submission.author_id))
+    return (
+        get_user_model().objects.filter(pk__in=roles.values("user_id"), is_active=True).exclude(pk=submission.author_id)
+    )

@@ -10,7 +10,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext_lazy as _, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Category(models.TextChoices):
@@ -135,22 +136,40 @@ class ResultKind(models.TextChoices):
 
 
 COUNCIL_RESULT_KINDS = (
-    ResultKind.TEXTBOOK, ResultKind.IMPLEMENTATION_ACT, ResultKind.CPD_PROGRAMME, ResultKind.TALK,
-    ResultKind.PUBLICATION, ResultKind.LEGAL_ACTS_GROUP, ResultKind.TVET_PROGRAMME_EXPERT,
-    ResultKind.CPD_PROGRAMME_EXPERT, ResultKind.TESTING_CENTRE_EXPERT, ResultKind.CONTENT_EXPERTISE,
-    ResultKind.EXPERT_COUNCIL, ResultKind.TV_LESSONS, ResultKind.TALAP_APPROBATION, ResultKind.COURSE_TRAINER,
-    ResultKind.WORLDSKILLS_EXPERT, ResultKind.MASTER_CLASS,
+    ResultKind.TEXTBOOK,
+    ResultKind.IMPLEMENTATION_ACT,
+    ResultKind.CPD_PROGRAMME,
+    ResultKind.TALK,
+    ResultKind.PUBLICATION,
+    ResultKind.LEGAL_ACTS_GROUP,
+    ResultKind.TVET_PROGRAMME_EXPERT,
+    ResultKind.CPD_PROGRAMME_EXPERT,
+    ResultKind.TESTING_CENTRE_EXPERT,
+    ResultKind.CONTENT_EXPERTISE,
+    ResultKind.EXPERT_COUNCIL,
+    ResultKind.TV_LESSONS,
+    ResultKind.TALAP_APPROBATION,
+    ResultKind.COURSE_TRAINER,
+    ResultKind.WORLDSKILLS_EXPERT,
+    ResultKind.MASTER_CLASS,
 )
 ASSOCIATION_RESULT_KINDS = (
-    ResultKind.DIDACTIC_MATERIALS, ResultKind.ASSOCIATION_IMPLEMENTATION_ACT, ResultKind.DISTRICT_TALK,
-    ResultKind.DISTRICT_WORKING_GROUP, ResultKind.PROGRAMME_DEVELOPMENT_GROUP, ResultKind.JURY_MEMBER,
-    ResultKind.ASSOCIATION_MEMBER, ResultKind.DIDACTIC_MASTER_CLASS,
+    ResultKind.DIDACTIC_MATERIALS,
+    ResultKind.ASSOCIATION_IMPLEMENTATION_ACT,
+    ResultKind.DISTRICT_TALK,
+    ResultKind.DISTRICT_WORKING_GROUP,
+    ResultKind.PROGRAMME_DEVELOPMENT_GROUP,
+    ResultKind.JURY_MEMBER,
+    ResultKind.ASSOCIATION_MEMBER,
+    ResultKind.DIDACTIC_MASTER_CLASS,
 )
 
 
 def result_kinds(category):
     """The kinds of result the deciding council of this category may count."""
-    return ASSOCIATION_RESULT_KINDS if DECIDING_COUNCIL[Category(category)] == Stage.ASSOCIATION else COUNCIL_RESULT_KINDS
+    return (
+        ASSOCIATION_RESULT_KINDS if DECIDING_COUNCIL[Category(category)] == Stage.ASSOCIATION else COUNCIL_RESULT_KINDS
+    )
 
 
 # "3 автордан артық емес" (1.2.5, 2.2.5): a publication has at most three authors, the submitter included.

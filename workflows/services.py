@@ -42,12 +42,19 @@ class AlreadyDecided(WorkflowError):
 def create_draft(user, membership, **fields):
     with transaction.atomic():
         submission = Submission.objects.create(
-            flow_class=SubmissionFlow, author=user, school_id=membership.school_id,
-            partner_school_id=membership.partner_school_id, region_id=membership.school.region_id, **fields,
+            flow_class=SubmissionFlow,
+            author=user,
+            school_id=membership.school_id,
+            partner_school_id=membership.partner_school_id,
+            region_id=membership.school.region_id,
+            **fields,
         )
         SubmissionAuthor.objects.create(
-            submission=submission, user=user, full_name=user.get_full_name() or user.get_username(),
-            workplace=str(membership.partner_school or membership.school), sort_order=0,
+            submission=submission,
+            user=user,
+            full_name=user.get_full_name() or user.get_username(),
+            workplace=str(membership.partner_school or membership.school),
+            sort_order=0,
         )
         SubmissionEvent.objects.create(submission=submission, action=SubmissionEvent.Action.CREATED, actor=user)
     return submission
@@ -57,16 +64,17 @@ def check_editable(submission, user):
     if submission.author_id != user.pk:
         raise PermissionDenied
     if not submission.is_editable:
-        raise WorkflowError(_("This submission can no longer be changed: it is %(state)s.")
-                            % {"state": submission.get_state_display()})
+        raise WorkflowError(
+            _("This submission can no longer be changed: it is %(state)s.") % {"state": submission.get_state_display()}
+        )
 
 
 def check_authors(result_kind, count):
     limit = rules.max_authors(result_kind)
     if count > limit:
         raise ValidationError(
-            _("A submission of this kind may have at most %(limit)s authors, the submitter included; "
-              "it has %(count)s.") % {"limit": limit, "count": count},
+            _("A submission of this kind may have at most %(limit)s authors, the submitter included; it has %(count)s.")
+            % {"limit": limit, "count": count},
             code="too_many_authors",
         )
 
@@ -79,14 +87,18 @@ def set_co_authors(submission, user, co_authors):
     with transaction.atomic():
         submission.authors.exclude(sort_order=0).delete()
         SubmissionAuthor.objects.bulk_create(
-            SubmissionAuthor(submission=submission, full_name=author["full_name"].strip(),
-                             workplace=author.get("workplace", "").strip(), sort_order=number)
+            SubmissionAuthor(
+                submission=submission,
+                full_name=author["full_name"].strip(),
+                workplace=author.get("workplace", "").strip(),
+                sort_order=number,
+            )
             for number, author in enumerate(co_authors, start=1)
         )
 
 
 def where_counted(sha256):
-    return (SubmissionFile.objects.filter(sha256=sha256, counted=True).select_related("submission").first())
+    return SubmissionFile.objects.filter(sha256=sha256, counted=True).select_related("submission").first()
 
 
 def document_once_message(existing):
@@ -115,15 +127,23 @@ def add_file(submission, user, uploaded, kind, document_kind=""):
     try:
         with transaction.atomic():
             return SubmissionFile.objects.create(
-                submission=submission, kind=kind, document_kind=document_kind if supporting else "",
-                file=uploaded, original_name=uploaded.name[:255], size=uploaded.size, sha256=sha256,
-                counted=supporting, round=submission.round, uploaded_by=user,
+                submission=submission,
+                kind=kind,
+                document_kind=document_kind if supporting else "",
+                file=uploaded,
+                original_name=uploaded.name[:255],
+                size=uploaded.size,
+                sha256=sha256,
+                counted=supporting,
+                round=submission.round,
+                uploaded_by=user,
             )
     except IntegrityError:
         # Someone counted the same document between our check and our write: the constraint decided.
         existing = where_counted(sha256)
-        raise ValidationError(document_once_message(existing) if existing else _("The file could not be saved."),
-                              code="document_once") from None
+        raise ValidationError(
+            document_once_message(existing) if existing else _("The file could not be saved."), code="document_once"
+        ) from None
 
 
 def remove_file(submission_file, user):
@@ -133,8 +153,9 @@ def remove_file(submission_file, user):
     submission_file.save(update_fields=["removed_at", "counted"])
 
 
-def save_draft(user, membership=None, submission=None, fields=None, co_authors=None, files=(), remove=(),
-               published=None):
+def save_draft(
+    user, membership=None, submission=None, fields=None, co_authors=None, files=(), remove=(), published=None
+):
     """Create or update a draft (or a submission returned for revision) in one transaction: its fields, its
     co-authors, the files removed and the files added.
 
@@ -210,8 +231,13 @@ def submit(submission, user):
             if submission.state == Submission.State.DRAFT:
                 submission.submitted_at = timezone.now()
                 submission.save()
-                SubmissionEvent.objects.create(submission=submission, action=SubmissionEvent.Action.SUBMITTED,
-                                               actor=user, stage=rules.Stage.SCHOOL, round=submission.round)
+                SubmissionEvent.objects.create(
+                    submission=submission,
+                    action=SubmissionEvent.Action.SUBMITTED,
+                    actor=user,
+                    stage=rules.Stage.SCHOOL,
+                    round=submission.round,
+                )
                 return SubmissionFlow.submit.run(submission=submission)
             if submission.state != Submission.State.REVISION:
                 raise AlreadyDecided(_("This submission has already been sent."))
@@ -222,8 +248,14 @@ def submit(submission, user):
             submission = activation.process
             submission.round += 1
             submission.save(update_fields=["round", "updated_at"])
-            SubmissionEvent.objects.create(submission=submission, task=task, actor=user, round=submission.round,
-                                           action=SubmissionEvent.Action.RESUBMITTED, stage=submission.stage)
+            SubmissionEvent.objects.create(
+                submission=submission,
+                task=task,
+                actor=user,
+                round=submission.round,
+                action=SubmissionEvent.Action.RESUBMITTED,
+                stage=submission.stage,
+            )
             activation.start(None)
             activation.execute()
             return submission
@@ -255,9 +287,14 @@ def claim(task_id, user):
             activation.assign(user)
             task.assigned = timezone.now()
             task.save(update_fields=["assigned"])
-            SubmissionEvent.objects.create(submission_id=task.process_id, task=task, actor=user,
-                                           action=SubmissionEvent.Action.CLAIMED, stage=task.flow_task.stage,
-                                           round=activation.process.round)
+            SubmissionEvent.objects.create(
+                submission_id=task.process_id,
+                task=task,
+                actor=user,
+                action=SubmissionEvent.Action.CLAIMED,
+                stage=task.flow_task.stage,
+                round=activation.process.round,
+            )
             return task
     except FlowLockFailed:
         raise WorkflowError(_("Someone else is acting on this submission right now. Try again in a moment.")) from None
@@ -273,9 +310,14 @@ def release(task_id, user):
             raise PermissionDenied
         activation = task.flow_task.activation_class(task)
         activation.unassign()
-        SubmissionEvent.objects.create(submission_id=task.process_id, task=task, actor=user,
-                                       action=SubmissionEvent.Action.RELEASED, stage=task.flow_task.stage,
-                                       round=activation.process.round)
+        SubmissionEvent.objects.create(
+            submission_id=task.process_id,
+            task=task,
+            actor=user,
+            action=SubmissionEvent.Action.RELEASED,
+            stage=task.flow_task.stage,
+            round=activation.process.round,
+        )
         return task
 
 
@@ -332,8 +374,14 @@ def decide(task_id, user, decision, comment="", protocol_number="", protocol_dat
             # The decision belongs to the task: the flow's gateways read it from there to choose the next node.
             task.data["decision"] = decision
             event = SubmissionEvent.objects.create(
-                submission=submission, task=task, actor=user, action=decision, stage=node.stage,
-                round=submission.round, comment=comment.strip(), protocol_number=protocol_number.strip(),
+                submission=submission,
+                task=task,
+                actor=user,
+                action=decision,
+                stage=node.stage,
+                round=submission.round,
+                comment=comment.strip(),
+                protocol_number=protocol_number.strip(),
                 protocol_date=protocol_date,
             )
             activation.start(None)
@@ -353,16 +401,23 @@ def withdraw(submission, user, comment=""):
         with SubmissionFlow.lock(submission.pk):
             submission.refresh_from_db()
             if submission.state not in (Submission.State.DRAFT, *Submission.OPEN_STATES):
-                raise WorkflowError(_("This submission can no longer be withdrawn: it is %(state)s.")
-                                    % {"state": submission.get_state_display()})
+                raise WorkflowError(
+                    _("This submission can no longer be withdrawn: it is %(state)s.")
+                    % {"state": submission.get_state_display()}
+                )
             # Viewflow's own cancel: every open task cancelled, the process ended as cancelled (and saved); the flow
             # then records the submission as withdrawn.
             SubmissionFlow.instance.cancel(submission)
             # A withdrawn submission was never decided: its supporting documents may be counted elsewhere.
             submission.files.filter(counted=True).update(counted=False)
-            SubmissionEvent.objects.create(submission=submission, actor=user, comment=comment,
-                                           action=SubmissionEvent.Action.WITHDRAWN, stage=submission.stage,
-                                           round=submission.round)
+            SubmissionEvent.objects.create(
+                submission=submission,
+                actor=user,
+                comment=comment,
+                action=SubmissionEvent.Action.WITHDRAWN,
+                stage=submission.stage,
+                round=submission.round,
+            )
     except FlowLockFailed:
         raise WorkflowError(_("Someone else is acting on this submission right now. Try again in a moment.")) from None
     return submission
@@ -375,17 +430,37 @@ def record_dissemination(submission, user, **fields):
         raise WorkflowError(_("Dissemination events are recorded once dissemination is approved."))
     with transaction.atomic():
         event = submission.dissemination_events.create(**fields)
-        SubmissionEvent.objects.create(submission=submission, actor=user, round=submission.round,
-                                       action=SubmissionEvent.Action.DISSEMINATED, comment=str(event))
+        SubmissionEvent.objects.create(
+            submission=submission,
+            actor=user,
+            round=submission.round,
+            action=SubmissionEvent.Action.DISSEMINATED,
+            comment=str(event),
+        )
     return event
 
 
 def open_task_of(submission):
-    return (Task.objects.filter(process_id=submission.pk, status__in=OPEN_TASK_STATUSES)
-            .select_related("owner").order_by("-pk").first())
+    return (
+        Task.objects.filter(process_id=submission.pk, status__in=OPEN_TASK_STATUSES)
+        .select_related("owner")
+        .order_by("-pk")
+        .first()
+    )
 
 
 __all__ = [
-    "AlreadyDecided", "WorkflowError", "add_file", "claim", "create_draft", "decide", "release", "remove_file",
-    "record_dissemination", "save_draft", "set_co_authors", "submit", "withdraw",
+    "AlreadyDecided",
+    "WorkflowError",
+    "add_file",
+    "claim",
+    "create_draft",
+    "decide",
+    "release",
+    "remove_file",
+    "record_dissemination",
+    "save_draft",
+    "set_co_authors",
+    "submit",
+    "withdraw",
 ]

@@ -22,8 +22,9 @@ def admin_group(name):
 def teachers_group():
     """Teachers work in the cabinet on the public site: their group grants no admin access."""
     group, _created = Group.objects.get_or_create(name=TEACHERS_GROUP)
-    group.permissions.remove(*Permission.objects.filter(content_type__app_label="wagtailadmin",
-                                                        codename="access_admin"))
+    group.permissions.remove(
+        *Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
     return group
 
 
@@ -32,8 +33,8 @@ def make_user(username, *, email=None, language="", password=None, group=None, f
 
     first, _space, last = full_name.partition(" ")
     user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"email": email or f"{username}@example.kz", "first_name": first,
-                                     "last_name": last},
+        username=username,
+        defaults={"email": email or f"{username}@example.kz", "first_name": first, "last_name": last},
     )
     if created:
         user.set_password(password or username)
@@ -49,9 +50,10 @@ def make_user(username, *, email=None, language="", password=None, group=None, f
 
 def make_home():
     """The kk home page, the network's root (the one load_demo makes, or a bare one for tests)."""
+    from wagtail.models import Page
+
     from home.demo import ensure_locales
     from home.models import HomePage
-    from wagtail.models import Page
 
     locales = ensure_locales()
     home = HomePage.objects.filter(locale=locales["kk"], depth=2).first()
@@ -68,13 +70,18 @@ def make_school(home, region_title, school_title, region_slug=None, school_slug=
     """A region with one Leading School, its partner school and its resource portal, live."""
     region = RegionPage.objects.child_of(home).filter(title=region_title).first()
     if region is None:
-        region = RegionPage(title=region_title, slug=region_slug or f"region-{RegionPage.objects.count() + 1}",
-                            live=True)
+        region = RegionPage(
+            title=region_title, slug=region_slug or f"region-{RegionPage.objects.count() + 1}", live=True
+        )
         home.add_child(instance=region)
     school = LeadingSchoolPage.objects.child_of(region).filter(title=school_title).first()
     if school is None:
-        school = LeadingSchoolPage(title=school_title, slug=school_slug or f"school-{LeadingSchoolPage.objects.count()}",
-                                   locality=region_title, live=True)
+        school = LeadingSchoolPage(
+            title=school_title,
+            slug=school_slug or f"school-{LeadingSchoolPage.objects.count()}",
+            locality=region_title,
+            live=True,
+        )
         region.add_child(instance=school)
         school.refresh_from_db()
     if not school.partner_schools.exists():
@@ -87,15 +94,17 @@ def make_school(home, region_title, school_title, region_slug=None, school_slug=
 def teacher(username, school, *, partner=False, language="", full_name=""):
     user = make_user(username, language=language, group=TEACHERS_GROUP, full_name=full_name or username.title())
     SchoolMembership.objects.update_or_create(
-        user=user, defaults={"school": school, "partner_school": school.partner_schools.first() if partner else None},
+        user=user,
+        defaults={"school": school, "partner_school": school.partner_schools.first() if partner else None},
     )
     return user
 
 
 def reviewer(username, role, *, school=None, partner_school=None, region=None, language="", subject=""):
     user = make_user(username, language=language, group=REVIEWERS_GROUP)
-    ReviewerRole.objects.get_or_create(user=user, role=role, school=school, partner_school=partner_school,
-                                       region=region, subject=subject)
+    ReviewerRole.objects.get_or_create(
+        user=user, role=role, school=school, partner_school=partner_school, region=region, subject=subject
+    )
     return user
 
 
@@ -108,13 +117,27 @@ def upload(content, name="file.pdf"):
     return SimpleUploadedFile(name, PDF_HEADER + content, "application/pdf")
 
 
-def complete_draft(user, *, title="Criteria-based assessment in grade 5", category=rules.Category.TEACHER_RESEARCHER,
-                   result_kind=None, language="kk", tag=None, subject="mathematics"):
+def complete_draft(
+    user,
+    *,
+    title="Criteria-based assessment in grade 5",
+    category=rules.Category.TEACHER_RESEARCHER,
+    result_kind=None,
+    language="kk",
+    tag=None,
+    subject="mathematics",
+):
     """A draft with a material and a unique supporting document, ready to submit."""
     result_kind = result_kind or rules.result_kinds(category)[0]
     submission = services.create_draft(
-        user, user.school_membership, title=title, abstract="Abstract", language=language, category=category,
-        result_kind=result_kind, subject=subject,
+        user,
+        user.school_membership,
+        title=title,
+        abstract="Abstract",
+        language=language,
+        category=category,
+        result_kind=result_kind,
+        subject=subject,
     )
     tag = tag or f"{user.pk}-{submission.pk}"
     services.add_file(submission, user, upload(f"material {tag}", "material.pdf"), "material")

@@ -44,8 +44,9 @@ def inbox_tasks(user):
     """Open review tasks the user may act on, with what the inbox shows, in a fixed number of queries."""
     return (
         Task.objects.filter(roles.actionable_tasks_q(user), status__in=services.OPEN_TASK_STATUSES)
-        .select_related("owner", "process__submission__school", "process__submission__region",
-                        "process__submission__author")
+        .select_related(
+            "owner", "process__submission__school", "process__submission__region", "process__submission__author"
+        )
         .order_by("process__submission__stage_due", "pk")
     )
 
@@ -66,8 +67,11 @@ def _submission_context(request, submission):
         "history": history(submission),
         "route": [rules.Stage(stage).label for stage in submission.route],
         # The history links to the published page itself, not to its place in the page tree.
-        "public_page": (ApprovedExperiencePage.objects.live().filter(submission=submission).first()
-                        if submission.state == Submission.State.APPROVED else None),
+        "public_page": (
+            ApprovedExperiencePage.objects.live().filter(submission=submission).first()
+            if submission.state == Submission.State.APPROVED
+            else None
+        ),
     }
 
 
@@ -82,18 +86,24 @@ def inbox(request):
         tasks = tasks.filter(owner=request.user)
     page = _page(request, tasks)
     name_places(task.process.submission for task in page)
-    return TemplateResponse(request, "workflows/admin/inbox.html", {
-        "page_title": _("Reviews"), "header_icon": "tasks", "tasks": page, "mine": bool(request.GET.get("mine")),
-        "now": timezone.now(),
-    })
+    return TemplateResponse(
+        request,
+        "workflows/admin/inbox.html",
+        {
+            "page_title": _("Reviews"),
+            "header_icon": "tasks",
+            "tasks": page,
+            "mine": bool(request.GET.get("mine")),
+            "now": timezone.now(),
+        },
+    )
 
 
 def _review_task(request, task_id):
     task = Task.objects.select_related("owner").filter(pk=task_id).first()
     if task is None or not isinstance(task.flow_task, ReviewTask):
         raise Http404
-    submission = get_object_or_404(Submission.objects.select_related("school", "region", "author"),
-                                   pk=task.process_id)
+    submission = get_object_or_404(Submission.objects.select_related("school", "region", "author"), pk=task.process_id)
     task.process = submission
     if not roles.can_view_submission(request.user, submission):
         raise PermissionDenied
@@ -111,9 +121,15 @@ def task_detail(request, task_id):
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
-                services.decide(task.pk, request.user, data["decision"], comment=data.get("comment", ""),
-                                protocol_number=data.get("protocol_number", ""),
-                                protocol_date=data.get("protocol_date"), conclusion=data.get("conclusion", ""))
+                services.decide(
+                    task.pk,
+                    request.user,
+                    data["decision"],
+                    comment=data.get("comment", ""),
+                    protocol_number=data.get("protocol_number", ""),
+                    protocol_date=data.get("protocol_date"),
+                    conclusion=data.get("conclusion", ""),
+                )
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
                     for field, errors in error.message_dict.items():
@@ -127,14 +143,22 @@ def task_detail(request, task_id):
                 messages.success(request, _("Decision recorded: %(title)s.") % {"title": submission.title})
                 return redirect("workflows:inbox")
     elif request.method == "POST":
-        messages.error(request, _("This task has already been decided.") if not is_open
-                       else _("You may not decide this task."))
+        messages.error(
+            request, _("This task has already been decided.") if not is_open else _("You may not decide this task.")
+        )
         return redirect("workflows:task", task.pk)
     context = _submission_context(request, submission)
     context.update(
-        page_title=submission.title, page_subtitle=node.stage.label, header_icon="tasks", task=task, form=form,
-        stage=node.stage, is_open=is_open, may_claim=is_open and node.can_assign(request.user, task),
-        may_release=is_open and node.can_unassign(request.user, task), claimed_by=task.owner,
+        page_title=submission.title,
+        page_subtitle=node.stage.label,
+        header_icon="tasks",
+        task=task,
+        form=form,
+        stage=node.stage,
+        is_open=is_open,
+        may_claim=is_open and node.can_assign(request.user, task),
+        may_release=is_open and node.can_unassign(request.user, task),
+        claimed_by=task.owner,
     )
     return TemplateResponse(request, "workflows/admin/task.html", context)
 
@@ -162,8 +186,7 @@ def task_release(request, task_id):
 
 
 def _visible_submission(request, submission_id):
-    submission = get_object_or_404(Submission.objects.select_related("school", "region", "author"),
-                                   pk=submission_id)
+    submission = get_object_or_404(Submission.objects.select_related("school", "region", "author"), pk=submission_id)
     if not roles.can_view_submission(request.user, submission):
         raise PermissionDenied
     return submission
@@ -241,11 +264,13 @@ def dashboard_counts(user):
         "open": tasks.count(),
         "mine": tasks.filter(owner=user).count(),
         "overdue": tasks.filter(process__submission__stage_due__lt=now).count(),
-        "overdue_tasks": list(tasks.filter(process__submission__stage_due__lt=now)
-                              .select_related("process__submission").order_by("process__submission__stage_due")[:5]),
+        "overdue_tasks": list(
+            tasks.filter(process__submission__stage_due__lt=now)
+            .select_related("process__submission")
+            .order_by("process__submission__stage_due")[:5]
+        ),
         "inbox_url": reverse("workflows:inbox"),
     }
-
 
 
 class Dashboard(HomeView):

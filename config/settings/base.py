@@ -128,8 +128,18 @@ CONTENT_SECURITY_POLICY = {
 }
 # Powerful browser features the site never uses are switched off for it and for anything it embeds.
 PERMISSIONS_POLICY = {
-    "camera": [], "microphone": [], "geolocation": [], "payment": [], "usb": [], "serial": [], "bluetooth": [],
-    "midi": [], "magnetometer": [], "gyroscope": [], "accelerometer": [], "browsing-topics": [],
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "bluetooth": [],
+    "midi": [],
+    "magnetometer": [],
+    "gyroscope": [],
+    "accelerometer": [],
+    "browsing-topics": [],
     "fullscreen": ["self", "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
 }
 
@@ -298,16 +308,24 @@ if AWS_STORAGE_BUCKET_NAME:
         "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
         "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
     }
-    STORAGES["default"] = {"BACKEND": "uploads.object_storage.PublicMediaStorage", "OPTIONS": {
-        **_object_store, "bucket_name": AWS_STORAGE_BUCKET_NAME,
-        "location": os.environ.get("AWS_MEDIA_PREFIX", "media"),
-        # The address pages link images with (a CDN, or the bucket's public host); the endpoint's otherwise.
-        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-    }}
-    STORAGES["private"] = {"BACKEND": "uploads.object_storage.PrivateObjectStorage", "OPTIONS": {
-        **_object_store, "bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME,
-        "location": os.environ.get("AWS_PRIVATE_PREFIX", "private"),
-    }}
+    STORAGES["default"] = {
+        "BACKEND": "uploads.object_storage.PublicMediaStorage",
+        "OPTIONS": {
+            **_object_store,
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "location": os.environ.get("AWS_MEDIA_PREFIX", "media"),
+            # The address pages link images with (a CDN, or the bucket's public host); the endpoint's otherwise.
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "uploads.object_storage.PrivateObjectStorage",
+        "OPTIONS": {
+            **_object_store,
+            "bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME,
+            "location": os.environ.get("AWS_PRIVATE_PREFIX", "private"),
+        },
+    }
 # Documents are streamed by Wagtail's view after their collection's privacy check, from the disk or the object
 # store alike: a document's file never needs a public address.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -320,8 +338,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 UPLOADS_MAX_FILE_SIZE = int(os.environ.get("UPLOADS_MAX_FILE_SIZE", 20 * 1024 * 1024))
 UPLOADS_MAX_TOTAL_SIZE = int(os.environ.get("UPLOADS_MAX_TOTAL_SIZE", 100 * 1024 * 1024))
 UPLOADS_MAX_NAME_BYTES = int(os.environ.get("UPLOADS_MAX_NAME_BYTES", 150))
-UPLOADS_ALLOWED_TYPES = env_list(
-    "UPLOADS_ALLOWED_TYPES", "pdf,doc,docx,odt,rtf,xls,xlsx,ods,ppt,pptx,odp,jpg,png,mp4")
+UPLOADS_ALLOWED_TYPES = env_list("UPLOADS_ALLOWED_TYPES", "pdf,doc,docx,odt,rtf,xls,xlsx,ods,ppt,pptx,odp,jpg,png,mp4")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

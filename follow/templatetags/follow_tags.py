@@ -14,13 +14,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from home.models import HomePage
-from network.models import EventPage, LeadingSchoolPage
-from network.tree import school_of
-
 from follow import identity
 from follow.feeds import FEED_MIME_TYPES
 from follow.sources import all_sources, get_source
+from home.models import HomePage
+from network.models import EventPage, LeadingSchoolPage
+from network.tree import school_of
 
 register = template.Library()
 
@@ -71,16 +70,27 @@ def follow_links(context, extra=()):
                 url = reverse(f"follow:school_{fmt}", kwargs={"school_id": school.pk, "kind": key})
             else:
                 url = reverse(f"follow:{fmt}", kwargs={"kind": key})
-            feeds.append({"kind": key, "format": fmt, "label": label, "title": title,
-                          "url": request.build_absolute_uri(url), "type": FEED_MIME_TYPES[fmt]})
+            feeds.append(
+                {
+                    "kind": key,
+                    "format": fmt,
+                    "label": label,
+                    "title": title,
+                    "url": request.build_absolute_uri(url),
+                    "type": FEED_MIME_TYPES[fmt],
+                }
+            )
     links = {"school": school, "feeds": feeds, "calendar": None, "event_ics": None}
     if "events" in kinds:
-        url = reverse("follow:school_calendar", kwargs={"school_id": school.pk}) if school else reverse(
-            "follow:calendar")
+        url = (
+            reverse("follow:school_calendar", kwargs={"school_id": school.pk}) if school else reverse("follow:calendar")
+        )
         absolute = request.build_absolute_uri(url)
-        links["calendar"] = {"url": absolute, "webcal": identity.webcal(absolute),
-                             "title": _("%(school)s: events") % {"school": school.title} if school
-                             else _("Network events")}
+        links["calendar"] = {
+            "url": absolute,
+            "webcal": identity.webcal(absolute),
+            "title": _("%(school)s: events") % {"school": school.title} if school else _("Network events"),
+        }
     if isinstance(page, EventPage):
         links["event_ics"] = reverse("follow:event_ics", kwargs={"event_id": page.pk})
     subscribe = reverse("follow:subscribe")

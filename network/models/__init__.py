@@ -4,13 +4,29 @@ from .network_pages import NetworkEventsPage, NetworkNewsPage, ResourceLibraryPa
 from .people import BlogCategory, BlogTag, Teacher
 from .regions import CoordinationCentreTrainer, RegionPage
 from .resources import ResourcePage, ResourcePortalPage
-from .workspace import SchoolWorkspace
 from .schools import CreativeGroup, LeadingSchoolPage, PartnerSchool, SchoolDirection, StandardPage
+from .workspace import SchoolWorkspace
 
 __all__ = [
-    "BlogCategory", "BlogTag", "BlogIndexPage", "BlogPostPage", "BlogPostTag", "CoordinationCentreTrainer",
+    "BlogCategory",
+    "BlogTag",
+    "BlogIndexPage",
+    "BlogPostPage",
+    "BlogPostTag",
+    "CoordinationCentreTrainer",
     "CreativeGroup",
-    "EventIndexPage", "EventPage", "LeadingSchoolPage", "NetworkEventsPage", "NetworkNewsPage", "PartnerSchool",
-    "RegionPage", "ResourceLibraryPage", "ResourcePage", "ResourcePortalPage", "SchoolDirection", "StandardPage",
-    "SchoolWorkspace", "Teacher",
+    "EventIndexPage",
+    "EventPage",
+    "LeadingSchoolPage",
+    "NetworkEventsPage",
+    "NetworkNewsPage",
+    "PartnerSchool",
+    "RegionPage",
+    "ResourceLibraryPage",
+    "ResourcePage",
+    "ResourcePortalPage",
+    "SchoolDirection",
+    "StandardPage",
+    "SchoolWorkspace",
+    "Teacher",
 ]

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from network.page_creation import TitleSlugPageForm
 from network.tree import school_at
 
-
 # The database's 64-bit integers: a larger number from a query string cannot match a row, and SQLite raises on it.
 LARGEST_ID = 2**63 - 1
 
@@ -42,12 +41,22 @@ class SchoolContentMixin(models.Model):
     """Posts, events and resources record their school and region, so listings filter and join cheaply."""
 
     school = models.ForeignKey(
-        "network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
+        "network.LeadingSchoolPage",
+        verbose_name=_("Leading School"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     region = models.ForeignKey(
-        "network.RegionPage", verbose_name=_("region"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="+",
+        "network.RegionPage",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     base_form_class = SchoolContentPageForm

@@ -1,8 +1,8 @@
 from django.core.paginator import Paginator
-from django.utils.functional import cached_property
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -52,7 +52,9 @@ def post_listing(queryset):
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=POST_CARD_RENDITION)
     return (
         # The image joined, its card rendition prefetched: one query fewer than prefetching the image.
-        queryset.live().public().select_related("school", "region", "image")
+        queryset.live()
+        .public()
+        .select_related("school", "region", "image")
         .prefetch_related(
             "authors", Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
         )
@@ -92,8 +94,7 @@ class BlogIndexPage(Page):
 
 
 class BlogPostTag(ItemBase):
-    tag = models.ForeignKey(BlogTag, verbose_name=_("tag"), on_delete=models.CASCADE,
-                            related_name="tagged_posts")
+    tag = models.ForeignKey(BlogTag, verbose_name=_("tag"), on_delete=models.CASCADE, related_name="tagged_posts")
     content_object = ParentalKey("network.BlogPostPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
@@ -101,7 +102,11 @@ class BlogPostPage(SchoolContentMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("summary"), max_length=400, blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -112,9 +117,15 @@ class BlogPostPage(SchoolContentMixin, Page):
     tags = ClusterTaggableManager(through=BlogPostTag, blank=True, verbose_name=_("tags"))
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("authors", widget=TapChecklist),
-                         FieldPanel("categories", widget=TapChecklist), FieldPanel("tags")],
-                        heading=_("About the post")),
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldPanel("authors", widget=TapChecklist),
+                FieldPanel("categories", widget=TapChecklist),
+                FieldPanel("tags"),
+            ],
+            heading=_("About the post"),
+        ),
         FieldPanel("intro"),
         FieldPanel("image"),
         FieldPanel("body"),

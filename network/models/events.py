@@ -128,7 +128,9 @@ class EventPage(SchoolContentMixin, Page):
     intro = models.TextField(_("summary"), max_length=400, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     materials = StreamField(
-        BodyBlock(), verbose_name=_("materials"), blank=True,
+        BodyBlock(),
+        verbose_name=_("materials"),
+        blank=True,
         help_text=_("Presentations, recordings and reports added after the event."),
     )
 
@@ -169,8 +171,12 @@ class EventPage(SchoolContentMixin, Page):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("An event cannot end before it starts.")})
         if self.start and self.end and self.end - self.start > MAX_EVENT_DURATION:
-            raise ValidationError({"end": _("An event can last at most %(days)d days; split a longer programme into "
-                                            "several events.") % {"days": MAX_EVENT_DURATION.days}})
+            raise ValidationError(
+                {
+                    "end": _("An event can last at most %(days)d days; split a longer programme into several events.")
+                    % {"days": MAX_EVENT_DURATION.days}
+                }
+            )
         if not self.venue and not self.online_url:
             raise ValidationError({"venue": _("Give a venue, an online link, or both.")})
 

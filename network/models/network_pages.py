@@ -37,11 +37,16 @@ class NetworkIndexMixin(models.Model):
         locale = self.locale if self.locale_id else Locale.get_active()
         schools = LeadingSchoolPage.objects.none()
         if region_id:
-            schools = LeadingSchoolPage.objects.live().filter(locale=locale, region_id=region_id).order_by(
-                alphabetical("title", locale.language_code))
+            schools = (
+                LeadingSchoolPage.objects.live()
+                .filter(locale=locale, region_id=region_id)
+                .order_by(alphabetical("title", locale.language_code))
+            )
         return {
-            "regions": RegionPage.objects.live().filter(locale=locale)
-            .order_by(alphabetical("title", locale.language_code)).only("id", "title"),
+            "regions": RegionPage.objects.live()
+            .filter(locale=locale)
+            .order_by(alphabetical("title", locale.language_code))
+            .only("id", "title"),
             "schools": schools.only("id", "title", "region_id"),
         }
 
@@ -60,8 +65,7 @@ class NetworkNewsPage(NetworkIndexMixin, Page):
         region_id = parse_int(region)
         if region_id:
             posts = posts.filter(region_id=region_id)
-        context.update(posts=paginate(request, posts, self.per_page), region=region,
-                       **self.facet_choices(region_id))
+        context.update(posts=paginate(request, posts, self.per_page), region=region, **self.facet_choices(region_id))
         return context
 
 
@@ -77,7 +81,9 @@ class NetworkEventsPage(NetworkIndexMixin, Page):
         filters = EventFilter(request)
         events = filters.apply(event_listing(EventPage.objects.filter(locale=self.locale)))
         context.update(
-            filters=filters, events=paginate(request, events, self.per_page), kinds=EventKind.choices,
+            filters=filters,
+            events=paginate(request, events, self.per_page),
+            kinds=EventKind.choices,
             **self.facet_choices(filters.region),
         )
         if filters.month:
@@ -96,7 +102,10 @@ class ResourceLibraryPage(NetworkIndexMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         filters = ResourceFilter(request)
         resources = filters.apply(resource_listing(ResourcePage.objects.filter(locale=self.locale)))
-        context.update(filters=filters, resources=paginate(request, resources, self.per_page),
-                       experiences=latest_approved_experience(locale=self.locale),
-                       **self.facet_choices(filters.region))
+        context.update(
+            filters=filters,
+            resources=paginate(request, resources, self.per_page),
+            experiences=latest_approved_experience(locale=self.locale),
+            **self.facet_choices(filters.region),
+        )
         return context

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -29,7 +30,9 @@ class Teacher(index.Indexed, models.Model):
     # English pages name people in Latin letters; the stored form can be corrected by hand (a transliteration
     # cannot know that "Жақыпова" is spelt "Zhakypova" in the teacher's passport), so it is kept, not computed.
     latin_name = models.CharField(
-        _("full name in Latin letters"), max_length=255, blank=True,
+        _("full name in Latin letters"),
+        max_length=255,
+        blank=True,
         help_text=_("Shown on English pages. Left empty, it is filled in from the full name."),
     )
     # A teacher's name reads the same in every language, their position does not; the three are kept here rather
@@ -38,29 +41,54 @@ class Teacher(index.Indexed, models.Model):
     position_ru = models.CharField(_("position (Russian)"), max_length=255, blank=True)
     position_en = models.CharField(_("position (English)"), max_length=255, blank=True)
     school = models.ForeignKey(
-        "network.LeadingSchoolPage", verbose_name=_("Leading School"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "network.LeadingSchoolPage",
+        verbose_name=_("Leading School"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     school_name = models.CharField(
-        _("school"), max_length=255, blank=True, help_text=_("For a teacher of a partner school: its name."),
+        _("school"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a teacher of a partner school: its name."),
     )
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     # The teacher's own account, when they have one: set when their school confirms them (accounts.services), so
     # that a confirmed teacher is a choosable author of their school; unset when the account is closed.
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("account"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="author_record", editable=False,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_record",
+        editable=False,
     )
 
     objects = TeacherQuerySet.as_manager()
 
-    panels = [FieldPanel("full_name"), FieldPanel("latin_name"), FieldPanel("position"), FieldPanel("position_ru"),
-              FieldPanel("position_en"), FieldPanel("school"), FieldPanel("school_name"), FieldPanel("photo")]
+    panels = [
+        FieldPanel("full_name"),
+        FieldPanel("latin_name"),
+        FieldPanel("position"),
+        FieldPanel("position_ru"),
+        FieldPanel("position_en"),
+        FieldPanel("school"),
+        FieldPanel("school_name"),
+        FieldPanel("photo"),
+    ]
     search_fields = [
-        index.SearchField("full_name"), index.AutocompleteField("full_name"),
+        index.SearchField("full_name"),
+        index.AutocompleteField("full_name"),
         # The teacher chooser searches within Teacher.objects.editable_by(user), which filters on this.
         index.RelatedFields("school", [index.FilterField("translation_key")]),
     ]

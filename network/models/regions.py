@@ -17,7 +17,9 @@ class RegionPage(Page):
     centre = models.CharField(_("administrative centre"), max_length=120, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     coordination_centre_name = models.CharField(
-        _("Coordination Centre"), max_length=255, blank=True,
+        _("Coordination Centre"),
+        max_length=255,
+        blank=True,
         help_text=_("At the regional branch of the Centre of Pedagogical Excellence."),
     )
     coordination_centre_address = models.CharField(_("address"), max_length=255, blank=True)
@@ -54,7 +56,10 @@ class RegionPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["schools"] = (
-            LeadingSchoolPage.objects.child_of(self).live().public().with_partner_counts()
+            LeadingSchoolPage.objects.child_of(self)
+            .live()
+            .public()
+            .with_partner_counts()
             .order_by(alphabetical("title", self.locale.language_code))
         )
         context["trainers"] = self.trainers.all()
@@ -72,9 +77,12 @@ class CoordinationCentreTrainer(Orderable):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)
 
-    panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("position"), FieldPanel("position_ru"),
-                                                 FieldPanel("position_en")]),
-              FieldPanel("email"), FieldPanel("phone")]
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("position"), FieldPanel("position_ru"), FieldPanel("position_en")]),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("trainer")

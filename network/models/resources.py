@@ -8,8 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from network.blocks import BodyBlock
-from network.widgets import TapChecklist
 from network.vocabulary import GRADE_NUMBERS, GRADES, ContentLanguage, Direction, Licence, ResourceKind, Subject
+from network.widgets import TapChecklist
 
 from .base import SchoolContentMixin, parse_int
 from .blog import paginate
@@ -20,7 +20,10 @@ RESOURCES_PER_PAGE = 24
 def resource_listing(queryset):
     """Everything a resource card shows, newest first, in a fixed number of queries whatever the page size."""
     return (
-        queryset.live().public().select_related("school", "region", "document").prefetch_related("authors")
+        queryset.live()
+        .public()
+        .select_related("school", "region", "document")
+        .prefetch_related("authors")
         .order_by("-published_at", "-pk")
     )
 
@@ -101,14 +104,16 @@ class ResourcePortalPage(Page):
         context = super().get_context(request, *args, **kwargs)
         filters = ResourceFilter(request)
         resources = filters.apply(resource_listing(ResourcePage.objects.child_of(self)))
-        context.update(filters=filters, resources=paginate(request, resources, self.per_page),
-                       experiences=latest_approved_experience(child_of=self))
+        context.update(
+            filters=filters,
+            resources=paginate(request, resources, self.per_page),
+            experiences=latest_approved_experience(child_of=self),
+        )
         return context
 
 
 class ResourcePage(SchoolContentMixin, Page):
     """A teacher's resource: a lesson plan, a recommendation, a video lesson, …"""
-
 
     kind = models.CharField(_("kind"), max_length=32, choices=ResourceKind.choices)
     direction = models.CharField(_("direction"), max_length=32, choices=Direction.choices, blank=True)
@@ -120,15 +125,26 @@ class ResourcePage(SchoolContentMixin, Page):
     licence = models.CharField(_("licence"), max_length=32, choices=Licence.choices, default=Licence.CC_BY)
     intro = models.TextField(_("summary"), max_length=600, blank=True)
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("file"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     video = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("video file"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("An MP4 file for a video lesson."),
+        "wagtaildocs.Document",
+        verbose_name=_("video file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("An MP4 file for a video lesson."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
-    authors = ParentalManyToManyField("network.Teacher", verbose_name=_("authors"), blank=True, related_name="resources")
+    authors = ParentalManyToManyField(
+        "network.Teacher", verbose_name=_("authors"), blank=True, related_name="resources"
+    )
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     # A copy of first_published_at, the libraries' newest-first order: on the page table that order walks
     # every kind of page of every language (700 ms for a filtered national library); here it walks resources.

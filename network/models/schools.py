@@ -24,8 +24,13 @@ class LeadingSchoolPage(Page):
     """A Leading School: the network organiser of its area, with its partner schools and creative groups."""
 
     region = models.ForeignKey(
-        "network.RegionPage", verbose_name=_("region"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="schools",
+        "network.RegionPage",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="schools",
     )
     locality = models.CharField(_("locality"), max_length=120)
     address = models.CharField(_("address"), max_length=255, blank=True)
@@ -34,7 +39,11 @@ class LeadingSchoolPage(Page):
     website = models.URLField(_("school website"), blank=True)
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL,
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name=_("about the school"), blank=True)
@@ -80,8 +89,12 @@ class LeadingSchoolPage(Page):
     ]
 
     parent_page_types = ["network.RegionPage"]
-    subpage_types = ["network.BlogIndexPage", "network.EventIndexPage", "network.ResourcePortalPage",
-                     "network.StandardPage"]
+    subpage_types = [
+        "network.BlogIndexPage",
+        "network.EventIndexPage",
+        "network.ResourcePortalPage",
+        "network.StandardPage",
+    ]
 
     class Meta:
         verbose_name = _("Leading School")
@@ -155,9 +168,11 @@ class CreativeGroup(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("name_ru"), FieldPanel("name_en")]),
-        FieldPanel("kind"), FieldPanel("direction"),
+        FieldPanel("kind"),
+        FieldPanel("direction"),
         FieldRowPanel([FieldPanel("focus_topic"), FieldPanel("focus_topic_ru"), FieldPanel("focus_topic_en")]),
-        FieldPanel("leader"), FieldPanel("members"),
+        FieldPanel("leader"),
+        FieldPanel("members"),
     ]
 
     class Meta(Orderable.Meta):
@@ -188,7 +203,9 @@ class PartnerSchool(Orderable):
     name = models.CharField(_("name"), max_length=255)
     locality = models.CharField(_("locality"), max_length=120)
     hub_school = models.CharField(
-        _("hub school"), max_length=255, blank=True,
+        _("hub school"),
+        max_length=255,
+        blank=True,
         help_text=_("The hub (resource) school this partner school is grouped around."),
     )
     contact_person = models.CharField(_("contact person"), max_length=255, blank=True)
@@ -196,8 +213,11 @@ class PartnerSchool(Orderable):
     email = models.EmailField(_("e-mail"), blank=True)
 
     panels = [
-        FieldPanel("name"), FieldPanel("locality"), FieldPanel("hub_school"),
-        FieldPanel("contact_person"), FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("name"),
+        FieldPanel("locality"),
+        FieldPanel("hub_school"),
+        FieldPanel("contact_person"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
     ]
 
     class Meta(Orderable.Meta):

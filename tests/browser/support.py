@@ -11,10 +11,15 @@ SERIOUS = {"serious", "critical"}
 def assert_fits_width(page):
     """No horizontal scrolling: the document is no wider than the viewport."""
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    culprits = [] if widths[0] <= widths[1] else page.evaluate(
-        """() => [...document.querySelectorAll('body *')]
+    culprits = (
+        []
+        if widths[0] <= widths[1]
+        else page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
             .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
-            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))""")
+            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))"""
+        )
+    )
     assert widths[0] <= widths[1], f"{page.url} is {widths[0]} px wide at {widths[1]} px: {culprits}"
 
 
@@ -24,7 +29,8 @@ def assert_no_serious_axe_violations(page):
 
     violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in SERIOUS]
     assert violations == [], "\n".join(
-        f"{v['impact']}: {v['id']} — {v['help']} ({[n['target'] for n in v['nodes'][:3]]})" for v in violations)
+        f"{v['impact']}: {v['id']} — {v['help']} ({[n['target'] for n in v['nodes'][:3]]})" for v in violations
+    )
 
 
 def save_screenshot(page, name):

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def sign_in(page, live_server, user):
     client = Client()
     client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
 
 
 def test_teacher_registers_sees_the_link_and_cancels_on_a_phone(events_network, live_server, phone_page):
@@ -45,13 +46,15 @@ def test_teacher_registers_sees_the_link_and_cancels_on_a_phone(events_network, 
 def test_anyone_checks_a_certificate_number(events_network, live_server, phone_page, desktop_page):
     desk = services.open_desk(events_network["event"], capacity=20)
     services.register(desk.pk, events_network["ivan"])
+    from django.utils import timezone
+
     from attendance.models import Registration, RegistrationDesk
     from network.models import EventPage
-    from django.utils import timezone
 
     start = timezone.now() - timezone.timedelta(days=1)
     EventPage.objects.filter(translation_key=events_network["event"].translation_key).update(
-        start=start, end=start + timezone.timedelta(hours=2))
+        start=start, end=start + timezone.timedelta(hours=2)
+    )
     RegistrationDesk.objects.update(event_start=start)
     services.mark_attendance(desk.pk, Registration.objects.values_list("pk", flat=True))
     services.issue_batch(desk.pk)

@@ -31,8 +31,10 @@ def site(django_capture_on_commit_callbacks, django_user_model):
         homes = load_home()
     region = add(homes["kk"], RegionPage(title="Алматы облысы", slug="almaty-region"))
     # Outside a transaction the school's blog, events and portal are provisioned at once (network/provisioning.py).
-    school = add(region, LeadingSchoolPage(title="Қонаев жетекші мектебі", slug="konaev", locality="Қонаев",
-                                           email="school@example.kz"))
+    school = add(
+        region,
+        LeadingSchoolPage(title="Қонаев жетекші мектебі", slug="konaev", locality="Қонаев", email="school@example.kz"),
+    )
     add_post(BlogIndexPage.objects.child_of(school).get(), "Бағалау туралы жазба")
     django_user_model.objects.create_superuser("chief", "chief@example.kz", "chief-password-2026")
     return homes

@@ -4,7 +4,12 @@ import datetime
 
 import pytest
 
-from tests.browser.support import allow_console_errors, assert_fits_width, assert_no_serious_axe_violations, save_screenshot
+from tests.browser.support import (
+    allow_console_errors,
+    assert_fits_width,
+    assert_no_serious_axe_violations,
+    save_screenshot,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,10 +29,19 @@ def small_network(django_capture_on_commit_callbacks):
     for n in range(11):
         PartnerSchool.objects.create(leading_school=school, name=f"Серіктес {n}", locality="Алматы")
     events = EventIndexPage.objects.child_of(school).first() or school.add_child(
-        instance=EventIndexPage(title="Іс-шаралар", slug="events", live=True))
+        instance=EventIndexPage(title="Іс-шаралар", slug="events", live=True)
+    )
     start = timezone.now() - datetime.timedelta(days=3)
-    seminar = events.add_child(instance=EventPage(title="Семинар", kind="seminar", start=start,
-                                                  end=start + datetime.timedelta(hours=2), venue="Зал", live=True))
+    seminar = events.add_child(
+        instance=EventPage(
+            title="Семинар",
+            kind="seminar",
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            venue="Зал",
+            live=True,
+        )
+    )
     register_and_mark(seminar, teachers=4, present=3)
     return school
 
@@ -92,9 +106,8 @@ def test_the_admin_overview_fits_a_phone(small_network, live_server, phone_page,
 def test_the_admin_reports_in_each_language_and_width(small_network, live_server, chromium, language, width):
     """The overview (with the attendance tables), the events list its figures lead to, and the schools report,
     in the admin language of the signed-in Centre."""
-    from tests.browser.conftest import DESKTOP, PHONE, open_page
-
     from monitoring.models import MonitoringRole
+    from tests.browser.conftest import DESKTOP, PHONE, open_page
     from workflows.testing import make_user
 
     user = make_user(f"centre-{language}", language=language, password="correct horse battery")
@@ -126,8 +139,9 @@ def test_the_admin_reports_in_each_language_and_width(small_network, live_server
 def save_whole(page, name):
     """The admin scrolls its main column, not the document: a viewport as tall as the column pictures all of it."""
     viewport = page.viewport_size
-    height = page.evaluate("Math.max(...[...document.querySelectorAll('main, .content-wrapper, body')]"
-                           ".map(e => e.scrollHeight))")
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('main, .content-wrapper, body')].map(e => e.scrollHeight))"
+    )
     page.set_viewport_size({"width": viewport["width"], "height": min(height + 100, 8000)})
     save_screenshot(page, name)
     page.set_viewport_size(viewport)

@@ -9,7 +9,11 @@ from django.core.management import call_command
 from network.models import BlogCategory, BlogPostPage, Teacher
 from tests.browser.conftest import DESKTOP, PHONE, open_page
 from tests.browser.support import (
-    SCREENSHOTS, SERIOUS, allow_console_errors, assert_fits_width, save_screenshot,
+    SCREENSHOTS,
+    SERIOUS,
+    allow_console_errors,
+    assert_fits_width,
+    save_screenshot,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -49,7 +53,9 @@ def test_the_editor_ticks_an_author_and_a_category_by_tapping(demo_editor, live_
     post = BlogPostPage.objects.filter(school=school).first()
     # A real school has dozens of teachers: enough for the list to scroll and offer its filter box.
     Teacher.objects.bulk_create(Teacher(full_name=f"Мұғалім {n:02}", school=school) for n in range(1, 13))
-    teacher = Teacher.objects.of_school(post.school).exclude(posts=post).exclude(full_name__startswith="Мұғалім").first()
+    teacher = (
+        Teacher.objects.of_school(post.school).exclude(posts=post).exclude(full_name__startswith="Мұғалім").first()
+    )
     category = BlogCategory.objects.exclude(posts=post).first()
     assert teacher is not None and category is not None
 

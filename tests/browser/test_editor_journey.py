@@ -29,10 +29,10 @@ REQUEST = "Суретке оқушылардың жобалары туралы �
 @pytest.fixture
 def school():
     """A Leading School in kk and ru, provisioned (sections, groups, workflow), with the demo editor and moderator."""
-    from home.demo import load_home, translate_page
     from wagtail.models import Locale
 
     from editors.demo import load_editors_demo
+    from home.demo import load_home, translate_page
     from network.models import BlogIndexPage
     from workflows.testing import make_school
 
@@ -82,8 +82,9 @@ class Admin:
 
     def close(self):
         autosave = re.compile(r"/admin/pages/(add/[\w/]+|\d+/edit)/$")
-        others = [(text, where) for text, where in self.errors
-                  if not ("status of 400" in text and autosave.search(where))]
+        others = [
+            (text, where) for text, where in self.errors if not ("status of 400" in text and autosave.search(where))
+        ]
         self.context.close()
         assert others == [], f"console errors in the admin: {others}"
 
@@ -111,8 +112,9 @@ def said_in_script(language, message):
     return DjangoTranslation(language, domain="djangojs").gettext(message)
 
 
-def test_an_editor_publishes_a_post_through_moderation_and_translates_it(school, live_server, chromium, phone_page,
-                                                                        tmp_path):
+def test_an_editor_publishes_a_post_through_moderation_and_translates_it(
+    school, live_server, chromium, phone_page, tmp_path
+):
     from wagtail.models import WorkflowState
 
     from network.models import BlogPostPage
@@ -136,8 +138,7 @@ def test_an_editor_publishes_a_post_through_moderation_and_translates_it(school,
     # Wagtail's autosave may create the page in the background and move the form to its edit address: an
     # editor pausing a moment lets it finish, or both requests would create the page (see the journey's report).
     try:
-        page.wait_for_function("() => /^\\/admin\\/pages\\/\\d+\\/edit\\/$/.test(location.pathname)",
-                               timeout=3000)
+        page.wait_for_function("() => /^\\/admin\\/pages\\/\\d+\\/edit\\/$/.test(location.pathname)", timeout=3000)
     except PlaywrightTimeout:
         pass
     editor.more_actions()

@@ -29,8 +29,7 @@ def home_pages(django_capture_on_commit_callbacks):
         return load_home()
 
 
-def test_subscribe_confirm_change_settings_and_unsubscribe_on_a_phone(home_pages, live_server, phone_page,
-                                                                      mailoutbox):
+def test_subscribe_confirm_change_settings_and_unsubscribe_on_a_phone(home_pages, live_server, phone_page, mailoutbox):
     page = phone_page
     page.goto(f"{live_server.url}/ru/follow/subscribe/")
     looks_right(page, "journey-subscribe-ru-390")
@@ -75,8 +74,9 @@ def one_school():
     call_command("load_demo", schools=1, stdout=io.StringIO())
 
 
-def test_the_language_switcher_keeps_the_school_and_search_narrows_by_a_facet(one_school, live_server,
-                                                                              desktop_page, phone_page):
+def test_the_language_switcher_keeps_the_school_and_search_narrows_by_a_facet(
+    one_school, live_server, desktop_page, phone_page
+):
     from network.models import LeadingSchoolPage
 
     school = LeadingSchoolPage.objects.get(locale__language_code="kk")

@@ -13,7 +13,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.browser.support import (
-    allow_console_errors, assert_fits_width, assert_no_serious_axe_violations, save_screenshot,
+    allow_console_errors,
+    assert_fits_width,
+    assert_no_serious_axe_violations,
+    save_screenshot,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -36,8 +39,15 @@ def first(model, language, **filters):
 def page_types(language):
     """(name, path) of one page of every public type in `language`."""
     from network.models import (
-        BlogIndexPage, BlogPostPage, EventIndexPage, EventPage, LeadingSchoolPage, NetworkEventsPage, NetworkNewsPage,
-        ResourceLibraryPage, ResourcePage,
+        BlogIndexPage,
+        BlogPostPage,
+        EventIndexPage,
+        EventPage,
+        LeadingSchoolPage,
+        NetworkEventsPage,
+        NetworkNewsPage,
+        ResourceLibraryPage,
+        ResourcePage,
     )
     from workflows.models import ApprovedExperiencePage
 
@@ -59,8 +69,10 @@ def page_types(language):
         ("network-news", first(NetworkNewsPage, language).url),
         ("network-events", first(NetworkEventsPage, language).url),
         ("network-events-month", f"{first(NetworkEventsPage, language).url}?when={when}&month={month:%Y-%m}"),
-        ("library-filtered", f"{first(ResourceLibraryPage, language).url}?subject={resource.subject}"
-                             f"&grade={resource.grade_from or ''}"),
+        (
+            "library-filtered",
+            f"{first(ResourceLibraryPage, language).url}?subject={resource.subject}&grade={resource.grade_from or ''}",
+        ),
         ("resource", resource.url),
         # Approved experience is published in its submission's language: in the others this is "not translated".
         ("approved-experience", f"/{language}{experience_here.url[3:]}"),
@@ -87,8 +99,7 @@ def check(page, url, name, failures):
     return response.status
 
 
-def test_every_page_type_fits_a_phone_and_a_desktop_in_every_language(demo_site, live_server, phone_page,
-                                                                         desktop_page):
+def test_every_page_type_fits_a_phone_and_a_desktop_in_every_language(demo_site, live_server, phone_page, desktop_page):
     failures, statuses = [], {}
     for language in LANGUAGES:
         for name, path in page_types(language):
@@ -99,5 +110,6 @@ def test_every_page_type_fits_a_phone_and_a_desktop_in_every_language(demo_site,
     not_found = {key for key, status in statuses.items() if status == 404}
     assert {("not-found", language) for language in LANGUAGES} <= not_found
     assert not_found - {("not-found", language) for language in LANGUAGES} <= {
-        ("approved-experience", language) for language in LANGUAGES}
+        ("approved-experience", language) for language in LANGUAGES
+    }
     assert all(status == 200 for key, status in statuses.items() if key not in not_found)

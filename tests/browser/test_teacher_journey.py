@@ -36,9 +36,9 @@ def said(language, message):
 def school(language, django_capture_on_commit_callbacks):
     """One Leading School in kk and ru (its sections provisioned), its first head and its region's council, whose
     admin is in the journey's language."""
-    from home.demo import load_home, translate_page
     from wagtail.models import Locale
 
+    from home.demo import load_home, translate_page
     from workflows.models import ReviewerRole
     from workflows.testing import make_school, reviewer
 
@@ -51,8 +51,7 @@ def school(language, django_capture_on_commit_callbacks):
     return {
         "kk": kk,
         "head": reviewer("head27", ReviewerRole.Role.SCHOOL_HEAD, school=kk, language=language),
-        "council": reviewer("council-akmola", ReviewerRole.Role.REGIONAL_COUNCIL, region=kk.region,
-                            language=language),
+        "council": reviewer("council-akmola", ReviewerRole.Role.REGIONAL_COUNCIL, region=kk.region, language=language),
     }
 
 
@@ -137,7 +136,7 @@ def test_a_teacher_from_sign_up_to_dissemination(language, school, live_server, 
 
     # The school's first head confirms the teacher under "Teachers of this school".
     head_context, head = admin_session(chromium, url, "head27")
-    head.locator(f"a[href='/admin/teachers/']").first.click()
+    head.locator("a[href='/admin/teachers/']").first.click()
     head.wait_for_url(f"{url}/admin/teachers/")
     head.locator("tr", has_text=email).locator("form[action$='/confirm/'] button").click()
     head.wait_for_url(f"{url}/admin/teachers/")
@@ -158,8 +157,9 @@ def test_a_teacher_from_sign_up_to_dissemination(language, school, live_server, 
     page.select_option("#id_subject", "mathematics")
     page.select_option("#id_category", "teacher_researcher")
     page.select_option("#id_result_kind", "talk")
-    page.set_input_files("#id_files", [pdf("сабақ-жоспары.pdf", "plan"), pdf("рубрикалар.pdf", "rubrics"),
-                                       pdf("енгізу-акті.pdf", "act")])
+    page.set_input_files(
+        "#id_files", [pdf("сабақ-жоспары.pdf", "plan"), pdf("рубрикалар.pdf", "rubrics"), pdf("енгізу-акті.pdf", "act")]
+    )
     kinds = page.locator("select[name=file_kind]")
     assert kinds.count() == 3
     kinds.nth(2).select_option("supporting:implementation_act")
@@ -168,8 +168,10 @@ def test_a_teacher_from_sign_up_to_dissemination(language, school, live_server, 
     page.wait_for_url(re.compile(r"/cabinet/\d+/edit/$"))
     submission = Submission.objects.get(author__email=email)
     assert sorted(submission.files.values_list("original_name", "kind", "document_kind")) == [
-        ("енгізу-акті.pdf", "supporting", "implementation_act"), ("рубрикалар.pdf", "material", ""),
-        ("сабақ-жоспары.pdf", "material", "")]
+        ("енгізу-акті.pdf", "supporting", "implementation_act"),
+        ("рубрикалар.pdf", "material", ""),
+        ("сабақ-жоспары.pdf", "material", ""),
+    ]
     assert page.locator("#checklist").count() == 0  # nothing is missing
 
     # The author chooses what is published if approved: the lesson plan, not the rubrics.
@@ -201,9 +203,15 @@ def test_a_teacher_from_sign_up_to_dissemination(language, school, live_server, 
     decide(head, url, title, "endorse")
     head_context.close()
     council_context, council = admin_session(chromium, url, "council-akmola")
-    decide(council, url, title, "approve", protocol_number="14",
-           protocol_date=(datetime.date.today() - datetime.timedelta(days=1)).isoformat(),
-           conclusion="Тәжірибе облыс деңгейінде таратуға ұсынылады.")
+    decide(
+        council,
+        url,
+        title,
+        "approve",
+        protocol_number="14",
+        protocol_date=(datetime.date.today() - datetime.timedelta(days=1)).isoformat(),
+        conclusion="Тәжірибе облыс деңгейінде таратуға ұсынылады.",
+    )
     save_screenshot(council, f"teacher-11-admin-approved-{language}")
     council_context.close()
 

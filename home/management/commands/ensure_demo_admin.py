@@ -22,6 +22,8 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = user.is_active = True
         user.set_password(password)
         user.save()
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo administrator: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  login: {username}  password: {password}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo administrator: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  login: {username}  password: {password}"
+            )
+        )

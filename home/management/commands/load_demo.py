@@ -20,9 +20,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, scale="demo", **options):
         refuse_in_production(options)
-        from network.demo import load_network
         from accounts.demo import load_teacher_accounts
         from editors.demo import align_site_with_admin_base_url, load_editors_demo
+        from network.demo import load_network
         from workflows.demo import load_workflow_demo
 
         with transaction.atomic():

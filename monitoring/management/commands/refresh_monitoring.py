@@ -12,8 +12,9 @@ class Command(BaseCommand):
     help = "Count the monitoring figures of the current and the previous academic year."
 
     def add_arguments(self, parser):
-        parser.add_argument("--year", type=int, action="append",
-                            help="An academic year to count (its first calendar year); repeatable.")
+        parser.add_argument(
+            "--year", type=int, action="append", help="An academic year to count (its first calendar year); repeatable."
+        )
 
     def handle(self, *args, year=None, **options):
         current = Period.current()
