@@ -262,7 +262,7 @@ def test_a_school_editor_works_in_kazakh(client, school_editor):
 @pytest.mark.django_db
 def test_saving_and_submitting_are_confirmed_in_kazakh(client, school_editor):
     from network.models import BlogPostPage
-    from tests.test_network_permissions import post_form
+    from network.tests.test_permissions import post_form
 
     user, school = school_editor
     client.force_login(user)

@@ -165,7 +165,7 @@ def test_a_school_editor_and_moderator_see_no_english(client, staff, django_capt
         ResourcePortalPage,
         Teacher,
     )
-    from tests.test_network_permissions import post_form
+    from network.tests.test_permissions import post_form
 
     school, editor, moderator = staff["school"], staff["editor"], staff["moderator"]
     screens = Screens(client)
@@ -234,7 +234,7 @@ def test_a_school_editor_and_moderator_see_no_english(client, staff, django_capt
 
 
 def test_translating_a_page_is_in_kazakh(client, staff, django_capture_on_commit_callbacks):
-    from tests.test_editors_translation import translate_into_russian, untranslated_post
+    from editors.tests.test_translation import translate_into_russian, untranslated_post
 
     editor = staff["editor"]
     post = untranslated_post(staff["school"])

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 from attendance import services
 from attendance.models import Certificate, Registration, RegistrationDesk
-from tests.attendance_fixtures import TITLES, events_network  # noqa: F401
+from attendance.tests.fixtures import TITLES, events_network  # noqa: F401
 from tests.pdf_support import pdf_text
 
 pytestmark = pytest.mark.django_db

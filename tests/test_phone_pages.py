@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from network.models import EventPage, NetworkEventsPage
 from search import indexing
-
-from .test_search_helpers import network  # noqa: F401 (fixture)
+from search.tests.test_helpers import network  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 

@@ -242,7 +242,7 @@ def test_a_file_uploaded_through_one_node_is_served_by_the_other_from_the_object
     from wagtail.images import get_image_model
     from wagtail.models import Collection
 
-    from tests.test_cabinet import fields
+    from cabinet.tests.test_cabinet import fields
     from uploads.object_storage import PrivateObjectStorage
     from workflows.models import SubmissionFile
     from workflows.testing import PDF_HEADER, make_home, make_school, teacher

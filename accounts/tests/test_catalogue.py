@@ -7,7 +7,7 @@ import allauth
 import polib
 from django.utils import translation
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "site" / "locale_allauth" / "kk" / "LC_MESSAGES" / "django.po"
 SITE_CATALOGUE = ROOT / "site" / "locale" / "kk" / "LC_MESSAGES" / "django.po"
 ALLAUTH_CATALOGUE = Path(allauth.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "django.po"

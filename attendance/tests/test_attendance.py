@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from attendance import services
 from attendance.models import Certificate, Registration, RegistrationDesk
 from attendance.notifications import send_due_reminders
+from attendance.tests.fixtures import TITLES, events_network, make_event  # noqa: F401
 from network.models import EventPage
-from tests.attendance_fixtures import TITLES, events_network, make_event  # noqa: F401
 from tests.pdf_support import pdf_text
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import formats, translation
 
 from attendance.documents import local_date
+from attendance.tests.test_attendance import DATA, check_reference
 from tests.pdf_support import pdf_text
-from tests.test_attendance import DATA, check_reference
-from tests.test_workflows_flow import PROTOCOL, decide, network, private_root, reload, submitted  # noqa: F401
+from workflows.tests.test_flow import PROTOCOL, decide, network, private_root, reload, submitted  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from attendance import services
 from attendance.models import Registration, RegistrationDesk
-from tests.attendance_fixtures import events_network  # noqa: F401
-from tests.test_workflows_concurrency import concurrently
+from attendance.tests.fixtures import events_network  # noqa: F401
+from workflows.tests.test_concurrency import concurrently
 
 pytestmark = [
     pytest.mark.postgres,

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.pdf_support import pdf_text
-from tests.test_workflows_flow import decide, network, private_root, reload  # noqa: F401
 from workflows import rules, services
 from workflows.models import ApprovedExperiencePage, Submission
 from workflows.testing import complete_draft, make_user, teacher, upload
+from workflows.tests.test_flow import decide, network, private_root, reload  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from editors.tests.test_translation import translate_into_russian, untranslated_post
 from network.models import BlogPostPage
-from tests.test_editors_translation import translate_into_russian, untranslated_post
-from tests.test_network_permissions import post_form
+from network.tests.test_permissions import post_form
 
 pytestmark = pytest.mark.django_db
 

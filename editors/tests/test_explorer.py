@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PagePermissionTester
 
 from editors.explorer import LeafPagePermissionTester
+from editors.tests.test_translation import untranslated_post
 from network.models import BlogPostPage
-from tests.test_editors_translation import untranslated_post
 
 pytestmark = pytest.mark.django_db
 

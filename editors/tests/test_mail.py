@@ -8,7 +8,7 @@ from wagtail.users.models import UserProfile
 
 from editors.demo import align_site_with_admin_base_url
 from network.models import BlogPostPage
-from tests.test_network_permissions import post_form
+from network.tests.test_permissions import post_form
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from follow.testing import ALMATY, add_event
 
-from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
+from .fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
 UTC = datetime.UTC
 

@@ -16,7 +16,7 @@ from wagtail.models import PageViewRestriction
 
 from follow.testing import add_event, add_post, add_resource, translate
 
-from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
+from .fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -13,7 +13,7 @@ from follow.tasks import deliver, send_digest
 from follow.testing import add_event, add_post, translate
 from follow.tokens import make_confirm_token, make_manage_token, read_manage_token
 
-from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
+from .fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
 
 class FailingBackend(EmailBackend):
@@ -263,7 +263,7 @@ def test_daily_digest_by_the_command_is_idempotent(client, network, run_command)
 def test_a_failed_send_is_retried_without_losing_the_item(client, network, run_command):
     subscriber = subscribe_and_confirm(client, frequency="weekly")
     add_post(network["blog"], "Important")
-    with override_settings(EMAIL_BACKEND="tests.test_follow_subscriptions.FailingBackend"):
+    with override_settings(EMAIL_BACKEND="follow.tests.test_subscriptions.FailingBackend"):
         result = send_digest.enqueue(subscriber.pk, "weekly")
     assert result.status == "FAILED"
     assert mail.outbox == []

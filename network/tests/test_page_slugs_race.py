@@ -9,8 +9,8 @@ from wagtail.models import Page
 
 from network.models import BlogIndexPage, BlogPostPage
 from network.page_creation import slug_from_title
+from network.tests.test_page_slugs import TITLE, autosave, new_post_form
 from tests.schools import school
-from tests.test_network_page_slugs import TITLE, autosave, new_post_form
 
 
 @pytest.mark.postgres
@@ -24,7 +24,7 @@ def test_autosave_and_submit_creating_the_same_post_at_once_give_no_500(django_u
     from network.demo import load_network
     from network.page_creation import TitleSlugPageForm
     from tests.schools import school_staff
-    from tests.test_workflows_concurrency import concurrently
+    from workflows.tests.test_concurrency import concurrently
 
     # Widen the window between looking for a free slug and inserting the page, so that the two requests overlap.
     checked = TitleSlugPageForm.clean

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from network.models import BlogCategory, BlogPostPage, ResourcePage, Teacher
-from tests.test_network_permissions import post_form
+from network.tests.test_permissions import post_form
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query
 
-from .test_search_helpers import network, rebuild  # noqa: F401 (fixture)
+from .test_helpers import network, rebuild  # noqa: F401 (fixture)
 
 # The site search index is PostgreSQL's (CI); on SQLite the page falls back to Wagtail's backend.
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the search index needs PostgreSQL")

@@ -10,7 +10,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search import query as search_query
 
-from .test_search_helpers import network, rebuild, search, titles  # noqa: F401 (fixture)
+from .test_helpers import network, rebuild, search, titles  # noqa: F401 (fixture)
 
 # The site search index is PostgreSQL's (CI); on SQLite the page falls back to Wagtail's backend.
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the search index needs PostgreSQL")

@@ -6,7 +6,7 @@ from django.db import connection
 from search.text import kazakh_stem, normalise_query, split_phrases
 from search.wordforms import HELD_OUT, WORD_FORMS
 
-from .test_search_helpers import network, rebuild, search, titles  # noqa: F401 (fixture)
+from .test_helpers import network, rebuild, search, titles  # noqa: F401 (fixture)
 
 
 @pytest.mark.parametrize("groups", [WORD_FORMS["kk"], HELD_OUT["kk"]], ids=["tuned", "held-out"])

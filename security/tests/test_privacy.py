@@ -4,8 +4,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from follow.testing import add_post, translate
-
-from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
+from follow.tests.fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
 PASSWORD = PageViewRestriction.PASSWORD
 

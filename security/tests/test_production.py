@@ -15,9 +15,9 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page
 
-from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
+from follow.tests.fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FORCE = "--i-know-this-is-a-throwaway-database"
 
 

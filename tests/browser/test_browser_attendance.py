@@ -5,7 +5,7 @@ from django.test import Client
 from django.utils import translation
 
 from attendance import services
-from tests.attendance_fixtures import TITLES, events_network  # noqa: F401
+from attendance.tests.fixtures import TITLES, events_network  # noqa: F401
 from tests.browser.support import assert_fits_width, assert_no_serious_axe_violations, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -10,10 +10,10 @@ from django.urls import reverse
 from viewflow.workflow.models import Task
 
 from tests.pdf_support import pdf_text
-from tests.test_workflows_flow import decide, network, open_task, private_root, reload, submitted  # noqa: F401
 from workflows import rules, services
 from workflows.models import ApprovedExperiencePage, Submission, SubmissionFile
 from workflows.testing import complete_draft, teacher
+from workflows.tests.test_flow import decide, network, open_task, private_root, reload, submitted  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from viewflow.workflow.models import Task
 
-from tests.test_workflows_flow import network, open_task, private_root, reload, submitted  # noqa: F401
 from workflows.flows import SubmissionFlow
 from workflows.models import SubmissionEvent
+from workflows.tests.test_flow import network, open_task, private_root, reload, submitted  # noqa: F401
 
 pytestmark = [
     pytest.mark.postgres,

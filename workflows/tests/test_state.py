@@ -11,11 +11,11 @@ from django.core.exceptions import PermissionDenied
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
-from tests.test_workflows_flow import english, network, private_root  # noqa: F401 (fixtures)
 from workflows import rules, services
 from workflows.flows import ReviewTask, SubmissionFlow, position
 from workflows.models import Submission
 from workflows.testing import complete_draft
+from workflows.tests.test_flow import english, network, private_root  # noqa: F401 (fixtures)
 
 PROTOCOL = {"protocol_number": "12", "protocol_date": datetime.date(2026, 11, 2)}
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)

@@ -35,12 +35,12 @@ from hypothesis.stateful import (
 )
 from viewflow.workflow.models import Task
 
-from tests.test_workflows_flow import english, private_root  # noqa: F401 (fixtures)
-from tests.test_workflows_state import OPEN, viewflow_says
 from workflows import rules, services
 from workflows.flows import position
 from workflows.models import ReviewerRole, Submission, SubmissionEvent
 from workflows.testing import complete_draft, make_home, make_school, reviewer, teacher
+from workflows.tests.test_flow import english, private_root  # noqa: F401 (fixtures)
+from workflows.tests.test_state import OPEN, viewflow_says
 
 pytestmark = [
     pytest.mark.django_db,
