@@ -2,7 +2,7 @@
 
 A region narrows the search to its few hundred schools through the indexed foreign keys (a Leading School's
 `region`, a partner school's `leading_school`); the name is then matched within them. Three queries whatever the
-number of schools (tests/test_accounts_affiliation.py asserts it; bench/accounts_school_search.py times it).
+number of schools (accounts/tests/test_affiliation.py asserts it; bench/accounts_school_search.py times it).
 Leading Schools are searched in the visitor's language; partner schools have one name, kept on the school's
 default-language page, which is also the page the review's roles name (`network.provisioning.source_of`).
 """

@@ -1,4 +1,5 @@
-"""Reading the text of the PDFs the site serves (pypdf), for assertions and the regression references in tests/data."""
+"""Reading the text of the PDFs the site serves (pypdf), for assertions and the regression references (in
+attendance/tests/data)."""
 
 import io
 

@@ -43,7 +43,7 @@ PROJECT_APPS = (
     "workflows",
 )
 # The signed-in pages of the public site that the matrix covers: the cabinet, the teacher's registrations and
-# account pages (the rest of the public site is public, tested by tests/test_security_input.py).
+# account pages (the rest of the public site is public, tested by security/tests/test_input.py).
 SITE_PREFIXES = ("kk/cabinet/", "kk/registrations/", "kk/account/")
 # Wagtail pages that need no admin access: signing in, resetting a password, the admin's scripts and icons.
 WAGTAIL_OPEN = (

@@ -8,7 +8,7 @@ it reached. `position()` reads it from there. `Submission.state`, `stage`, `reac
 that answer, kept only because the inboxes, the cabinet, the monitoring and the reminders filter and count by them
 over tens of thousands of processes with indexes (a join to viewflow's tasks per row would not be); the copy is
 written by `record_position()` alone, which the flow calls at each change (a task opened, an end reached, a cancel).
-tests/test_workflows_state.py proves the copy agrees with Viewflow after every transition.
+workflows/tests/test_state.py proves the copy agrees with Viewflow after every transition.
 """
 
 from viewflow import this

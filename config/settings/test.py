@@ -20,5 +20,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
 
 # The page cache is off so that the tests of other features measure rendering (their query counts) and see their
-# own changes; tests/test_pagecache.py turns it on and proves it is never stale.
+# own changes; pagecache/tests/test_pagecache.py turns it on and proves it is never stale.
 PAGE_CACHE_SECONDS = 0

@@ -1,4 +1,4 @@
-"""The fixtures the follow tests share (imported by tests/test_follow_*.py)."""
+"""The fixtures the follow tests share (imported by follow/tests/test_*.py)."""
 
 import pytest
 from django.core.cache import cache

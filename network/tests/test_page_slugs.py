@@ -1,6 +1,6 @@
 """Creating a post in the admin: an autosaved draft the editor abandoned does not block its title, a slug the editor
 typed that is taken is reported at the top of the form in their language. The autosave racing the Submit button:
-test_network_page_slugs_race.py (its own module: the demo network fixture here holds a transaction open)."""
+test_page_slugs_race.py (its own module: the demo network fixture here holds a transaction open)."""
 
 import pytest
 from django.contrib.messages import get_messages

@@ -237,7 +237,7 @@ def test_resource_download_is_counted(client, demo_network):
     assert response.status_code == 302
     assert response["Location"] == resource.document.url
     resource.refresh_from_db()
-    assert resource.download_count == before + 1  # once per visitor and day: tests/test_visitors.py
+    assert resource.download_count == before + 1  # once per visitor and day: visitors/tests/test_visitors.py
 
 
 def test_draft_resource_cannot_be_downloaded(client, demo_network):

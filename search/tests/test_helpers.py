@@ -1,4 +1,4 @@
-"""A small network in three languages for the search tests (imported by tests/test_search_*.py)."""
+"""A small network in three languages for the search tests (imported by search/tests/test_*.py)."""
 
 import datetime
 

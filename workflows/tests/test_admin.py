@@ -134,7 +134,7 @@ def test_files_are_private_and_served_only_to_those_in_scope(client, network, pr
     with pytest.raises(ValueError):
         document.file.url  # noqa: B018
     url = reverse("workflows:file", args=[document.pk])
-    for insider in ("head",):  # the author downloads from the cabinet (tests/test_cabinet.py)
+    for insider in ("head",):  # the author downloads from the cabinet (cabinet/tests/test_cabinet.py)
         response = login(client, network[insider]).get(url)
         assert response.status_code == 200
         assert b"".join(response.streaming_content).startswith(b"%PDF-1.4\nact ")
@@ -204,7 +204,7 @@ def test_approved_submission_conclusion_page(client, network):
     assert "ЗАКЛЮЧЕНИЕ" in text and "Критериальное оценивание" in text and "Рекомендовано." in text
     assert submission.conclusion_document.number in text
     assert refused(login(client, network["other_head"]).get(reverse("workflows:conclusion", args=[submission.pk])))
-    # The author downloads it, and records dissemination, in the cabinet (tests/test_cabinet.py).
+    # The author downloads it, and records dissemination, in the cabinet (cabinet/tests/test_cabinet.py).
 
 
 def test_dashboard_panel_counts_open_and_overdue(client, network):

@@ -6,7 +6,7 @@ decision), return, resend after a change, withdraw; each by a random actor on a 
 says what must happen (who is in scope, which state follows); after every step:
 
 - at most one open task per submission;
-- the stored state agrees with Viewflow's process and task status (tests/test_workflows_state.viewflow_says);
+- the stored state agrees with Viewflow's process and task status (workflows/tests/test_state.viewflow_says);
 - a refused actor changed nothing (the service said PermissionDenied, or a translated refusal for the right actor
   at the wrong moment), and a permitted one got the model's state;
 - the history has every step that happened, by its actor.
