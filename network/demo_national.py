@@ -516,7 +516,7 @@ def grades_label(grade_from, grade_to):
     return (f"{span} сынып", f"{span} класс", f"grades {span}")
 
 
-# --- Writing the tree in bulk -------------------------------------------------------------------------------------------
+# --- Writing the tree in bulk ----------------------------------------------------------------------------------------
 
 
 class TreeWriter:
@@ -912,8 +912,8 @@ class NationalLoader:
                         f"{plan.locality[1]}, ул. Абая, {plan.number % 90 + 1}",
                         f"{plan.number % 90 + 1} Abai Street, {plan.locality[2]}",
                     )[index],
-                    phone=f"+7 7{self.rng.randrange(10, 99)} {self.rng.randrange(100, 999)} {self.rng.randrange(10, 99)} "
-                    f"{self.rng.randrange(10, 99)}",
+                    phone=f"+7 7{self.rng.randrange(10, 99)} {self.rng.randrange(100, 999)} "
+                    f"{self.rng.randrange(10, 99)} {self.rng.randrange(10, 99)}",
                     email=f"{plan.slug}@edu.kz",
                     intro=POST_INTROS[index].format(
                         school=plan.names[index], topic=TOPICS[plan.number % len(TOPICS)][index]
