@@ -648,7 +648,11 @@ def test_the_public_page_links_to_public_lists_only(client, network, registratio
     assert summary["registrations"].current == 5 and summary["registrations"].url == ""
     regions = {
         row["name"]: dict(
-            zip([name for name, _l in __import__("monitoring.report").report.COMPARISON_FIELDS], row["cells"])
+            zip(
+                [name for name, _l in __import__("monitoring.report").report.COMPARISON_FIELDS],
+                row["cells"],
+                strict=True,
+            )
         )
         for row in response.context["comparison"]
     }
