@@ -64,14 +64,14 @@ class SchoolContentMixin(models.Model):
     class Meta:
         abstract = True
 
-    def permissions_for_user(self, user):
-        # Posts, events and resources are leaves: their explorer rows need no query to answer "may delete/move".
-        from editors.explorer import LeafPagePermissionTester
-
-        return LeafPagePermissionTester(user, self)
-
     def save(self, *args, **kwargs):
         school = school_at(self.path)
         if school is not None:
             self.school_id, self.region_id = school.pk, school.region_id
         super().save(*args, **kwargs)
+
+    def permissions_for_user(self, user):
+        # Posts, events and resources are leaves: their explorer rows need no query to answer "may delete/move".
+        from editors.explorer import LeafPagePermissionTester
+
+        return LeafPagePermissionTester(user, self)
