@@ -51,7 +51,7 @@ class NetworkIndexMixin(models.Model):
         }
 
 
-class NetworkNewsPage(NetworkIndexMixin, Page):
+class NetworkNewsPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ applies: ruff sees only the mixin)
     per_page = POSTS_PER_PAGE
 
     class Meta:
@@ -69,7 +69,7 @@ class NetworkNewsPage(NetworkIndexMixin, Page):
         return context
 
 
-class NetworkEventsPage(NetworkIndexMixin, Page):
+class NetworkEventsPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ applies: ruff sees only the mixin)
     per_page = EVENTS_PER_PAGE
 
     class Meta:
@@ -91,7 +91,7 @@ class NetworkEventsPage(NetworkIndexMixin, Page):
         return context
 
 
-class ResourceLibraryPage(NetworkIndexMixin, Page):
+class ResourceLibraryPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ applies: ruff sees only the mixin)
     per_page = RESOURCES_PER_PAGE
 
     class Meta:
