@@ -1,7 +1,10 @@
 """What every page inside a Leading School shares: it knows its school and region without walking the tree."""
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageManager
 
 from network.page_creation import TitleSlugPageForm
 from network.tree import school_at
@@ -60,6 +63,9 @@ class SchoolContentMixin(models.Model):
     )
 
     base_form_class = SchoolContentPageForm
+    # The pages mixing this in with Page have Page's manager: said here because mypy's Django plugin cannot find
+    # the manager class Wagtail (untyped) builds with from_queryset.
+    objects: ClassVar[PageManager]
 
     class Meta:
         abstract = True
