@@ -77,8 +77,8 @@ def teachers(request):
 def confirm(request, request_id):
     try:
         decided = services.confirm(request_id, request.user)
-    except AffiliationRequest.DoesNotExist:
-        raise PermissionDenied
+    except AffiliationRequest.DoesNotExist as error:
+        raise PermissionDenied from error
     except services.AlreadyDecided:
         messages.warning(request, _("This request has already been answered."))
         return redirect("accounts_admin:teachers")
@@ -96,8 +96,8 @@ def decline(request, request_id):
         return redirect("accounts_admin:teachers")
     try:
         decided = services.decline(request_id, request.user, form.cleaned_data["reason"])
-    except AffiliationRequest.DoesNotExist:
-        raise PermissionDenied
+    except AffiliationRequest.DoesNotExist as error:
+        raise PermissionDenied from error
     except services.AlreadyDecided:
         messages.warning(request, _("This request has already been answered."))
         return redirect("accounts_admin:teachers")

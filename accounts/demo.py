@@ -67,7 +67,7 @@ def load_teacher_accounts(stdout=None):
                 if confirmed:
                     _confirm_quietly(request)
             users.append((user, schools[index], confirmed))
-    stdout.write("Teachers' demo logins on the site, /kk/account/login/ (password for each: %s):\n" % PASSWORD)
+    stdout.write(f"Teachers' demo logins on the site, /kk/account/login/ (password for each: {PASSWORD}):\n")
     for user, school, confirmed in users:
         state = "confirmed" if confirmed else "request pending: head-demo confirms it in the admin"
         stdout.write(f"  {user.email:<26} {school.title} ({state})\n")

@@ -112,7 +112,7 @@ def main():
     header = f"{'target':40} {'status':>6} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}"
     print(header)
     print("-" * len(header))
-    for name, method, url, action in targets:
+    for name, method, url, _action in targets:
         times, status, queries = [], None, 0
         for attempt in range(args.repeat + 1):
             with CaptureQueriesContext(connection) as captured:

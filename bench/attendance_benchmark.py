@@ -19,6 +19,7 @@ import random
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -206,7 +207,7 @@ def listing(repeat):
     client = Client()
     url = page.url
     for query in ("", "?registration=open"):
-        ms, count, response = timed(lambda: client.get(url + query), repeat)
+        ms, count, response = timed(partial(client.get, url + query), repeat)
         print(
             f"network events page{query or ' (all upcoming)'}: {ms:.1f} ms, {count} queries, "
             f"HTTP {response.status_code}"

@@ -44,7 +44,6 @@ def static_url(static_root):
 def run(variant_env, port, workers, requests, concurrency, static_root):
     env = server_environment(static_root, workers)
     env.update(variant_env)
-    log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)
     command = [
         PYTHON,
         "-m",
@@ -57,9 +56,11 @@ def run(variant_env, port, workers, requests, concurrency, static_root):
         "info",
         "config.wsgi:application",
     ]
-    server = subprocess.Popen(
-        command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
+    # The server keeps its own copy of the log's file descriptor: this process closes its handle at once.
+    with tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False) as log:
+        server = subprocess.Popen(
+            command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         wait_for_server(port, server)
         url = static_url(static_root)

@@ -103,7 +103,6 @@ def main():
     os.environ["PAGE_CACHE_SECONDS"] = "0"  # this process counts the queries of a rendering
     sys.path.insert(0, str(BASE_DIR))
     server = None
-    log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)
     try:
         subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=env, check=True)
         import django
@@ -124,9 +123,11 @@ def main():
             f"127.0.0.1:{args.port}",
             "config.wsgi:application",
         ]
-        server = subprocess.Popen(
-            command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        # The server keeps its own copy of the log's file descriptor: this process closes its handle at once.
+        with tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False) as log:
+            server = subprocess.Popen(
+                command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         wait_for_server(args.port, server)
         cache = "Redis" if os.environ.get("REDIS_URL") else "local memory (per worker)"
         print(

@@ -3,7 +3,8 @@
     .venv/bin/python bench/page_widths.py [BASE_URL] [WIDTH]      # defaults: http://127.0.0.1:8000 390
 
 Prints, for every page type in kk, ru and en, the document's scrollWidth and whether it fits the viewport, then the
-number that do not fit. It measures; tests/browser/test_page_types.py is the test that fails on a page that does not fit.
+number that do not fit. It measures; tests/browser/test_page_types.py is the test that fails on a page that does not
+fit.
 """
 
 import sys

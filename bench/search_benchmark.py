@@ -19,6 +19,7 @@ import random
 import statistics
 import sys
 import time
+from functools import partial
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
@@ -27,13 +28,14 @@ import django  # noqa: E402
 
 django.setup()
 
+# Models and the search modules import only once Django is set up, hence the E402 exemptions below.
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from search import query as search_query  # noqa: E402
-from search import suggestions
+from search import suggestions  # noqa: E402
 from search.params import SearchParams  # noqa: E402
 from search.text import words  # noqa: E402
 
@@ -74,7 +76,7 @@ def workload(language, per_kind, rng):
         start = rng.randrange(len(title) - 1)
         phrases.append(f'"{title[start]} {title[start + 1]}"')
     faceted = []
-    for title, kind, region_id, subject in rng.sample(entries, min(len(entries), per_kind)):
+    for _title, kind, region_id, subject in rng.sample(entries, min(len(entries), per_kind)):
         params = {"query": rng.choice(frequent[:5] + common[:20]), "kind": kind}
         if region_id and rng.random() < 0.5:
             params["region"] = str(region_id)
@@ -127,15 +129,14 @@ def main():
                 request = factory.get(f"/{language}/search/", params, HTTP_HOST=host)
                 with translation.override(language):
                     if kind == "autocomplete":
-                        query_ms = timed(
-                            lambda: suggestions.autocomplete(params["query"], language, request), args.repeat
-                        )
+                        autocomplete = partial(suggestions.autocomplete, params["query"], language, request)
+                        query_ms = timed(autocomplete, args.repeat)
                         url = f"/{language}/search/autocomplete/"
                     else:
                         search_params = SearchParams.from_request(request)
-                        query_ms = timed(lambda: search_query.run(search_params, language, 1, request), args.repeat)
+                        query_ms = timed(partial(search_query.run, search_params, language, 1, request), args.repeat)
                         url = f"/{language}/search/"
-                page_ms = timed(lambda: client.get(url, params, HTTP_HOST=host), args.repeat)
+                page_ms = timed(partial(client.get, url, params, HTTP_HOST=host), args.repeat)
                 results.setdefault(kind, ([], [], []))
                 results[kind][0].append(query_ms)
                 results[kind][1].append(page_ms)

@@ -23,9 +23,11 @@ from search.text import CONFIGURATIONS, normalise_query, normalise_text  # noqa:
 from search.wordforms import HELD_OUT, WORD_FORMS  # noqa: E402
 
 SQL = """
-SELECT count(*) FILTER (WHERE d.grp = q.grp AND to_tsvector(%s::regconfig, d.form) @@ websearch_to_tsquery(%s::regconfig, q.form)),
+SELECT count(*) FILTER (WHERE d.grp = q.grp
+                         AND to_tsvector(%s::regconfig, d.form) @@ websearch_to_tsquery(%s::regconfig, q.form)),
        count(*) FILTER (WHERE d.grp = q.grp),
-       count(*) FILTER (WHERE d.grp <> q.grp AND to_tsvector(%s::regconfig, d.form) @@ websearch_to_tsquery(%s::regconfig, q.form))
+       count(*) FILTER (WHERE d.grp <> q.grp
+                         AND to_tsvector(%s::regconfig, d.form) @@ websearch_to_tsquery(%s::regconfig, q.form))
 FROM unnest(%s::text[], %s::int[]) AS d(form, grp), unnest(%s::text[], %s::int[]) AS q(form, grp)
 """
 

@@ -139,7 +139,7 @@ def count_queries(urls):
 
     client = Client(HTTP_HOST="127.0.0.1")
     counts = {}
-    for name, url in urls:
+    for _name, url in urls:
         client.get(url)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
@@ -245,7 +245,6 @@ def main():
     )
     sys.path.insert(0, str(BASE_DIR))
     server = None
-    log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)
     try:
         print(f"collectstatic into {static_root} …", flush=True)
         subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=env, check=True)
@@ -269,14 +268,16 @@ def main():
             f"127.0.0.1:{args.port}",
             "config.wsgi:application",
         ]
-        print(
-            f"gunicorn: {workers} workers x {os.environ.get('GUNICORN_THREADS', '2')} threads on 127.0.0.1:{args.port}"
-            f" (log: {log.name})",
-            flush=True,
-        )
-        server = subprocess.Popen(
-            command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        # The server keeps its own copy of the log's file descriptor: this process closes its handle at once.
+        with tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False) as log:
+            print(
+                f"gunicorn: {workers} workers x {os.environ.get('GUNICORN_THREADS', '2')} threads"
+                f" on 127.0.0.1:{args.port} (log: {log.name})",
+                flush=True,
+            )
+            server = subprocess.Popen(
+                command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         wait_for_server(args.port, server)
 
         print(

@@ -66,8 +66,8 @@ class SchoolPageTranslationView(SubmitPageTranslationView):
             form.add_error(
                 "locales",
                 _(
-                    "You may not add pages to the version of this section in: %(languages)s. Ask the school's moderator "
-                    "or an administrator to translate the section first."
+                    "You may not add pages to the version of this section in: %(languages)s. Ask the school's "
+                    "moderator or an administrator to translate the section first."
                 )
                 % {"languages": ", ".join(locale.get_display_name() for locale in refused)},
             )

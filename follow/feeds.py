@@ -41,8 +41,8 @@ class Scope:
 def active_locale():
     try:
         return Locale.get_active()
-    except Locale.DoesNotExist:
-        raise Http404("No such language")
+    except Locale.DoesNotExist as error:
+        raise Http404("No such language") from error
 
 
 def school_in_locale(school_id, locale):

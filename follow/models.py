@@ -25,6 +25,9 @@ class FeedState(models.Model):
         verbose_name = _("feed state")
         verbose_name_plural = _("feed state")
 
+    def __str__(self):
+        return f"#{self.generation} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
     @classmethod
     def current(cls):
         state = cls.objects.filter(pk=1).first()
@@ -96,6 +99,10 @@ class Subscription(models.Model):
             ),
         ]
 
+    def __str__(self):
+        followed = self.school if self.school_id else _("The whole network")
+        return f"{self.subscriber}: {followed} ({self.get_frequency_display()})"
+
     def topics(self):
         return [topic for topic in self.TOPICS if getattr(self, topic)]
 
@@ -118,3 +125,6 @@ class SentItem(models.Model):
         verbose_name_plural = _("sent items")
         constraints = [models.UniqueConstraint(fields=["subscriber", "page"], name="follow_send_an_item_once")]
         indexes = [models.Index(fields=["subscriber", "sent_at"])]
+
+    def __str__(self):
+        return f"{self.page} → {self.subscriber}"

@@ -47,10 +47,7 @@ def feed(request, kind, fmt, school_id=None):
 @conditional_cached
 def calendar(request, school_id=None):
     scope = resolve_scope(request, "events", school_id)
-    if scope.school is not None:
-        name = _("%(school)s: events") % {"school": scope.school.title}
-    else:
-        name = _("Network events")
+    name = _("%(school)s: events") % {"school": scope.school.title} if scope.school is not None else _("Network events")
     events = calendar_events(scope.source.queryset(scope.locale, scope.school))
     return HttpResponse(build_calendar(name, events, request), content_type=CALENDAR_TYPE)
 

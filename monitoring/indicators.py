@@ -49,7 +49,7 @@ class Schools:
         default = Locale.get_default().pk
         rows = list(LeadingSchoolPage.objects.values_list("id", "translation_key", "locale_id", "region_id"))
         by_key = {}
-        for pk, translation_key, locale_id, region_id in sorted(rows, key=lambda r: (r[2] != default, r[0])):
+        for pk, translation_key, _locale_id, region_id in sorted(rows, key=lambda r: (r[2] != default, r[0])):
             by_key.setdefault(translation_key, (pk, region_id))
         self.canonical = {pk: by_key[translation_key][0] for pk, translation_key, _l, _r in rows}
         self.region_of = {pk: region_id for pk, region_id in by_key.values()}

@@ -93,6 +93,9 @@ class SchoolFigures(models.Model):
         constraints = [models.UniqueConstraint(fields=["period_start", "school"], name="monitoring_figures_once")]
         indexes = [models.Index(fields=["period_start", "region"], name="monitoring_figures_region")]
 
+    def __str__(self):
+        return f"{self.school}, {period_label(self.period_start)}"
+
 
 class AreaFigures(models.Model):
     """A region's or the network's figures for one academic year: the sums of its SchoolFigures rows, stored so that
@@ -112,6 +115,15 @@ class AreaFigures(models.Model):
         verbose_name_plural = _("area figures")
         constraints = [models.UniqueConstraint(fields=["period_start", "area"], name="monitoring_area_once")]
 
+    def __str__(self):
+        from network.models import RegionPage
+
+        if self.area == self.NETWORK:
+            area = _("The whole network")
+        else:
+            area = RegionPage.objects.filter(pk=self.area).values_list("title", flat=True).first() or self.area
+        return f"{area}, {period_label(self.period_start)}"
+
 
 class FiguresRefresh(models.Model):
     """When a period's figures were last counted for the whole network: the time shown beside every figure."""
@@ -122,3 +134,13 @@ class FiguresRefresh(models.Model):
     class Meta:
         verbose_name = _("figures refresh")
         verbose_name_plural = _("figures refreshes")
+
+    def __str__(self):
+        return f"{period_label(self.period_start)}: {self.computed_at:%Y-%m-%d %H:%M}"
+
+
+def period_label(period_start):
+    """'2025–2026' for the academic year starting on `period_start`."""
+    from monitoring.periods import Period
+
+    return Period.academic_year(period_start.year).label

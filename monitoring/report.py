@@ -205,7 +205,7 @@ def month_chart(current, previous, period, links):
             previous[key("events", "month", before)],
             links.events(month=this),
         )
-        for this, before in zip(period.months(), period.previous.months())
+        for this, before in zip(period.months(), period.previous.months(), strict=True)
     ]
     return Chart(_("Events held by month"), rows, "events_by_month")
 
@@ -218,7 +218,7 @@ def registrations_month_chart(current, previous, period, links):
             previous[key("registrations", "month", before)],
             links.registrations(month=this),
         )
-        for this, before in zip(period.months(), period.previous.months())
+        for this, before in zip(period.months(), period.previous.months(), strict=True)
     ]
     return Chart(_("Registrations by month of the event"), rows, "registrations_by_month")
 
@@ -243,7 +243,10 @@ def attendance_table(current, previous, period, links, dimension):
     if dimension == "kind":
         units = [(value, label, value) for value, label in EventKind.choices]
     else:
-        units = [(this, month_label(this), before) for this, before in zip(period.months(), period.previous.months())]
+        units = [
+            (this, month_label(this), before)
+            for this, before in zip(period.months(), period.previous.months(), strict=True)
+        ]
     rows = []
     for value, label, before in units:
         registrations = current[key("registrations", dimension, value)]

@@ -66,4 +66,4 @@ class BodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
 
     class Meta:
-        block_counts = {}
+        block_counts: dict[str, dict[str, int]] = {}

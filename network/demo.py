@@ -223,8 +223,8 @@ POSTS = [
                 "три ученика справились с ним самостоятельно.",
             ),
             (
-                "Our Lesson Study group planned a Grade 7 mathematics lesson together. During the lesson three teachers "
-                "each followed one pupil and noted how they worked on the task.",
+                "Our Lesson Study group planned a Grade 7 mathematics lesson together. During the lesson three "
+                "teachers each followed one pupil and noted how they worked on the task.",
                 "In the discussion afterwards the group agreed to change the task on comparing fractions. When the "
                 "lesson was taught again, all three pupils completed it on their own.",
             ),
@@ -615,8 +615,8 @@ EVENTS = [
         (
             "Бағдарлама: критериалды бағалаудың негіздері (30 минут), топтық жұмыс (90 минут), тапсырмаларды таныстыру "
             "және кері байланыс (60 минут). Өзіңізбен бірге бір тоқсанның оқу жоспарын алып келіңіз.",
-            "Программа: основы критериального оценивания (30 минут), работа в группах (90 минут), представление заданий "
-            "и обратная связь (60 минут). Возьмите с собой учебный план на одну четверть.",
+            "Программа: основы критериального оценивания (30 минут), работа в группах (90 минут), представление "
+            "заданий и обратная связь (60 минут). Возьмите с собой учебный план на одну четверть.",
             "Programme: the basics of criteria-based assessment (30 minutes), group work (90 minutes), presenting the "
             "tasks and feedback (60 minutes). Please bring one term's curriculum plan.",
         ),
@@ -1176,7 +1176,9 @@ class DemoNetwork:
                 coordination_centre_address=addresses[0],
                 coordination_centre_phone=f"+7 7{order % 10}2 55 {10 + order:02d} {20 + order:02d}",
                 coordination_centre_email=f"{slug}@cpm.edu.kz",
-                intro=f"<p>{names[0]} Жетекші мектептері серіктес мектептермен бірлесіп желілік қоғамдастық құрады.</p>",
+                intro=(
+                    f"<p>{names[0]} Жетекші мектептері серіктес мектептермен бірлесіп желілік қоғамдастық құрады.</p>"
+                ),
             )
             # The trainers' rows are copied to the translations as they are: their positions carry three languages.
             region.trainers = [

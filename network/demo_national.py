@@ -516,7 +516,7 @@ def grades_label(grade_from, grade_to):
     return (f"{span} сынып", f"{span} класс", f"grades {span}")
 
 
-# --- Writing the tree in bulk -------------------------------------------------------------------------------------------
+# --- Writing the tree in bulk ----------------------------------------------------------------------------------------
 
 
 class TreeWriter:
@@ -854,7 +854,7 @@ class NationalLoader:
         ]:
             shares[index] += 1
         plans = []
-        for region, share in zip(regions, shares):
+        for region, share in zip(regions, shares, strict=True):
             used = set()
             for _ in range(share):
                 town = self.rng.choice(region["towns"])
@@ -912,8 +912,8 @@ class NationalLoader:
                         f"{plan.locality[1]}, ул. Абая, {plan.number % 90 + 1}",
                         f"{plan.number % 90 + 1} Abai Street, {plan.locality[2]}",
                     )[index],
-                    phone=f"+7 7{self.rng.randrange(10, 99)} {self.rng.randrange(100, 999)} {self.rng.randrange(10, 99)} "
-                    f"{self.rng.randrange(10, 99)}",
+                    phone=f"+7 7{self.rng.randrange(10, 99)} {self.rng.randrange(100, 999)} "
+                    f"{self.rng.randrange(10, 99)} {self.rng.randrange(10, 99)}",
                     email=f"{plan.slug}@edu.kz",
                     intro=POST_INTROS[index].format(
                         school=plan.names[index], topic=TOPICS[plan.number % len(TOPICS)][index]
@@ -965,7 +965,7 @@ class NationalLoader:
             for index, code in enumerate(LANGUAGES):
                 school = plan.pages[code]
                 hub = None
-                for order, (village, number) in enumerate(zip(villages, numbers)):
+                for order, (village, number) in enumerate(zip(villages, numbers, strict=True)):
                     name = (
                         f"№{number} жалпы білім беретін мектеп ({village[0]} ауылы)",
                         f"Общеобразовательная школа №{number} (село {village[1]})",
@@ -985,7 +985,10 @@ class NationalLoader:
                             email=f"school{number}.{ascii_slug(village[2], 20)}@edu.kz",
                         )
                     )
-                for order, (kind, topic, direction) in enumerate(zip(group_kinds, topics, chosen_directions)):
+                # Three groups a school: the first three of the four kinds (strict=False: zip stops at the three).
+                for order, (kind, topic, direction) in enumerate(
+                    zip(group_kinds, topics, chosen_directions, strict=False)
+                ):
                     groups.append(
                         CreativeGroup(
                             # Every language's row carries the three names, as wagtail-localize's copy of the

@@ -113,7 +113,8 @@ def _searchable(obj, name):
         model_field = None
     if model_field is not None and hasattr(model_field, "get_searchable_content"):
         try:
-            # Already plain text: rich text is stripped by the field (a second strip_tags costs a quarter of the rebuild).
+            # Already plain text: rich text is stripped by the field (a second strip_tags costs a quarter of the
+            # rebuild).
             return [str(part) for part in model_field.get_searchable_content(value)]
         except (AttributeError, TypeError):
             pass

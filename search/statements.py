@@ -217,7 +217,8 @@ WHERE EXISTS (
       AND search_vector @@ websearch_to_tsquery(%(configuration)s::regconfig, candidate.query)
 ) OR EXISTS (
     SELECT 1 FROM {table}
-    WHERE language = %(language)s AND search_vector @@ websearch_to_tsquery(%(configuration)s::regconfig, candidate.query)
+    WHERE language = %(language)s
+      AND search_vector @@ websearch_to_tsquery(%(configuration)s::regconfig, candidate.query)
 )
 ORDER BY candidate.position
 """

@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 def over_limit(bucket, identifier, limit, period):
     """Count one more attempt in a fixed window; True once the window holds more than `limit`."""
-    key = "rate:%s:%s" % (bucket, hashlib.sha256(str(identifier).encode()).hexdigest()[:32])
+    key = f"rate:{bucket}:{hashlib.sha256(str(identifier).encode()).hexdigest()[:32]}"
     cache.add(key, 0, period)
     try:
         count = cache.incr(key)

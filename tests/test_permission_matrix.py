@@ -645,7 +645,7 @@ POSTS = {
 
 
 def parse(answers):
-    return dict(zip(ROLES, (int(value) if value.isdigit() else value for value in answers.split())))
+    return dict(zip(ROLES, (int(value) if value.isdigit() else value for value in answers.split()), strict=True))
 
 
 # -- the tests ------------------------------------------------------------------------------------------------------

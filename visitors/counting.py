@@ -45,11 +45,12 @@ def may_log_query(request, normalised, is_new_term):
     limits = query_log_limits()
     if over_limit("search-log", visitor_key(request), *limits["visitor"]):
         return False
-    if is_new_term() and over_limit(
-        "search-new-terms",
-        timezone.localdate().isoformat(),
-        limits["new_terms_per_day"],
-        int(datetime.timedelta(days=1).total_seconds()),
-    ):
-        return False
-    return True
+    return not (
+        is_new_term()
+        and over_limit(
+            "search-new-terms",
+            timezone.localdate().isoformat(),
+            limits["new_terms_per_day"],
+            int(datetime.timedelta(days=1).total_seconds()),
+        )
+    )

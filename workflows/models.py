@@ -546,7 +546,7 @@ class ApprovedExperiencePage(Page):
         index.FilterField("region"),
     ]
     parent_page_types = ["network.ResourcePortalPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     template = "workflows/pages/approved_experience_page.html"
 
     class Meta:
@@ -589,7 +589,7 @@ class ApprovedExperienceLibraryPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     max_count_per_parent = 1
     template = "workflows/pages/approved_experience_library_page.html"
 

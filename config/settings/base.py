@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -293,7 +294,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 # AGPL-3.0 section 13: visitors of the site are offered its source.
 SOURCE_CODE_URL = os.environ.get("SOURCE_CODE_URL", "")
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {  # a backend's OPTIONS are a dict of their own
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Submissions' files (workflows.models.private_storage): never served by a file server or given a URL.
     "private": {"BACKEND": "workflows.models.PrivateStorage"},

@@ -15,7 +15,7 @@ def test_load_demo_gives_two_schools_an_editor_and_a_moderator_who_can_sign_in(
     schools = list(LeadingSchoolPage.objects.filter(locale__language_code="kk").order_by("path"))
     assert len(schools) == 2
     for school, (editor, moderator) in zip(
-        schools, [("editor-demo", "moderator-demo"), ("editor2-demo", "moderator2-demo")]
+        schools, [("editor-demo", "moderator-demo"), ("editor2-demo", "moderator2-demo")], strict=True
     ):
         workspace = SchoolWorkspace.objects.get(translation_key=school.translation_key)
         assert workspace.editors.user_set.filter(username=editor).exists()

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client, override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from follow.models import Frequency, SentItem, Subscriber, Subscription
 from follow.tasks import deliver, send_digest
@@ -187,6 +187,25 @@ def test_preferences_through_the_signed_link(client, network):
     assert response.status_code == 400
     assert "Choose at least one kind of news" in response.content.decode()
     assert client.get("/en/follow/manage/forged/").status_code == 400
+
+
+def test_subscriptions_and_sent_items_name_who_follows_what(client, network):
+    from follow.models import FeedState
+
+    subscriber = subscribe_and_confirm(client, school=network["school"], frequency="weekly")
+    subscription = Subscription.objects.get(subscriber=subscriber)
+    with translation.override("en"):
+        assert str(subscription) == f"reader@example.kz: {network['school'].title} (A weekly digest)"
+        subscription.school = None
+        assert str(subscription) == "reader@example.kz: The whole network (A weekly digest)"
+    with translation.override("ru"):
+        assert str(subscription) == "reader@example.kz: Вся сеть (Еженедельный дайджест)"
+    post = add_post(network["blog"], "Seen")
+    item = SentItem.objects.create(subscriber=subscriber, page=post, sent_at=timezone.now())
+    assert str(item) == "Seen → reader@example.kz"
+    FeedState.bump()
+    state = FeedState.current()
+    assert str(state) == f"#{state.generation} ({state.changed_at:%Y-%m-%d %H:%M:%S})" and state.generation >= 1
 
 
 def test_delete_all_my_data(client, network):

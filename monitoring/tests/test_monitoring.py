@@ -250,6 +250,17 @@ def test_a_translation_counts_once_for_its_school(network, django_capture_on_com
     assert SchoolFigures.objects.filter(period_start=PERIOD.start).count() == 3  # the ru school is not a 4th
 
 
+def test_the_stored_figures_name_their_school_or_area_and_year(network):
+    from monitoring.models import AreaFigures, FiguresRefresh
+
+    figures.refresh(PERIOD)
+    assert str(SchoolFigures.objects.get(period_start=PERIOD.start, school=network["a"])) == "School A, 2025–2026"
+    areas = {str(row) for row in AreaFigures.objects.filter(period_start=PERIOD.start)}
+    assert areas == {"The whole network, 2025–2026", "Almaty region, 2025–2026", "Karaganda region, 2025–2026"}
+    refresh = FiguresRefresh.objects.get(period_start=PERIOD.start)
+    assert str(refresh) == f"2025–2026: {refresh.computed_at:%Y-%m-%d %H:%M}"
+
+
 def test_a_publication_recounts_its_school(network, django_capture_on_commit_callbacks):
     figures.refresh(PERIOD)
     assert figures.read(PERIOD, Scope(school_id=network["a"].pk))["events"] == 3
@@ -648,7 +659,11 @@ def test_the_public_page_links_to_public_lists_only(client, network, registratio
     assert summary["registrations"].current == 5 and summary["registrations"].url == ""
     regions = {
         row["name"]: dict(
-            zip([name for name, _l in __import__("monitoring.report").report.COMPARISON_FIELDS], row["cells"])
+            zip(
+                [name for name, _l in __import__("monitoring.report").report.COMPARISON_FIELDS],
+                row["cells"],
+                strict=True,
+            )
         )
         for row in response.context["comparison"]
     }

@@ -1,7 +1,10 @@
 """What every page inside a Leading School shares: it knows its school and region without walking the tree."""
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageManager
 
 from network.page_creation import TitleSlugPageForm
 from network.tree import school_at
@@ -60,18 +63,21 @@ class SchoolContentMixin(models.Model):
     )
 
     base_form_class = SchoolContentPageForm
+    # The pages mixing this in with Page have Page's manager: said here because mypy's Django plugin cannot find
+    # the manager class Wagtail (untyped) builds with from_queryset.
+    objects: ClassVar[PageManager]
 
     class Meta:
         abstract = True
-
-    def permissions_for_user(self, user):
-        # Posts, events and resources are leaves: their explorer rows need no query to answer "may delete/move".
-        from editors.explorer import LeafPagePermissionTester
-
-        return LeafPagePermissionTester(user, self)
 
     def save(self, *args, **kwargs):
         school = school_at(self.path)
         if school is not None:
             self.school_id, self.region_id = school.pk, school.region_id
         super().save(*args, **kwargs)
+
+    def permissions_for_user(self, user):
+        # Posts, events and resources are leaves: their explorer rows need no query to answer "may delete/move".
+        from editors.explorer import LeafPagePermissionTester
+
+        return LeafPagePermissionTester(user, self)

@@ -156,7 +156,7 @@ class EventPage(SchoolContentMixin, Page):
         index.FilterField("region"),
     ]
     parent_page_types = ["network.EventIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("event")

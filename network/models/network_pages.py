@@ -1,9 +1,11 @@
 """The network-wide pages: news from every school, every event, the whole resource library."""
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageManager
 
 from network.vocabulary import EventKind
 
@@ -18,8 +20,11 @@ class NetworkIndexMixin(models.Model):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     max_count_per_parent = 1
+    # The pages mixing this in with Page have Page's manager: said here because mypy's Django plugin cannot find
+    # the manager class Wagtail (untyped) builds with from_queryset.
+    objects: ClassVar[PageManager]
 
     class Meta:
         abstract = True
@@ -51,7 +56,7 @@ class NetworkIndexMixin(models.Model):
         }
 
 
-class NetworkNewsPage(NetworkIndexMixin, Page):
+class NetworkNewsPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ applies: ruff sees only the mixin)
     per_page = POSTS_PER_PAGE
 
     class Meta:
@@ -69,7 +74,7 @@ class NetworkNewsPage(NetworkIndexMixin, Page):
         return context
 
 
-class NetworkEventsPage(NetworkIndexMixin, Page):
+class NetworkEventsPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ applies: ruff sees only the mixin)
     per_page = EVENTS_PER_PAGE
 
     class Meta:
@@ -91,7 +96,7 @@ class NetworkEventsPage(NetworkIndexMixin, Page):
         return context
 
 
-class ResourceLibraryPage(NetworkIndexMixin, Page):
+class ResourceLibraryPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ applies: ruff sees only the mixin)
     per_page = RESOURCES_PER_PAGE
 
     class Meta:

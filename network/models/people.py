@@ -132,12 +132,12 @@ class TrilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.name
+
     @property
     def name(self):
         return getattr(self, f"name_{(get_language() or 'kk')[:2]}", None) or self.name_kk
-
-    def __str__(self):
-        return self.name
 
 
 class BlogCategory(TrilingualName):

@@ -178,7 +178,7 @@ class ResourcePage(SchoolContentMixin, Page):
         index.FilterField("region"),
     ]
     parent_page_types = ["network.ResourcePortalPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("resource")

@@ -39,7 +39,7 @@ def test_a_password_on_the_kazakh_page_covers_its_russian_translation(client, tr
 
 def test_changing_or_removing_the_restriction_on_any_translation_follows_everywhere(client, translated):
     school, school_ru = translated["school"], translated["school_ru"]
-    restriction = restrict(school)
+    restrict(school)
     restriction_ru = PageViewRestriction.objects.get(page=school_ru)
     restriction_ru.password = "changed-2026"
     restriction_ru.save()

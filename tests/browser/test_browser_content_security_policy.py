@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 LISTEN = """() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation',
-        e => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));
+        e => window.__violations.push(
+            e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber
+        ));
 }"""
 
 

@@ -7,6 +7,7 @@ Kazakh page's language switcher. The public pages are checked at 390 px.
 The editor and the moderator are load_demo's (editors/demo.py), in browsers of their own.
 """
 
+import contextlib
 import io
 import re
 
@@ -137,10 +138,8 @@ def test_an_editor_publishes_a_post_through_moderation_and_translates_it(
     page.locator(".modal-dialog").wait_for(state="detached")
     # Wagtail's autosave may create the page in the background and move the form to its edit address: an
     # editor pausing a moment lets it finish, or both requests would create the page (see the journey's report).
-    try:
+    with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function("() => /^\\/admin\\/pages\\/\\d+\\/edit\\/$/.test(location.pathname)", timeout=3000)
-    except PlaywrightTimeout:
-        pass
     editor.more_actions()
     page.locator("button[name=action-submit]").click()
     page.wait_for_url(f"{url}/admin/pages/{school['blog'].pk}/")
@@ -191,7 +190,7 @@ def test_an_editor_publishes_a_post_through_moderation_and_translates_it(
     page.goto(f"{url}/admin/pages/{post.pk}/edit/")
     page.locator(f"header button[aria-label='{said('kk', 'Actions')}']").first.click()
     page.locator(f"[data-tippy-root] a[href='/admin/localize/submit/page/{post.pk}/']").click()
-    page.check("input[name=locales][value='%d']" % _locale("ru").pk)
+    page.check(f"input[name=locales][value='{_locale('ru').pk}']")
     page.locator("main form [type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     russian = BlogPostPage.objects.get(translation_key=post.translation_key, locale__language_code="ru")

@@ -28,7 +28,8 @@ SEARCH_WORDS = {"kk": "мектеп", "ru": "школа", "en": "school"}
 @pytest.fixture
 def demo_site():
     """The demo as `./run start` makes it (two Leading Schools and the review demo's approved experience), committed
-    for the live server to see; its after-commit work (sections, translations, the search index) runs as in production."""
+    for the live server to see; its after-commit work (sections, translations, the search index) runs as in
+    production."""
     call_command("load_demo", schools=2, stdout=io.StringIO())
 
 

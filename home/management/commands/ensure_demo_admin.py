@@ -24,6 +24,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo administrator: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  login: {username}  password: {password}"
+                f"Demo administrator: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  "
+                f"login: {username}  password: {password}"
             )
         )
