@@ -190,17 +190,9 @@ def test_resubmitting_a_live_translation_changes_nothing_public_before_approval(
 
 def approve_in_the_translation_editor(client, page, capture):
     """The moderator's "Approve" button of the translation editor's moderation panel, pressed with no comment."""
-    response = client.get(f"/admin/pages/{page.pk}/edit/")
-    editor = BeautifulSoup(response.content, "html.parser")
+    editor = BeautifulSoup(client.get(f"/admin/pages/{page.pk}/edit/").content, "html.parser")
     approve = editor.select_one(".editors-translation-review button[data-workflow-action=approve]")
-    content = response.content.decode()
-    assert approve is not None, (
-        response.status_code,
-        "editors-translation-moderation" in content,
-        "js-translation-editor" in content,
-        editor_props(response)["perms"] if "js-translation-editor" in content else None,
-        content[content.find("<main") : content.find("<main") + 1500],
-    )
+    assert approve is not None, "the moderator's translation editor offers the workflow's approval"
     with capture(execute=True):
         response = client.post(approve["formaction"], {"comment": ""}, follow=True)
     assert response.status_code == 200
