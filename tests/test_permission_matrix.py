@@ -553,7 +553,7 @@ EXPECTED = {
     # Wagtail's workflow action with a message after it (editors/approval.py), asked for a task state that does not
     # exist (not found: "gone", the locale middleware sends the unknown address to /kk/…); who may approve or reject
     # a real one is Wagtail's task permission, tested in
-    # tests/test_editors_approval.py.
+    # editors/tests/test_approval.py.
     "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/": (
         ("post", "action_approve", "no_task_state"),
         "login login login gone gone gone gone gone gone gone gone",

@@ -79,7 +79,7 @@ def test_two_forms_creating_the_same_title_at_once_give_two_pages(django_user_mo
     from home.demo import load_home
     from network.demo import load_network
     from tests.schools import school_staff
-    from tests.test_workflows_concurrency import concurrently
+    from workflows.tests.test_concurrency import concurrently
 
     with transaction.atomic():
         load_network(load_home(), schools=2)
