@@ -11,7 +11,12 @@ publish asks it to. Here:
   workflow (``submit_for_moderation``); the live page is not touched until a moderator approves. wagtail-localize's
   own "save" (``Translation.save_target``) writes the translated fields into the page row itself, which for a live
   page would make them public at once: it is not used for editors;
-- syncing with "publish immediately" is allowed only to those who may publish every translation it touches.
+- a moderator, too, sends a translation through the workflow: wagtail-localize's translation editor offers
+  "Publish in …" to whoever may publish the page (``page_perms.can_publish()`` in its ``edit_translation`` view) and
+  would cancel the page's workflow; ``through_moderation`` hides that action and refuses its POST for anyone but a
+  superuser while the page has a workflow, and the moderation panel offers submit / approve / request changes;
+- syncing with "publish immediately" is allowed only to those who may publish every translation it touches
+  directly (a superuser, or a publisher of pages without a workflow).
 """
 
 from django.conf import settings
@@ -100,11 +105,65 @@ class SchoolUpdateTranslationsView(UpdateTranslationsView):
         return super().form_valid(form)
 
     def may_publish_every_translation(self):
+        if self.request.user.is_superuser:
+            return True
         for translation in self.object.translations.filter(enabled=True):
             target = translation.get_target_instance()
-            if not target.permissions_for_user(self.request.user).can_publish():
+            if not isinstance(target, Page) or not may_publish_translation_directly(self.request.user, target):
                 return False
         return True
+
+
+def may_publish_translation_directly(user, page):
+    """Whether the user may publish a translation outside the page's moderation workflow.
+
+    Only a superuser (as in Wagtail, who may bypass a workflow); a page without a workflow, by whoever may publish it.
+    """
+    if user.is_superuser:
+        return True
+    return page.get_workflow() is None and page.permissions_for_user(user).can_publish()
+
+
+def enabled_translation_of(page):
+    """The wagtail-localize translation whose target is this page, if it is edited in the translation editor."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+class PermissionsThroughModeration:
+    """A page's permissions for a user, except that publishing goes through the workflow."""
+
+    def __init__(self, permissions):
+        self._permissions = permissions
+
+    def __getattr__(self, name):
+        return getattr(self._permissions, name)
+
+    def can_publish(self):
+        return False
+
+
+def through_moderation(request, page):
+    """For wagtail-localize's translation editor of a page with a workflow: no direct "Publish in …".
+
+    Runs as a ``before_edit_page`` hook ahead of wagtail-localize's, which renders the translation editor for the same
+    page object: its ``permissions_for_user`` then says "may not publish", so the editor's props have canPublish false
+    and the moderation panel is shown; a POST of its "publish" action is refused.
+    """
+    if page.alias_of_id or enabled_translation_of(page) is None:
+        return None
+    if may_publish_translation_directly(request.user, page):
+        return None
+    if request.method == "POST" and request.POST.get("action") == "publish":
+        raise PermissionDenied
+    permissions_for_user = page.permissions_for_user
+    page.permissions_for_user = lambda user: PermissionsThroughModeration(permissions_for_user(user))
+    return None
 
 
 def moderation_state(page):

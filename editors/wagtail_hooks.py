@@ -5,9 +5,8 @@ from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
-from wagtail.models import Page
 
-from editors import dashboard, explorer, listing_buttons, translation
+from editors import approval, dashboard, explorer, listing_buttons, translation
 
 listing_buttons.replace_wagtail_localize_listing_buttons(hooks._hooks)
 explorer.filter_users_by_existence()
@@ -86,11 +85,13 @@ def open_the_explorer_at_the_school(request, menu_items):
             menu_items[index] = SchoolExplorerMenuItem(item, school)
 
 
-@hooks.register("before_edit_page")
+# order=-1: wagtail-localize's own before_edit_page hook is registered first (editors.listing_buttons imports its
+# wagtail_hooks module), and it answers with the translation editor: these two must run before it.
+@hooks.register("before_edit_page", order=-1)
 def show_the_moderators_request(request, page):
     """The moderator's comment, when they asked for changes, at the top of the page's editor (not only by e-mail).
 
-    Runs before wagtail-localize's hook (editors precedes it in INSTALLED_APPS), so translation editors show it too.
+    Runs before wagtail-localize's hook, so translation editors show it too.
     """
     if request.method != "GET":
         return None
@@ -116,6 +117,10 @@ def show_the_moderators_request(request, page):
     return None
 
 
+# After show_the_moderators_request, before wagtail-localize's translation editor.
+hooks.register("before_edit_page", translation.through_moderation, order=-1)
+
+
 def moderates_current_task(page, user):
     """Whether the page is in moderation at a task the user acts on (a moderator of its school)."""
     task = page.current_workflow_task
@@ -133,19 +138,17 @@ def one_way_to_publish_in_moderation(menu_items, request, context):
 
 @hooks.register("after_edit_page")
 def say_what_approving_did(request, page):
-    """Wagtail confirms any action of the edit form with "Page … has been updated"; after an approval, say so."""
-    if request.POST.get("workflow-action-name") != "approve":
+    """Wagtail confirms any action of the edit form with "Page … has been updated"; after a workflow action, say what
+    it did (editors/approval.py)."""
+    action = request.POST.get("workflow-action-name")
+    if action not in ("approve", "reject"):
         return None
     storage = messages.get_messages(request)
     queued = getattr(storage, "_queued_messages", None)
     if queued:
         queued.pop()  # Wagtail's "has been updated", queued a moment ago by the same request
-    page = Page.objects.get(pk=page.pk)
-    title = page.get_admin_display_title()
-    if page.live and not page.has_unpublished_changes:
-        messages.success(request, _("The page «%(title)s» has been approved and published.") % {"title": title})
+    if action == "approve":
+        approval.say_the_page_was_approved(request, page.pk)
     else:
-        messages.success(
-            request, _("The page «%(title)s» has been approved: it moves on to the next stage.") % {"title": title}
-        )
+        approval.say_the_changes_were_requested(request, page.pk)
     return None

@@ -37,6 +37,9 @@ GLOBAL_PERMISSIONS = [
     ("network", "change_teacher"),
     ("network", "view_teacher"),
     ("network", "view_blogcategory"),
+    # The Russian and English names of their school's tags (network/forms.py BlogTagForm); no adding or deleting.
+    ("network", "view_blogtag"),
+    ("network", "change_blogtag"),
     # wagtail-localize's only permission is global; editors.translation limits it to the user's own school.
     ("wagtail_localize", "submit_translation"),
 ]

@@ -24,7 +24,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from network import rules
-from network.forms import TeacherForm
+from network.forms import BlogTagForm, TeacherForm
 from network.models import BlogCategory, BlogTag, LeadingSchoolPage, Teacher
 
 
@@ -126,13 +126,30 @@ class BlogCategoryViewSet(SnippetViewSet):
     list_display = ["name_kk", "name_ru", "name_en", "slug"]
 
 
+class SchoolTagsMixin:
+    """A school's editor or moderator sees and edits the tags of their school's posts only (network/forms.py)."""
+
+    def get_queryset(self):
+        return BlogTag.of_schools_of(self.request.user)
+
+
+class BlogTagEditView(SchoolTagsMixin, EditView):
+    pass
+
+
 class BlogTagViewSet(SnippetViewSet):
-    """Editors type a tag's Kazakh name in a post; its Russian and English names are given here."""
+    """Editors type a tag's Kazakh name in a post; its Russian and English names are given here, by the editors and
+    moderators of the schools whose posts carry it (network/forms.py says what they may change)."""
 
     model = BlogTag
     icon = "tag"
     list_display = ["name", "name_ru", "name_en", "slug"]
     search_fields = ["name", "name_ru", "name_en"]
+    edit_view_class = BlogTagEditView
+    edit_handler = ObjectList(BlogTag.panels, base_form_class=BlogTagForm)
+
+    def get_queryset(self, request):
+        return BlogTag.of_schools_of(request.user)
 
 
 class NetworkSnippets(SnippetViewSetGroup):

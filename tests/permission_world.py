@@ -131,6 +131,8 @@ def build_world():
         "hidden_term": HiddenSearchTerm.objects.create(query_string="matrix").pk,
         "blog_category": blog_category().pk,
         "blog_tag": blog_tag().pk,
+        "action_approve": "approve",
+        "no_task_state": 2_000_000_000,
         "post": translation["post"],
         "translation": translation["translation"],
         "translation_source": translation["source"],
@@ -157,9 +159,17 @@ def blog_category():
 
 
 def blog_tag():
+    """A tag carried by a post of school A (its editors and moderators name it in ru/en: network/forms.py)."""
     from network.models import BlogTag
 
-    return BlogTag.objects.first() or BlogTag.objects.create(name="тег", slug="teg", name_ru="тег", name_en="tag")
+    a = school("school-54")
+    tag = BlogTag.objects.filter(tagged_posts__content_object__school=a).first()
+    if tag is None:
+        tag, _created = BlogTag.objects.get_or_create(name="тег", slug="teg", defaults={"name_en": "tag"})
+        post = BlogPostPage.objects.filter(school=a, locale__language_code="kk").first()
+        post.tags.add(tag)
+        post.save()
+    return tag
 
 
 def translate_a_post(a, editor):

@@ -377,12 +377,15 @@ EXPECTED = {
         (),
         "login login login home home home home home home home 200",
     ),
-    "admin/snippets/network/blogtag/": ((), "login login login home home home home home home home 200"),
-    "admin/snippets/network/blogtag/results/": ((), "login login login home home home home home home home 200"),
+    # Tags: a school's editors and moderators name their school's tags in ru/en (network/forms.py BlogTagForm); they
+    # neither add, copy nor delete tags.
+    "admin/snippets/network/blogtag/": ((), "login login login 200 200 home home home home home 200"),
+    "admin/snippets/network/blogtag/results/": ((), "login login login 200 200 home home home home home 200"),
     "admin/snippets/network/blogtag/add/": ((), "login login login home home home home home home home 200"),
+    # Another school's tag, or any tag for a user who is no school's editor, is not found (as a teacher record).
     "admin/snippets/network/blogtag/edit/<int:pk>/": (
         ("blog_tag",),
-        "login login login home home home home home home home 200",
+        "login login login 200 200 gone gone gone gone gone 200",
     ),
     "admin/snippets/network/blogtag/delete/<int:pk>/": (
         ("blog_tag",),
@@ -390,15 +393,15 @@ EXPECTED = {
     ),
     "admin/snippets/network/blogtag/usage/<int:pk>/": (
         ("blog_tag",),
-        "login login login home home home home home home home 200",
+        "login login login 200 200 home home home home home 200",
     ),
     "admin/snippets/network/blogtag/history/<int:pk>/": (
         ("blog_tag",),
-        "login login login home home home home home home home 200",
+        "login login login 200 200 home home home home home 200",
     ),
     "admin/snippets/network/blogtag/history-results/<int:pk>/": (
         ("blog_tag",),
-        "login login login home home home home home home home 200",
+        "login login login 200 200 home home home home home 200",
     ),
     "admin/snippets/network/blogtag/copy/<int:pk>/": (
         ("blog_tag",),
@@ -547,6 +550,14 @@ EXPECTED = {
         ("translation",),
         "login login login 405 405 405 405 405 405 405 405",
     ),
+    # Wagtail's workflow action with a message after it (editors/approval.py), asked for a task state that does not
+    # exist (not found: "gone", the locale middleware sends the unknown address to /kk/…); who may approve or reject
+    # a real one is Wagtail's task permission, tested in
+    # editors/tests/test_approval.py.
+    "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/": (
+        ("post", "action_approve", "no_task_state"),
+        "login login login gone gone gone gone gone gone gone gone",
+    ),
     # The teacher's account pages: every signed-in person has their own.
     "kk/account/profile/": ((), "login 200 200 200 200 200 200 200 200 200 200"),
     "kk/account/school/": ((), "login 200 200 200 200 200 200 200 200 200 200"),
@@ -610,6 +621,12 @@ POSTS = {
     "admin/localize/submit/page/<int:page_id>/": (("post",), {"locales": ("locale_en",)}, ORGANISERS, "editor_a"),
     "admin/localize/update/<int:translation_source_id>/": (("translation_source",), {}, ORGANISERS, None),
     "admin/editors/translations/<int:translation_id>/submit/": (("translation",), {}, ORGANISERS, None),
+    "admin/snippets/network/blogtag/edit/<int:pk>/": (
+        ("blog_tag",),
+        {"name": "тег", "slug": "teg", "name_ru": "метка", "name_en": "label"},
+        ORGANISERS,
+        None,
+    ),
     "admin/snippets/network/teacher/delete/<int:pk>/": (("teacher_record",), {}, ("superuser",), "superuser"),
     "admin/snippets/network/blogcategory/delete/<int:pk>/": (("blog_category",), {}, ("superuser",), "superuser"),
     "admin/snippets/visitors/hiddensearchterm/delete/<int:pk>/": (("hidden_term",), {}, ("superuser",), "superuser"),

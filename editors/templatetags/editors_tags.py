@@ -13,14 +13,32 @@ def translation_moderation(context, translation, instance, page_perms):
     if not isinstance(instance, Page) or page_perms is None or page_perms.can_publish():
         return {"show": False}
     state = moderation_state(instance)
+    awaiting = state is not None and state.status == state.STATUS_IN_PROGRESS
     return {
         "show": True,
         "translation": translation,
         "state": state,
-        "awaiting": state is not None and state.status == state.STATUS_IN_PROGRESS,
+        "awaiting": awaiting,
+        "actions": moderators_actions(instance, context["request"].user) if awaiting else [],
+        "task_state": instance.current_workflow_task_state if awaiting else None,
+        "page": instance,
         "workflow": instance.get_workflow(),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+def moderators_actions(page, user):
+    """The workflow actions (name, label) the user may take on the page's current task, one per name: the moderator
+    approves or asks for changes from the translation editor as from the page's editor (the comment is optional)."""
+    task = page.current_workflow_task
+    if task is None:
+        return []
+    actions = {}
+    for name, label, _modal in task.specific.get_actions(page, user):
+        actions.setdefault(name, label)
+    return [(name, actions[name]) for name in ("approve", "reject") if name in actions] + [
+        (name, label) for name, label in actions.items() if name not in ("approve", "reject")
+    ]
 
 
 @register.simple_tag

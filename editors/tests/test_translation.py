@@ -168,9 +168,10 @@ def test_resubmitting_a_live_translation_changes_nothing_public_before_approval(
     translation = Translation.objects.get(source__object_id=post.translation_key, target_locale__language_code="ru")
     fill_every_segment(client, translation, "Бірінші нұсқа")
     ru_post.get_latest_revision() or ru_post.save_revision()
-    client.force_login(staff["moderator_a"])
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/admin/pages/{ru_post.pk}/edit/", {"action": "publish"})
+        client.post(f"/admin/editors/translations/{translation.pk}/submit/")
+    client.force_login(staff["moderator_a"])
+    approve_in_the_translation_editor(client, ru_post, django_capture_on_commit_callbacks)
     ru_post = BlogPostPage.objects.get(pk=ru_post.pk)
     assert ru_post.live and ru_post.title.startswith("Бірінші нұсқа")
 
@@ -183,6 +184,81 @@ def test_resubmitting_a_live_translation_changes_nothing_public_before_approval(
     visitor = Client()  # what the public sees (the editor's own page would also show their queued admin messages)
     assert visitor.get(ru_post.url).content.decode().count("Екінші нұсқа") == 0
     assert ru_post.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def approve_in_the_translation_editor(client, page, capture):
+    """The moderator's "Approve" button of the translation editor's moderation panel, pressed with no comment."""
+    editor = BeautifulSoup(client.get(f"/admin/pages/{page.pk}/edit/").content, "html.parser")
+    approve = editor.select_one(".editors-translation-review button[data-workflow-action=approve]")
+    assert approve is not None, "the moderator's translation editor offers the workflow's approval"
+    with capture(execute=True):
+        response = client.post(approve["formaction"], {"comment": ""}, follow=True)
+    assert response.status_code == 200
+    return response
+
+
+def test_a_moderator_publishes_a_translation_only_through_the_workflow(
+    client, staff, django_capture_on_commit_callbacks
+):
+    post = untranslated_post(staff["a"])
+    client.force_login(staff["editor_a"])
+    ru_post = translate_into_russian(client, post, django_capture_on_commit_callbacks)
+    translation = Translation.objects.get(source__object_id=post.translation_key, target_locale__language_code="ru")
+    fill_every_segment(client, translation, "Модератор аударған мәтін")
+
+    # The moderator's translation editor offers no "Publish in Русский", only the way through moderation...
+    client.force_login(staff["moderator_a"])
+    editor = client.get(f"/admin/pages/{ru_post.pk}/edit/")
+    assert editor.status_code == 200
+    assert editor_props(editor)["perms"]["canPublish"] is False
+    page = BeautifulSoup(editor.content, "html.parser")
+    assert page.select_one(f".editors-translation-moderation form[action$='/translations/{translation.pk}/submit/']")
+    # ...and its publish action is refused: nothing is published, no workflow is started or cancelled.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert refused(client.post(f"/admin/pages/{ru_post.pk}/edit/", {"action": "publish"}))
+    ru_post = BlogPostPage.objects.get(pk=ru_post.pk)
+    assert not ru_post.live and ru_post.current_workflow_state is None
+    # The sync with "publish immediately" is refused to the moderator too.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/localize/update/{translation.source.pk}/", {"publish_translations": "on"})
+    assert not BlogPostPage.objects.get(pk=ru_post.pk).live
+
+    # The moderator submits it; in moderation, the panel offers approve and request changes.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/editors/translations/{translation.pk}/submit/")
+    ru_post = BlogPostPage.objects.get(pk=ru_post.pk)
+    state = ru_post.current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS and not ru_post.live
+    with django_capture_on_commit_callbacks(execute=True):
+        assert refused(client.post(f"/admin/pages/{ru_post.pk}/edit/", {"action": "publish"}))
+    assert BlogPostPage.objects.get(pk=ru_post.pk).current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    buttons = BeautifulSoup(client.get(f"/admin/pages/{ru_post.pk}/edit/").content, "html.parser").select(
+        ".editors-translation-review button[data-workflow-action]"
+    )
+    assert [button["data-workflow-action"] for button in buttons] == ["approve", "reject"]
+
+    # The workflow's approval publishes it, and says so.
+    approved = approve_in_the_translation_editor(client, ru_post, django_capture_on_commit_callbacks)
+    assert "беті мақұлданып, жарияланды." in " ".join(texts(approved)), texts(approved)
+    ru_post = BlogPostPage.objects.get(pk=ru_post.pk)
+    assert ru_post.live and ru_post.title.startswith("Модератор аударған мәтін")
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+
+    # The editor of the school never sees the review form.
+    client.force_login(staff["editor_a"])
+    editor = BeautifulSoup(client.get(f"/admin/pages/{ru_post.pk}/edit/").content, "html.parser")
+    assert editor.select_one(".editors-translation-review") is None
+
+
+def test_a_superuser_keeps_wagtail_localizes_publish(
+    client, staff, django_user_model, django_capture_on_commit_callbacks
+):
+    post = untranslated_post(staff["a"])
+    client.force_login(staff["editor_a"])
+    ru_post = translate_into_russian(client, post, django_capture_on_commit_callbacks)
+    client.force_login(django_user_model.objects.create_superuser("root", "root@school.kz", "pass-for-tests"))
+    assert editor_props(client.get(f"/admin/pages/{ru_post.pk}/edit/"))["perms"]["canPublish"] is True
 
 
 def test_the_explorer_offers_translate_on_the_schools_pages_in_a_fixed_number_of_queries(client, staff):

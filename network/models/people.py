@@ -168,3 +168,24 @@ class BlogTag(TagBase):
     @property
     def name_here(self):
         return in_page_language(self, "name")
+
+    @classmethod
+    def of_schools_of(cls, user):
+        """The tags carried by posts of the schools the user edits or moderates (every tag for a superuser)."""
+        from .blog import BlogPostTag
+        from .workspace import SchoolWorkspace
+
+        if user.is_superuser:
+            return cls.objects.all()
+        return cls.objects.filter(
+            pk__in=BlogPostTag.objects.filter(
+                content_object__school__translation_key__in=SchoolWorkspace.objects.school_keys_of(user)
+            ).values("tag_id")
+        )
+
+    def used_outside_schools_of(self, user):
+        """Whether a post of a school the user does not edit or moderate carries this tag."""
+        from .workspace import SchoolWorkspace
+
+        keys = SchoolWorkspace.objects.school_keys_of(user)
+        return self.tagged_posts.exclude(content_object__school__translation_key__in=keys).exists()

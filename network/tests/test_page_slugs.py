@@ -30,9 +30,12 @@ def new_post_form(title, slug, action=None):
     return nested_form_data(data)
 
 
-def autosave(client, url, title):
+def autosave(client, url, title, token=None):
     """Wagtail's autosave: the same form, posted while the editor types, answered in JSON."""
-    return client.post(url, new_post_form(title, slug_from_title(title)), HTTP_ACCEPT="application/json")
+    data = new_post_form(title, slug_from_title(title))
+    if token:
+        data["creation_token"] = token
+    return client.post(url, data, HTTP_ACCEPT="application/json")
 
 
 @pytest.mark.django_db

@@ -1,5 +1,7 @@
-"""PostgreSQL: Wagtail's autosave and the Submit button creating the same post at once give two pages and no 500
-(network/page_creation_views.py locks the parent). Without the lock the first request answers 500."""
+"""PostgreSQL: Wagtail's autosave and the Submit button of one "create" form posting at once give one page, in
+moderation, and no 500 (network/page_creation_views.py locks the parent, and the second request continues the page the
+first one created from the same form). Without the lock the first request answers 500; without the form's token the
+editor is left with the autosaved draft and a duplicate "title-1"."""
 
 import time
 
@@ -17,7 +19,7 @@ from tests.schools import school
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 # serialized_rollback: the flush after a transactional test would take Wagtail's root page and collection with it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_autosave_and_submit_creating_the_same_post_at_once_give_no_500(django_user_model, monkeypatch):
+def test_autosave_and_submit_of_one_form_at_once_give_one_page_and_no_500(django_user_model, monkeypatch):
     from django.test import Client
 
     from home.demo import load_home
@@ -46,14 +48,53 @@ def test_autosave_and_submit_creating_the_same_post_at_once_give_no_500(django_u
     for client in clients:
         client.force_login(staff["editor_a"])
 
+    token = "racingform1"
     responses = concurrently(
-        lambda: autosave(clients[0], url, TITLE),
-        lambda: clients[1].post(url, new_post_form(TITLE, slug_from_title(TITLE), "action-submit")),
+        lambda: autosave(clients[0], url, TITLE, token),
+        lambda: clients[1].post(
+            url, {**new_post_form(TITLE, slug_from_title(TITLE), "action-submit"), "creation_token": token}
+        ),
     )
     answered = [(response.status_code, response.get("Location"), response.content[:300]) for response in responses]
-    assert [response.status_code for response in responses] == [200, 302], answered
-    slugs = sorted(BlogPostPage.objects.child_of(blog).filter(title=TITLE).values_list("slug", flat=True))
-    assert slugs == [slug_from_title(TITLE), slug_from_title(TITLE) + "-1"]
-    # The tree is whole: each page has its own path and the blog counts both.
+    autosaved, submitted = responses
+    assert submitted.status_code == 302, answered
+    assert autosaved.status_code < 500 and autosaved["Content-Type"] == "application/json", answered
+    # One page: the second request, whichever it was, continued the page the first one created.
+    posts = BlogPostPage.objects.child_of(blog).filter(title=TITLE)
+    assert [post.slug for post in posts] == [slug_from_title(TITLE)], answered
+    assert posts.get().workflow_states.get().status == "in_progress"
+    # The tree is whole: each page has its own path and the blog counts them.
     paths = list(Page.objects.child_of(blog).values_list("path", flat=True))
     assert len(paths) == len(set(paths)) == Page.objects.get(pk=blog.pk).numchild
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_forms_creating_the_same_title_at_once_give_two_pages(django_user_model):
+    """Two different "create" forms (two tokens) are two pages, each with its own slug: only one form's own requests
+    are merged."""
+    from django.test import Client
+
+    from home.demo import load_home
+    from network.demo import load_network
+    from tests.schools import school_staff
+    from workflows.tests.test_concurrency import concurrently
+
+    with transaction.atomic():
+        load_network(load_home(), schools=2)
+    staff = school_staff(django_user_model)
+    blog = BlogIndexPage.objects.child_of(school("school-54")).get()
+    url = f"/admin/pages/add/network/blogpostpage/{blog.pk}/"
+    clients = [Client(raise_request_exception=False) for _ in range(2)]
+    for client in clients:
+        client.force_login(staff["editor_a"])
+    responses = concurrently(
+        lambda: autosave(clients[0], url, TITLE, "formone"),
+        lambda: clients[1].post(
+            url, {**new_post_form(TITLE, slug_from_title(TITLE), "action-submit"), "creation_token": "formtwo"}
+        ),
+    )
+    assert [response.status_code for response in responses] == [200, 302]
+    slugs = sorted(BlogPostPage.objects.child_of(blog).filter(title=TITLE).values_list("slug", flat=True))
+    assert slugs == [slug_from_title(TITLE), slug_from_title(TITLE) + "-1"]

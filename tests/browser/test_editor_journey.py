@@ -7,12 +7,11 @@ Kazakh page's language switcher. The public pages are checked at 390 px.
 The editor and the moderator are load_demo's (editors/demo.py), in browsers of their own.
 """
 
-import contextlib
 import io
+import json
 import re
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import DESKTOP, open_page
 from tests.browser.support import assert_fits_width, assert_no_serious_axe_violations, save_screenshot
@@ -136,10 +135,8 @@ def test_an_editor_publishes_a_post_through_moderation_and_translates_it(
     page.fill("#id_image-chooser-upload-description", "Оқушылар жобаларын көрсетіп тұр")
     page.locator(".modal-dialog form button[type=submit]").click()
     page.locator(".modal-dialog").wait_for(state="detached")
-    # Wagtail's autosave may create the page in the background and move the form to its edit address: an
-    # editor pausing a moment lets it finish, or both requests would create the page (see the journey's report).
-    with contextlib.suppress(PlaywrightTimeout):
-        page.wait_for_function("() => /^\\/admin\\/pages\\/\\d+\\/edit\\/$/.test(location.pathname)", timeout=3000)
+    # No pause: Wagtail's autosave may still be creating the page in the background when Submit is pressed; the
+    # submission then continues the page the autosave made (network/page_creation_views.py), and there is one post.
     editor.more_actions()
     page.locator("button[name=action-submit]").click()
     page.wait_for_url(f"{url}/admin/pages/{school['blog'].pk}/")
@@ -177,6 +174,9 @@ def test_an_editor_publishes_a_post_through_moderation_and_translates_it(
     moderator.more_actions()
     mod.locator("footer button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])").click()
     mod.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
+    told = moderator.messages()
+    assert said("kk", "The page «%(title)s» has been approved and published.") % {"title": TITLE_KK} in told, told
+    assert said("kk", "Page '%(page_title)s' has been updated.") % {"page_title": TITLE_KK} not in told
     post.refresh_from_db()
     assert post.live and post.intro.endswith("көрмесінде көрсетілді.")
     phone_page.goto(url + post.url)
@@ -214,12 +214,24 @@ def test_an_editor_publishes_a_post_through_moderation_and_translates_it(
     phone_page.goto(url + post.url)
     assert SLUG_RU not in (phone_page.locator(".language-switcher a[hreflang=ru]").get_attribute("href") or "")
 
-    # The moderator approves it from the dashboard's "awaiting your review".
+    # In the translation editor the moderator has no "Publish in Русский" (it would bypass the workflow), but the
+    # workflow's own actions.
+    mod.goto(f"{url}/admin/pages/{russian.pk}/edit/")
+    props = json.loads(mod.locator(".js-translation-editor").get_attribute("data-props"))
+    assert props["perms"]["canPublish"] is False
+    assert mod.locator(".editors-translation-review button[data-workflow-action=approve]").is_visible()
+    assert mod.locator(".editors-translation-review button[data-workflow-action=reject]").is_visible()
+    save_screenshot(mod, "editor-05a-translation-review-kk-1280")
+
+    # The moderator approves it from the dashboard's "awaiting your review", and is told it is published.
     mod.goto(f"{url}/admin/")
     row = mod.locator("tr", has=mod.locator(f"a[href='/admin/pages/{russian.pk}/edit/']"))
     row.locator(".w-dropdown__toggle").click()
     row.locator("[data-workflow-action-url*='/approve/']:not([data-launch-modal])").click()
-    mod.wait_for_load_state()
+    mod.locator(".messages").wait_for()
+    assert said("kk", "The page «%(title)s» has been approved and published.") % {"title": TITLE_RU} in (
+        moderator.messages()
+    )
     save_screenshot(mod, "editor-05-translation-approved-1280")
     russian = BlogPostPage.objects.get(pk=russian.pk)
     assert russian.live and russian.title == TITLE_RU and russian.intro == INTRO_RU
