@@ -63,18 +63,16 @@ def main():
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.db import connection
     from django.db.models import Count
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
+    from accounts.factories import UserFactory
     from network.models import BlogIndexPage, BlogPostPage
 
-    user, _created = get_user_model().objects.get_or_create(
-        username="bench-admin", defaults={"is_superuser": True, "is_staff": True, "email": "bench@example.kz"}
-    )
+    user = UserFactory(username="bench-admin", is_superuser=True, is_staff=True, email="bench@example.kz")
     busiest = (
         BlogPostPage.objects.filter(locale__language_code="kk")
         .values("school_id")

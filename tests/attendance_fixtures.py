@@ -6,10 +6,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from home.demo import ensure_locales, translate_page
+from accounts.factories import make_user
+from home.factories import ensure_locales, translate_page
+from network.factories import make_school
 from network.models import EventIndexPage, EventPage, SchoolWorkspace
 from network.provisioning import provision_school
-from workflows.testing import make_school, make_user
 
 TITLES = {
     "kk": "Сабақты зерттеу: әдістемелік семинар",

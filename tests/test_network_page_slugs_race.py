@@ -20,8 +20,8 @@ from tests.test_network_page_slugs import TITLE, autosave, new_post_form
 def test_autosave_and_submit_creating_the_same_post_at_once_give_no_500(django_user_model, monkeypatch):
     from django.test import Client
 
-    from home.demo import load_home
-    from network.demo import load_network
+    from demo.home import load_home
+    from demo.network import load_network
     from network.page_creation import TitleSlugPageForm
     from tests.schools import school_staff
     from tests.test_workflows_concurrency import concurrently

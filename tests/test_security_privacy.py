@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from follow.testing import add_post, translate
+from network.factories import add_post, translate
 
 from .follow_fixtures import empty_cache, network  # noqa: F401 (fixtures)
 

@@ -5,10 +5,10 @@ import io
 import pytest
 from django.core import mail
 
+from demo.workflows import load_workflow_demo
+from network.factories import make_school
 from tests.test_workflows_flow import private_root  # noqa: F401
-from workflows.demo import load_workflow_demo
 from workflows.models import ApprovedExperienceLibraryPage, ApprovedExperiencePage, Submission
-from workflows.testing import make_school
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from viewflow.workflow.status import PROCESS, STATUS
 
 from tests.test_workflows_flow import english, network, private_root  # noqa: F401 (fixtures)
 from workflows import rules, services
+from workflows.factories import complete_draft
 from workflows.flows import ReviewTask, SubmissionFlow, position
 from workflows.models import Submission
-from workflows.testing import complete_draft
 
 PROTOCOL = {"protocol_number": "12", "protocol_date": datetime.date(2026, 11, 2)}
 OPEN = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)

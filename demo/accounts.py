@@ -1,7 +1,7 @@
 """Demo teachers' accounts (idempotent): confirmed teachers of the first two demo schools and one pending request.
 
 They sign in on the public site by e-mail (their addresses are verified); the pending request waits in the admin's
-"Teachers of this school", where the first school's head (`head-demo`, workflows/demo.py) confirms or declines it.
+"Teachers of this school", where the first school's head (`head-demo`, demo/workflows.py) confirms or declines it.
 """
 
 import sys
@@ -67,7 +67,7 @@ def load_teacher_accounts(stdout=None):
                 if confirmed:
                     _confirm_quietly(request)
             users.append((user, schools[index], confirmed))
-    stdout.write("Teachers' demo logins on the site, /kk/account/login/ (password for each: %s):\n" % PASSWORD)
+    stdout.write(f"Teachers' demo logins on the site, /kk/account/login/ (password for each: {PASSWORD}):\n")
     for user, school, confirmed in users:
         state = "confirmed" if confirmed else "request pending: head-demo confirms it in the admin"
         stdout.write(f"  {user.email:<26} {school.title} ({state})\n")

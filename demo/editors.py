@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Site
 
+from accounts.factories import make_user
 from network.models import LeadingSchoolPage, SchoolWorkspace
-from workflows.testing import make_user
 
 PASSWORD = "editor-demo-2026"
 
@@ -39,7 +39,7 @@ def load_editors_demo(stdout=None):
         user = make_user(username, password=PASSWORD, full_name=full_name, language=language)
         user.groups.add(getattr(workspaces[school.pk], role))
         made.append((user, role, school))
-    stdout.write("School editor and moderator demo logins (password for each: %s):\n" % PASSWORD)
+    stdout.write(f"School editor and moderator demo logins (password for each: {PASSWORD}):\n")
     for user, role, school in made:
         what = "writes pages, submits them, translates" if role == "editors" else "approves and publishes"
         stdout.write(f"  {user.get_username():<20} {role[:-1]} of {school.title}: {what}\n")

@@ -3,7 +3,7 @@ import os
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from home.demo_guard import add_force_argument, refuse_in_production
+from demo.guard import add_force_argument, refuse_in_production
 
 
 class Command(BaseCommand):
@@ -24,6 +24,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo administrator: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  login: {username}  password: {password}"
+                f"Demo administrator: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  "
+                f"login: {username}  password: {password}"
             )
         )
