@@ -61,7 +61,7 @@ def main():
                     f"max {max(times):6.1f} ms"
                 )
 
-    from accounts.factories import UserFactory
+    from workflows.factories import UserFactory
 
     user = UserFactory(username="bench-teacher", email="b@b.kz")
     client = Client()

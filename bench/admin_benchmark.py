@@ -69,8 +69,8 @@ def main():
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    from accounts.factories import UserFactory
     from network.models import BlogIndexPage, BlogPostPage
+    from workflows.factories import UserFactory
 
     user = UserFactory(username="bench-admin", is_superuser=True, is_staff=True, email="bench@example.kz")
     busiest = (

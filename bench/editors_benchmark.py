@@ -58,7 +58,7 @@ def people(school):
 
     for version in LeadingSchoolPage.objects.filter(translation_key=school.translation_key):
         workspace = provision_school(version)
-    from accounts.factories import UserFactory
+    from workflows.factories import UserFactory
 
     editor = UserFactory(username="bench-editor")
     moderator = UserFactory(username="bench-moderator")

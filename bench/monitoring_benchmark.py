@@ -43,12 +43,11 @@ def main():
     from django.test.utils import CaptureQueriesContext
     from wagtail.models import Locale
 
-    from accounts.factories import UserFactory
     from monitoring import figures
     from monitoring.models import MonitoringRole
     from monitoring.periods import Period
     from network.models import LeadingSchoolPage, RegionPage
-    from workflows.factories import reviewer
+    from workflows.factories import UserFactory, reviewer
     from workflows.models import ReviewerRole
 
     settings.ALLOWED_HOSTS = ["*"]

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Site
 
-from accounts.factories import make_user
 from network.models import LeadingSchoolPage, SchoolWorkspace
+from workflows.factories import make_user
 
 PASSWORD = "editor-demo-2026"
 

@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from home.factories import HomePageFactory, ensure_locales, publish, translate_page
+from home.factories import HomePageFactory
 from home.models import HomePage
+from network.factories import ensure_locales, publish_without_log, translate_page
 
 HOME_TEXT = {
     "kk": {
@@ -79,7 +80,7 @@ def load_home():
         home = HomePageFactory(
             parent=root, title=kk["title"], slug="home", intro=kk["intro"], body=kk["body"], locale=locales["kk"]
         )
-        publish(home)
+        publish_without_log(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True, site_name=str(settings.WAGTAIL_SITE_NAME))

@@ -21,7 +21,6 @@ from wagtail.rich_text import RichText
 from attendance.services import open_desk
 from demo.home import search_index_deferred
 from demo.skeleton import NETWORK_PAGES, REGIONS
-from home.factories import ensure_locales, publish, translate_page
 from network.factories import (
     BlogPostPageFactory,
     EventPageFactory,
@@ -32,6 +31,9 @@ from network.factories import (
     ResourceLibraryPageFactory,
     ResourcePageFactory,
     TeacherFactory,
+    ensure_locales,
+    publish_without_log,
+    translate_page,
 )
 from network.models import (
     BlogCategory,
@@ -1052,7 +1054,7 @@ class DemoNetwork:
                 show_in_menus=True,
                 locale=self.locales["kk"],
             )
-            publish(page)
+            publish_without_log(page)
             self.translate(page, {"title": titles, "intro": intros})
 
     def load_regions(self, kk_home, wanted=None):
@@ -1094,7 +1096,7 @@ class DemoNetwork:
                     f"<p>{names[0]} Жетекші мектептері серіктес мектептермен бірлесіп желілік қоғамдастық құрады.</p>"
                 ),
             )
-            publish(region)
+            publish_without_log(region)
             kind_ru = "Координационный центр филиала ЦПМ" if kind == RegionKind.REGION else "Координационный центр ЦПМ"
             self.translate(
                 region,
@@ -1185,7 +1187,7 @@ class DemoNetwork:
         school.refresh_from_db()
         school.image = make_image(titles[0], collection, seed=index * 100)
         school.save()
-        publish(school)
+        publish_without_log(school)
         self.translate(
             school,
             {"title": titles, "locality": locality, "address": addresses},
@@ -1231,7 +1233,7 @@ class DemoNetwork:
             partner.contact_person = person_name(partner.contact_person, language=LANGUAGES[position])
             partner.save(update_fields=["name", "hub_school", "locality", "contact_person"])
         # A new revision, so that the editor sees what visitors see.
-        publish(LeadingSchoolPage.objects.get(pk=school.pk))
+        publish_without_log(LeadingSchoolPage.objects.get(pk=school.pk))
 
     def load_posts(self, blog, teachers, collection, index):
         for n in range(5):
@@ -1268,7 +1270,7 @@ class DemoNetwork:
             post.categories.set([self.categories[n % len(self.categories)]])
             post.tags.set([self.tags[key] for key in topic["tags"]])
             post.save()
-            publish(post)
+            publish_without_log(post)
             # Most posts are translated; the last is left in Kazakh only, as happens in real life.
             for position, code in ((1, "ru"), (2, "en")):
                 if n < (4 if code == "ru" else 3):
@@ -1305,7 +1307,7 @@ class DemoNetwork:
                 intro=intros[0],
                 body=rich(programmes[0]),
             )
-            publish(event)
+            publish_without_log(event)
             self.translate(
                 event,
                 {"title": titles, "intro": intros},
@@ -1344,7 +1346,7 @@ class DemoNetwork:
             )
             resource.authors.set(teachers[n % len(teachers) : n % len(teachers) + 1])
             resource.save()
-            publish(resource)
+            publish_without_log(resource)
             if n < 4:
                 self.translate(
                     resource, {"title": titles, "intro": RESOURCE_INTROS[kind], "creative_group": group_names}

@@ -10,12 +10,11 @@ import sys
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.factories import REVIEWERS_GROUP, TEACHERS_GROUP, make_user
-from home.factories import translate_page
 from home.models import HomePage
+from network.factories import translate_page
 from network.models import LeadingSchoolPage
 from workflows import notifications, rules, services
-from workflows.factories import ReviewerRoleFactory, upload
+from workflows.factories import REVIEWERS_GROUP, TEACHERS_GROUP, ReviewerRoleFactory, make_user, upload
 from workflows.models import ApprovedExperienceLibraryPage, ReviewerRole, Submission
 
 Role = ReviewerRole.Role

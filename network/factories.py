@@ -1,14 +1,17 @@
-"""Factories for the network's pages and records: regions, Leading Schools and their sections, posts, events,
-resources, partner schools, teachers (the authors of posts and resources).
+"""Factories for pages in general and the network's pages and records: regions, Leading Schools and their
+sections, posts, events, resources, partner schools, teachers (the authors of posts and resources).
 
-Tests, the demo (demo/) and the benchmarks build the network through them. A page factory takes its parent
-(`LeadingSchoolPageFactory(parent=region)`) and `published=True` to publish a revision, as an editor would.
-The helper functions below are the shapes the tests use most, each a call or two of the factories.
+Tests, the demo (demo/) and the benchmarks build the network through them. Built on wagtail-factories: a page
+factory takes its parent (`LeadingSchoolPageFactory(parent=region)`, added with Wagtail's tree API) and
+`published=True` to save a revision and publish it, as an editor's "Publish" would. The helper functions at the
+end are the shapes the tests use most, each a call or two of the factories.
 """
 
 import datetime
 
 import factory
+import wagtail_factories
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
@@ -16,7 +19,6 @@ from factory.django import DjangoModelFactory
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from home.factories import PageFactory, publish_and_reload
 from network.models import (
     BlogIndexPage,
     BlogPostPage,
@@ -35,6 +37,51 @@ from network.models import (
 from network.vocabulary import ContentLanguage, EventKind, ResourceKind, Subject
 
 ALMATY = datetime.timezone(datetime.timedelta(hours=5))
+
+
+def ensure_locales():
+    """The Locale of every language of the site, by language code."""
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
+
+
+def publish_without_log(page, user=None):
+    """Save a revision of the page and publish it, without an audit-log entry (the demo: a builder is not an editor)."""
+    page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
+
+
+def translate_page(page, locale, fields):
+    """The page's translation into `locale` with the given fields, created if missing and published."""
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale)
+    translation = translation.specific
+    changed = [name for name, value in fields.items() if getattr(translation, name) != value]
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    if changed or not translation.live:
+        translation.save()
+        publish_without_log(translation)
+    return translation
+
+
+def publish(page):
+    """Publish the page as an editor's "Publish" does (a revision, logged) and re-read it from the database."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+class PageFactory(wagtail_factories.PageFactory):
+    """A page under `parent`; with `published=True`, saved as a revision and published (then re-read)."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def published(page, create, extracted, **kwargs):
+        if create and extracted:
+            publish(page)
 
 
 class RegionPageFactory(PageFactory):
@@ -172,11 +219,6 @@ class TeacherFactory(DjangoModelFactory):
 
 
 # The shapes the tests use most -------------------------------------------------------------------------------
-
-
-def publish(page):
-    """Publish the page as an editor does and re-read it (home.factories.publish_and_reload)."""
-    return publish_and_reload(page)
 
 
 def add(parent, page):

@@ -6,11 +6,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from accounts.factories import make_user
-from home.factories import ensure_locales, translate_page
-from network.factories import make_school
+from network.factories import ensure_locales, make_school, translate_page
 from network.models import EventIndexPage, EventPage, SchoolWorkspace
 from network.provisioning import provision_school
+from workflows.factories import make_user
 
 TITLES = {
     "kk": "Сабақты зерттеу: әдістемелік семинар",

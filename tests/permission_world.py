@@ -35,14 +35,13 @@ def school(slug):
 
 def build_world():
     from accounts import services as accounts_services
-    from accounts.factories import make_user
     from accounts.models import AffiliationRequest
     from attendance import services as attendance_services
     from attendance.models import Certificate, Registration
     from monitoring.models import MonitoringRole
     from visitors.models import HiddenSearchTerm
     from workflows import notifications, rules, services
-    from workflows.factories import complete_draft, reviewer, teacher
+    from workflows.factories import complete_draft, make_user, reviewer, teacher
     from workflows.models import ReviewerRole, SchoolMembership, Submission
 
     a, b = school("school-54"), school("school-159")

@@ -10,11 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.factories import make_user
 from tests.pdf_support import pdf_text
 from tests.test_workflows_flow import decide, network, private_root, reload  # noqa: F401
 from workflows import rules, services
-from workflows.factories import complete_draft, teacher, upload
+from workflows.factories import complete_draft, make_user, teacher, upload
 from workflows.models import ApprovedExperiencePage, Submission
 
 pytestmark = pytest.mark.django_db
@@ -418,7 +417,7 @@ def test_the_cabinet_names_the_school_in_the_visitors_language(client, homes, ne
     """The Russian cabinet said «Школа: № 27 Жетекші мектеп» (seen in the teacher's journey)."""
     from wagtail.models import Locale
 
-    from home.factories import translate_page
+    from network.factories import translate_page
 
     school = network["author"].school_membership.school
     russian = Locale.objects.get(language_code="ru")

@@ -14,7 +14,6 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 from wagtail_localize.fields import copy_synchronised_fields
 
-from accounts.factories import REVIEWERS_GROUP, make_user
 from demo.network import TEACHERS
 from home.translations import titles_in_language
 from network.models import (
@@ -28,7 +27,7 @@ from network.models import (
 )
 from network.names import latin_form
 from workflows import services
-from workflows.factories import complete_draft, teacher
+from workflows.factories import REVIEWERS_GROUP, complete_draft, make_user, teacher
 from workflows.models import ReviewerRole
 
 pytestmark = pytest.mark.django_db

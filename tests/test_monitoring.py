@@ -10,7 +10,6 @@ from django.utils import timezone, translation
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from accounts.factories import make_user
 from home.factories import make_home
 from monitoring import figures
 from monitoring.models import MonitoringRole, SchoolFigures
@@ -29,7 +28,7 @@ from network.models import (
 )
 from network.provisioning import provision_school
 from workflows import rules, services
-from workflows.factories import complete_draft, reviewer, teacher
+from workflows.factories import complete_draft, make_user, reviewer, teacher
 from workflows.models import DisseminationEvent, ReviewerRole, Submission
 
 Role = ReviewerRole.Role

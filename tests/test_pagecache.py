@@ -239,11 +239,11 @@ def test_pages_carry_s_maxage_only_for_a_front_cache(client, network, settings):
 
 
 def test_an_event_taking_registrations_shows_its_seats_left_at_once(homes, django_capture_on_commit_callbacks):
-    from accounts.factories import make_user
     from attendance import services
     from network.factories import make_school
     from network.provisioning import provision_school
     from tests.attendance_fixtures import make_event
+    from workflows.factories import make_user
 
     school = make_school(homes["kk"], "Алматы облысы", "№ 1 Жетекші мектеп")
     provision_school(school)

@@ -17,11 +17,10 @@ from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from accounts.factories import make_user
 from home.factories import make_home
 from network.factories import make_school
 from workflows import notifications, rules, services
-from workflows.factories import PDF_HEADER, complete_draft, reviewer, teacher
+from workflows.factories import PDF_HEADER, complete_draft, make_user, reviewer, teacher
 from workflows.models import ReviewerRole, Submission
 
 pytestmark = pytest.mark.django_db

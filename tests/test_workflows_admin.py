@@ -329,7 +329,7 @@ def school_editor(school):
     from django.contrib.auth.models import Permission
     from wagtail.models import GroupPagePermission
 
-    from accounts.factories import make_user
+    from workflows.factories import make_user
 
     user = make_user("school-editor", group="School editors")
     group = user.groups.get(name="School editors")

@@ -417,7 +417,7 @@ def test_a_failure_in_the_middle_of_a_transition_leaves_the_process_as_it_was(ne
 def test_notifications_reach_role_holders_and_author_in_their_language(network, django_capture_on_commit_callbacks):
     from wagtail.users.models import UserProfile
 
-    from accounts.factories import make_user
+    from workflows.factories import make_user
 
     UserProfile.objects.update_or_create(user=network["author"], defaults={"preferred_language": "ru"})
     UserProfile.objects.update_or_create(user=network["regional"], defaults={"preferred_language": "en"})

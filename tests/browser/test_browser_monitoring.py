@@ -50,8 +50,8 @@ def register_and_mark(event, teachers, present):
     """Teachers register through the organisers' services (the deadline keeps the desk open after the start)."""
     from django.utils import timezone
 
-    from accounts.factories import make_user
     from attendance import services
+    from workflows.factories import make_user
 
     desk = services.open_desk(event, deadline=timezone.now() + datetime.timedelta(days=1))
     registrations = [services.register(desk.pk, make_user(f"teacher-{event.pk}-{n}")) for n in range(teachers)]
@@ -106,9 +106,9 @@ def test_the_admin_overview_fits_a_phone(small_network, live_server, phone_page,
 def test_the_admin_reports_in_each_language_and_width(small_network, live_server, chromium, language, width):
     """The overview (with the attendance tables), the events list its figures lead to, and the schools report,
     in the admin language of the signed-in Centre."""
-    from accounts.factories import make_user
     from monitoring.models import MonitoringRole
     from tests.browser.conftest import DESKTOP, PHONE, open_page
+    from workflows.factories import make_user
 
     user = make_user(f"centre-{language}", language=language, password="correct horse battery")
     MonitoringRole.objects.create(user=user, role=MonitoringRole.Role.CENTRE)

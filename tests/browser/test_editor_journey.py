@@ -33,8 +33,7 @@ def school():
 
     from demo.editors import load_editors_demo
     from demo.home import load_home
-    from home.factories import translate_page
-    from network.factories import make_school
+    from network.factories import make_school, translate_page
     from network.models import BlogIndexPage
 
     homes = load_home()

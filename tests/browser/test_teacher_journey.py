@@ -39,8 +39,7 @@ def school(language, django_capture_on_commit_callbacks):
     from wagtail.models import Locale
 
     from demo.home import load_home
-    from home.factories import translate_page
-    from network.factories import make_school
+    from network.factories import make_school, translate_page
     from workflows.factories import reviewer
     from workflows.models import ReviewerRole
 
@@ -73,7 +72,7 @@ def admin_session(chromium, url, username):
     context, page = open_page(chromium, DESKTOP)
     page.goto(f"{url}/admin/login/")
     page.fill("input[name=username]", username)
-    page.fill("input[name=password]", username)  # accounts.factories.UserFactory's password
+    page.fill("input[name=password]", username)  # workflows.factories.UserFactory's password
     page.locator("form button[type=submit]").first.click()
     page.wait_for_url(f"{url}/admin/")
     return context, page
