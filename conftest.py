@@ -5,7 +5,7 @@ from django.core.management import call_command
 @pytest.fixture
 def homes(db, django_capture_on_commit_callbacks):
     """The kk home page with its ru and en translations, as load_demo makes them."""
-    from home.demo import load_home
+    from demo.home import load_home
 
     with django_capture_on_commit_callbacks(execute=True):
         return load_home()
@@ -33,8 +33,8 @@ def demo_network(django_db_setup, django_db_blocker):
     """Two demo Leading Schools with their sections, built once per test module and rolled back after it."""
     from django.db import transaction
 
-    from home.demo import load_home
-    from network.demo import load_network
+    from demo.home import load_home
+    from demo.network import load_network
 
     with django_db_blocker.unblock(), transaction.atomic():
         homes = load_home()

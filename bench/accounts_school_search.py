@@ -30,7 +30,6 @@ def main():
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -62,7 +61,9 @@ def main():
                     f"max {max(times):6.1f} ms"
                 )
 
-    user, _created = get_user_model().objects.get_or_create(username="bench-teacher", defaults={"email": "b@b.kz"})
+    from workflows.factories import UserFactory
+
+    user = UserFactory(username="bench-teacher", email="b@b.kz")
     client = Client()
     client.force_login(user)
     with translation.override("ru"):

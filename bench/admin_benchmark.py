@@ -63,7 +63,6 @@ def main():
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.db import connection
     from django.db.models import Count
     from django.test import Client
@@ -71,10 +70,9 @@ def main():
     from django.urls import reverse
 
     from network.models import BlogIndexPage, BlogPostPage
+    from workflows.factories import UserFactory
 
-    user, _created = get_user_model().objects.get_or_create(
-        username="bench-admin", defaults={"is_superuser": True, "is_staff": True, "email": "bench@example.kz"}
-    )
+    user = UserFactory(username="bench-admin", is_superuser=True, is_staff=True, email="bench@example.kz")
     busiest = (
         BlogPostPage.objects.filter(locale__language_code="kk")
         .values("school_id")

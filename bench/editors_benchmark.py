@@ -52,21 +52,17 @@ def biggest_school():
 
 
 def people(school):
-    from django.contrib.auth import get_user_model
 
     from network.models import LeadingSchoolPage
     from network.provisioning import provision_school
 
     for version in LeadingSchoolPage.objects.filter(translation_key=school.translation_key):
         workspace = provision_school(version)
-    User = get_user_model()
-    editor, _ = User.objects.get_or_create(username="bench-editor", defaults={"email": "bench-editor@example.kz"})
-    moderator, _ = User.objects.get_or_create(
-        username="bench-moderator", defaults={"email": "bench-moderator@example.kz"}
-    )
-    admin, _ = User.objects.get_or_create(
-        username="bench-admin", defaults={"email": "bench-admin@example.kz", "is_superuser": True, "is_staff": True}
-    )
+    from workflows.factories import UserFactory
+
+    editor = UserFactory(username="bench-editor")
+    moderator = UserFactory(username="bench-moderator")
+    admin = UserFactory(username="bench-admin", email="bench-admin@example.kz", is_superuser=True, is_staff=True)
     editor.groups.add(workspace.editors)
     moderator.groups.add(workspace.moderators)
     return editor, moderator, admin

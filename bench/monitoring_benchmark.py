@@ -47,8 +47,8 @@ def main():
     from monitoring.models import MonitoringRole
     from monitoring.periods import Period
     from network.models import LeadingSchoolPage, RegionPage
+    from workflows.factories import UserFactory, reviewer
     from workflows.models import ReviewerRole
-    from workflows.testing import REVIEWERS_GROUP, admin_group
 
     settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0, interactive=False)
@@ -71,13 +71,12 @@ def main():
     User = get_user_model()
     region = RegionPage.objects.filter(locale=default).order_by("pk").first()
     school = LeadingSchoolPage.objects.filter(locale=default, region=region).order_by("pk").first()
-    centre = User.objects.create_user("bench-monitoring-centre", password="x")
-    trainer = User.objects.create_user("bench-monitoring-trainer", password="x")
-    head = User.objects.create_user("bench-monitoring-head", password="x")
+    centre = UserFactory(username="bench-monitoring-centre", password="x")
+    trainer = UserFactory(username="bench-monitoring-trainer", password="x")
     MonitoringRole.objects.create(user=centre, role=MonitoringRole.Role.CENTRE)
     MonitoringRole.objects.create(user=trainer, role=MonitoringRole.Role.TRAINER, region=region)
-    ReviewerRole.objects.create(user=head, role=ReviewerRole.Role.SCHOOL_HEAD, school=school)
-    head.groups.add(admin_group(REVIEWERS_GROUP))  # as workflows gives every reviewer the admin
+    # A reviewer in the reviewers' group, which gives the admin (workflows/factories.py).
+    head = reviewer("bench-monitoring-head", ReviewerRole.Role.SCHOOL_HEAD, school=school)
     year = Period.current().year
     cases = [
         ("centre", centre, f"/admin/monitoring/?period={year}"),

@@ -12,7 +12,7 @@ import sys
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-# Paths of the demo network (network/demo.py): the Abai region's Leading School No. 7 and its sections.
+# Paths of the demo network (demo/network.py): the Abai region's Leading School No. 7 and its sections.
 PATHS = [
     "/{l}/",
     "/{l}/abai/",

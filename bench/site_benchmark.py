@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """Serve the site with gunicorn, production settings, on the PostgreSQL database of DATABASE_URL (loaded with the
-national-scale data: network.demo_national), and measure the public pages.
+national-scale data: demo.national), and measure the public pages.
 
 For every URL it prints requests/s, p50 and p99 latency (a bounded client: threads with keep-alive connections
 to 127.0.0.1, a fixed number of requests per URL) and the number of SQL queries one request makes (measured

@@ -42,10 +42,12 @@ def seed(processes):
     from django.utils import timezone
     from viewflow.workflow.models import Process, Task
 
+    from home.factories import make_home
+    from network.factories import make_school
     from workflows import rules
+    from workflows.factories import reviewer, teacher
     from workflows.flows import SubmissionFlow
     from workflows.models import ReviewerRole, Submission, SubmissionAuthor, SubmissionEvent
-    from workflows.testing import make_home, make_school, reviewer, teacher
 
     with transaction.atomic():
         home = make_home()

@@ -41,8 +41,8 @@ def build_world():
     from monitoring.models import MonitoringRole
     from visitors.models import HiddenSearchTerm
     from workflows import notifications, rules, services
+    from workflows.factories import complete_draft, make_user, reviewer, teacher
     from workflows.models import ReviewerRole, SchoolMembership, Submission
-    from workflows.testing import complete_draft, make_user, reviewer, teacher
 
     a, b = school("school-54"), school("school-159")
     workspace_a = SchoolWorkspace.objects.get(translation_key=a.translation_key)

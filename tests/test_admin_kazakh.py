@@ -343,8 +343,8 @@ def review(demo_network, settings, tmp_path):
     """A teacher's submission waiting in the inbox of their school's head."""
     from network.models import LeadingSchoolPage
     from workflows import services
+    from workflows.factories import complete_draft, reviewer, teacher
     from workflows.models import ReviewerRole
-    from workflows.testing import complete_draft, reviewer, teacher
 
     settings.WORKFLOWS_PRIVATE_ROOT = tmp_path / "private"
     settings.SENDFILE_ROOT = str(settings.WORKFLOWS_PRIVATE_ROOT)  # where django-sendfile2 may read

@@ -250,7 +250,7 @@ def test_translating_a_page_is_in_kazakh(client, staff, django_capture_on_commit
 def test_registrations_and_teachers_of_the_school_are_in_kazakh(client, staff, django_capture_on_commit_callbacks):
     from accounts.models import AffiliationRequest
     from network.models import EventPage
-    from workflows.testing import make_user
+    from workflows.factories import make_user
 
     school, editor = staff["school"], staff["editor"]
     teacher = make_user("kk_teacher", full_name="Айгерім Бекова")
@@ -283,8 +283,8 @@ def test_reviewers_and_the_coordination_centre_see_no_english(client, staff, set
 
     from monitoring.models import MonitoringRole
     from workflows import services
+    from workflows.factories import complete_draft, make_user, reviewer, teacher
     from workflows.models import ReviewerRole
-    from workflows.testing import complete_draft, make_user, reviewer, teacher
 
     settings.WORKFLOWS_PRIVATE_ROOT = tmp_path / "private"
     school = staff["school"]

@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 from wagtail_localize.fields import copy_synchronised_fields
 
+from demo.network import TEACHERS
 from home.translations import titles_in_language
-from network.demo import TEACHERS
 from network.models import (
     BlogPostPage,
     BlogTag,
@@ -27,8 +27,8 @@ from network.models import (
 )
 from network.names import latin_form
 from workflows import services
+from workflows.factories import REVIEWERS_GROUP, complete_draft, make_user, teacher
 from workflows.models import ReviewerRole
-from workflows.testing import REVIEWERS_GROUP, complete_draft, make_user, teacher
 
 pytestmark = pytest.mark.django_db
 
@@ -238,7 +238,7 @@ def test_upcoming_demo_events_register_on_their_own_page(client, demo_network):
 
 
 def test_every_region_of_the_full_demo_has_a_leading_school():
-    from network.demo import LEADING_SCHOOLS, REGIONS
+    from demo.network import LEADING_SCHOOLS, REGIONS
 
     assert {slug for slug, _kind, _names, _centres in REGIONS} == {slug for slug, _number, _kind in LEADING_SCHOOLS}
 

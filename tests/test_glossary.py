@@ -16,12 +16,14 @@ CATALOGUES = {
     "ru": [ROOT / "site" / "locale" / "ru" / "LC_MESSAGES" / "django.po"],
 }
 DEMO_SOURCES = [
-    "home/demo.py",
-    "network/demo.py",
-    "network/demo_national.py",
-    "workflows/demo.py",
-    "accounts/demo.py",
-    "editors/demo.py",
+    "demo/home.py",
+    "demo/skeleton.py",
+    "demo/network.py",
+    "demo/national.py",
+    "demo/workflows.py",
+    "demo/accounts.py",
+    "demo/editors.py",
+    "network/factories.py",
 ]
 
 

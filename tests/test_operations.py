@@ -100,7 +100,7 @@ def free_port():
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_gunicorn_command_serves_a_page(django_capture_on_commit_callbacks):
     """The Dockerfile's command, run here against the test database."""
-    from home.demo import load_home
+    from demo.home import load_home
 
     with django_capture_on_commit_callbacks(execute=True):
         load_home()

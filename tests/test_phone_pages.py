@@ -108,7 +108,7 @@ def test_an_event_s_calendar_file_has_one_uid_in_every_language(client, demo_net
     connection.vendor != "postgresql", reason="ICU collations are PostgreSQL's; SQLite keeps plain order"
 )
 def test_regions_are_listed_in_the_order_of_the_language_s_alphabet(client, homes, django_capture_on_commit_callbacks):
-    from follow.testing import add
+    from network.factories import add
     from network.models import RegionPage
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -135,7 +135,7 @@ def test_a_single_grade_is_shown_once(client, demo_network):
 
 
 def test_the_switcher_says_when_a_page_is_not_translated(client, demo_network):
-    from follow.testing import add
+    from network.factories import add
     from network.models import BlogIndexPage, BlogPostPage
 
     blog = first(BlogIndexPage, "kk")

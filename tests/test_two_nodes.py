@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import Client
 
-from follow.testing import add, add_post, publish
+from network.factories import add, add_post, publish
 from network.models import BlogIndexPage, BlogPostPage, LeadingSchoolPage, RegionPage
 from tests.test_operations import ROOT, clean_env, free_port
 
@@ -243,9 +243,11 @@ def test_a_file_uploaded_through_one_node_is_served_by_the_other_from_the_object
     from wagtail.models import Collection
 
     from cabinet.tests.test_cabinet import fields
+    from home.factories import make_home
+    from network.factories import make_school
     from uploads.object_storage import PrivateObjectStorage
+    from workflows.factories import PDF_HEADER, teacher
     from workflows.models import SubmissionFile
-    from workflows.testing import PDF_HEADER, make_home, make_school, teacher
 
     environment, s3 = object_store
     redis_client = redis_or_skip()

@@ -8,8 +8,8 @@ from wagtail.users.models import UserProfile
 
 from accounts.models import AffiliationRequest, TeacherProfile
 from network.models import LeadingSchoolPage, PartnerSchool, SchoolWorkspace, Teacher
+from workflows.factories import reviewer
 from workflows.models import ReviewerRole, SchoolMembership
-from workflows.testing import reviewer
 
 pytestmark = pytest.mark.django_db
 

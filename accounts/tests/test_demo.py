@@ -4,8 +4,8 @@ import io
 
 import pytest
 
-from accounts.demo import PASSWORD, load_teacher_accounts
 from accounts.models import AffiliationRequest
+from demo.accounts import PASSWORD, load_teacher_accounts
 from network.models import Teacher
 from workflows.models import SchoolMembership
 

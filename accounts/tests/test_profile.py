@@ -10,8 +10,8 @@ from accounts.names import display_name
 from follow.models import Subscriber
 from network.models import LeadingSchoolPage, Teacher
 from workflows import rules
+from workflows.factories import complete_draft
 from workflows.models import SchoolMembership, Submission
-from workflows.testing import complete_draft
 
 pytestmark = pytest.mark.django_db
 

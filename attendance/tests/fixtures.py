@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from home.demo import ensure_locales, translate_page
+from network.factories import ensure_locales, make_school, translate_page
 from network.models import EventIndexPage, EventPage, SchoolWorkspace
 from network.provisioning import provision_school
-from workflows.testing import make_school, make_user
+from workflows.factories import make_user
 
 TITLES = {
     "kk": "Сабақты зерттеу: әдістемелік семинар",

@@ -12,8 +12,8 @@ from django.utils import translation
 
 from tests.pdf_support import pdf_text
 from workflows import rules, services
+from workflows.factories import complete_draft, make_user, teacher, upload
 from workflows.models import ApprovedExperiencePage, Submission
-from workflows.testing import complete_draft, make_user, teacher, upload
 from workflows.tests.test_flow import decide, network, private_root, reload  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -417,7 +417,7 @@ def test_the_cabinet_names_the_school_in_the_visitors_language(client, homes, ne
     """The Russian cabinet said «Школа: № 27 Жетекші мектеп» (seen in the teacher's journey)."""
     from wagtail.models import Locale
 
-    from home.demo import translate_page
+    from network.factories import translate_page
 
     school = network["author"].school_membership.school
     russian = Locale.objects.get(language_code="ru")

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "editors",
     "security",
     "visitors",
+    # The demo network and the quick start's accounts: load_demo, ensure_demo_admin (demo/README section in README.md)
+    "demo",
     "axes",
     "csp",
     "pagecache",

@@ -13,7 +13,7 @@ if not REDIS_URL:
     raise ImproperlyConfigured("REDIS_URL must be set in the environment for production (shared cache for limits).")
 
 DEBUG = False
-# ensure_demo_admin and load_demo refuse to run here unless forced for a throwaway database (home/demo_guard.py).
+# ensure_demo_admin and load_demo refuse to run here unless forced for a throwaway database (demo/guard.py).
 DEMO_DATA_ALLOWED = False
 STORAGES = {
     **STORAGES,

@@ -7,7 +7,7 @@ from network.models import LeadingSchoolPage, SchoolWorkspace
 def test_load_demo_gives_two_schools_an_editor_and_a_moderator_who_can_sign_in(
     run_command, client, django_capture_on_commit_callbacks
 ):
-    from editors.demo import PASSWORD
+    from demo.editors import PASSWORD
 
     with django_capture_on_commit_callbacks(execute=True):
         output = run_command("load_demo", schools=2)

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import WorkflowState
 from wagtail.users.models import UserProfile
 
-from editors.demo import align_site_with_admin_base_url
+from demo.editors import align_site_with_admin_base_url
 from network.models import BlogPostPage
 from network.tests.test_permissions import post_form
 

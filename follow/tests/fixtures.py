@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from follow.testing import build_network
+from network.factories import build_network
 
 
 @pytest.fixture(autouse=True)

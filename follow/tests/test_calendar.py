@@ -6,7 +6,7 @@ import icalendar
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from follow.testing import ALMATY, add_event
+from network.factories import ALMATY, add_event
 
 from .fixtures import empty_cache, network  # noqa: F401 (fixtures)
 

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from follow.testing import add_event, add_post, add_resource, translate
+from network.factories import add_event, add_post, add_resource, translate
 
 from .fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
@@ -155,7 +155,7 @@ def test_school_feed_holds_only_that_schools_items(client, network):
 
 
 def build_other_school(network):
-    from follow.testing import add
+    from network.factories import add
     from network.models import BlogIndexPage, LeadingSchoolPage
 
     school = add(network["region"], LeadingSchoolPage(title="Талдықорған мектебі", slug="taldykorgan", locality="T"))

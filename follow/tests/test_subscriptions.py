@@ -10,8 +10,8 @@ from django.utils import timezone, translation
 
 from follow.models import Frequency, SentItem, Subscriber, Subscription
 from follow.tasks import deliver, send_digest
-from follow.testing import add_event, add_post, translate
 from follow.tokens import make_confirm_token, make_manage_token, read_manage_token
+from network.factories import add_event, add_post, translate
 
 from .fixtures import empty_cache, network  # noqa: F401 (fixtures)
 
@@ -249,7 +249,7 @@ def test_immediate_notice_in_the_subscribers_language_with_unsubscribe_headers(
 
 def test_school_subscription_gets_only_that_school(client, network, django_capture_on_commit_callbacks):
     subscribe_and_confirm(client, school=network["school"], frequency="immediate", topics=("events",))
-    from follow.testing import add
+    from network.factories import add
     from network.models import EventIndexPage, LeadingSchoolPage
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -10,10 +10,12 @@ from django.utils import timezone, translation
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from home.factories import make_home
 from monitoring import figures
 from monitoring.models import MonitoringRole, SchoolFigures
 from monitoring.periods import Period
 from monitoring.scopes import NETWORK, Scope
+from network.factories import make_school
 from network.models import (
     BlogIndexPage,
     BlogPostPage,
@@ -26,8 +28,8 @@ from network.models import (
 )
 from network.provisioning import provision_school
 from workflows import rules, services
+from workflows.factories import complete_draft, make_user, reviewer, teacher
 from workflows.models import DisseminationEvent, ReviewerRole, Submission
-from workflows.testing import complete_draft, make_home, make_school, make_user, reviewer, teacher
 
 Role = ReviewerRole.Role
 PERIOD = Period.academic_year(2025)  # 1 Sep 2025 – 31 Aug 2026
@@ -89,7 +91,7 @@ def resource(portal, title, published, downloads=0, kind="lesson_plan", subject=
 def network(db, django_capture_on_commit_callbacks):
     """Two regions; school A (region 1) busy and over the ratio, school B (region 1) quiet, school C (region 2)
     with nothing at all in the period."""
-    from home.demo import load_home
+    from demo.home import load_home
 
     with django_capture_on_commit_callbacks(execute=True):
         load_home()  # the kk home as the site's root, with its ru and en translations

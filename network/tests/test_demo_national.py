@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 from wagtail.models import Locale, Page
 
-from network.demo_national import AlreadyLoaded, check_tree, load_national
+from demo.national import AlreadyLoaded, check_tree, load_national
 from network.models import (
     BlogIndexPage,
     BlogPostPage,

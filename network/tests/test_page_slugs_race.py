@@ -22,8 +22,8 @@ from tests.schools import school
 def test_autosave_and_submit_of_one_form_at_once_give_one_page_and_no_500(django_user_model, monkeypatch):
     from django.test import Client
 
-    from home.demo import load_home
-    from network.demo import load_network
+    from demo.home import load_home
+    from demo.network import load_network
     from network.page_creation import TitleSlugPageForm
     from tests.schools import school_staff
     from workflows.tests.test_concurrency import concurrently
@@ -76,8 +76,8 @@ def test_two_forms_creating_the_same_title_at_once_give_two_pages(django_user_mo
     are merged."""
     from django.test import Client
 
-    from home.demo import load_home
-    from network.demo import load_network
+    from demo.home import load_home
+    from demo.network import load_network
     from tests.schools import school_staff
     from workflows.tests.test_concurrency import concurrently
 

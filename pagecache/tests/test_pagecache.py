@@ -7,7 +7,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from follow.testing import add, add_post, publish, translate
+from network.factories import add, add_post, publish, translate
 from network.models import BlogPostPage, StandardPage, Teacher
 from pagecache.middleware import HIT_HEADER
 
@@ -22,7 +22,7 @@ def page_cache(settings):
 
 @pytest.fixture
 def network(homes, django_capture_on_commit_callbacks):
-    from follow.testing import build_network
+    from network.factories import build_network
 
     with django_capture_on_commit_callbacks(execute=True):
         built = build_network(homes["kk"])
@@ -241,8 +241,9 @@ def test_pages_carry_s_maxage_only_for_a_front_cache(client, network, settings):
 def test_an_event_taking_registrations_shows_its_seats_left_at_once(homes, django_capture_on_commit_callbacks):
     from attendance import services
     from attendance.tests.fixtures import make_event
+    from network.factories import make_school
     from network.provisioning import provision_school
-    from workflows.testing import make_school, make_user
+    from workflows.factories import make_user
 
     school = make_school(homes["kk"], "Алматы облысы", "№ 1 Жетекші мектеп")
     provision_school(school)

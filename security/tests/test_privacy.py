@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from follow.testing import add_post, translate
 from follow.tests.fixtures import empty_cache, network  # noqa: F401 (fixtures)
+from network.factories import add_post, translate
 
 PASSWORD = PageViewRestriction.PASSWORD
 

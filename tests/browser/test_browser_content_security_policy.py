@@ -25,8 +25,8 @@ def violations(page):
 
 @pytest.fixture
 def site(django_capture_on_commit_callbacks, django_user_model):
-    from follow.testing import add, add_post
-    from home.demo import load_home
+    from demo.home import load_home
+    from network.factories import add, add_post
     from network.models import BlogIndexPage, LeadingSchoolPage, RegionPage
 
     with django_capture_on_commit_callbacks(execute=True):

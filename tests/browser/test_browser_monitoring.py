@@ -18,9 +18,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def small_network(django_capture_on_commit_callbacks):
     from django.utils import timezone
 
-    from home.demo import load_home
+    from demo.home import load_home
+    from network.factories import make_school
     from network.models import EventIndexPage, EventPage, PartnerSchool
-    from workflows.testing import make_school
 
     with django_capture_on_commit_callbacks(execute=True):
         homes = load_home()
@@ -51,7 +51,7 @@ def register_and_mark(event, teachers, present):
     from django.utils import timezone
 
     from attendance import services
-    from workflows.testing import make_user
+    from workflows.factories import make_user
 
     desk = services.open_desk(event, deadline=timezone.now() + datetime.timedelta(days=1))
     registrations = [services.register(desk.pk, make_user(f"teacher-{event.pk}-{n}")) for n in range(teachers)]
@@ -108,7 +108,7 @@ def test_the_admin_reports_in_each_language_and_width(small_network, live_server
     in the admin language of the signed-in Centre."""
     from monitoring.models import MonitoringRole
     from tests.browser.conftest import DESKTOP, PHONE, open_page
-    from workflows.testing import make_user
+    from workflows.factories import make_user
 
     user = make_user(f"centre-{language}", language=language, password="correct horse battery")
     MonitoringRole.objects.create(user=user, role=MonitoringRole.Role.CENTRE)

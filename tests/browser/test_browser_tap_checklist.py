@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def demo_editor():
-    from editors.demo import PASSWORD
+    from demo.editors import PASSWORD
 
     call_command("load_demo", schools=1, stdout=io.StringIO())
     return "editor-demo", PASSWORD

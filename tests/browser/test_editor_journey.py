@@ -4,7 +4,7 @@ and the post resubmitted, approved and published; then its Russian translation m
 wagtail-localize and submitted for moderation, not public until the moderator approves it, and then reached from the
 Kazakh page's language switcher. The public pages are checked at 390 px.
 
-The editor and the moderator are load_demo's (editors/demo.py), in browsers of their own.
+The editor and the moderator are load_demo's (demo/editors.py), in browsers of their own.
 """
 
 import io
@@ -31,10 +31,10 @@ def school():
     """A Leading School in kk and ru, provisioned (sections, groups, workflow), with the demo editor and moderator."""
     from wagtail.models import Locale
 
-    from editors.demo import load_editors_demo
-    from home.demo import load_home, translate_page
+    from demo.editors import load_editors_demo
+    from demo.home import load_home
+    from network.factories import make_school, translate_page
     from network.models import BlogIndexPage
-    from workflows.testing import make_school
 
     homes = load_home()
     kk = make_school(homes["kk"], "Астана қаласы", "№ 54 мектеп-лицей", "astana", "school-54")
@@ -57,7 +57,7 @@ class Admin:
     """One person in the admin, in a desktop browser of their own."""
 
     def __init__(self, chromium, url, username):
-        from editors.demo import PASSWORD
+        from demo.editors import PASSWORD
 
         self.context, self.page = open_page(chromium, DESKTOP)
         self.errors = []

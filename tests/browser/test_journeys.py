@@ -23,7 +23,7 @@ def looks_right(page, name):
 
 @pytest.fixture
 def home_pages(django_capture_on_commit_callbacks):
-    from home.demo import load_home
+    from demo.home import load_home
 
     with django_capture_on_commit_callbacks(execute=True):
         return load_home()

@@ -38,9 +38,10 @@ def school(language, django_capture_on_commit_callbacks):
     admin is in the journey's language."""
     from wagtail.models import Locale
 
-    from home.demo import load_home, translate_page
+    from demo.home import load_home
+    from network.factories import make_school, translate_page
+    from workflows.factories import reviewer
     from workflows.models import ReviewerRole
-    from workflows.testing import make_school, reviewer
 
     with django_capture_on_commit_callbacks(execute=True):
         homes = load_home()
@@ -71,7 +72,7 @@ def admin_session(chromium, url, username):
     context, page = open_page(chromium, DESKTOP)
     page.goto(f"{url}/admin/login/")
     page.fill("input[name=username]", username)
-    page.fill("input[name=password]", username)  # workflows.testing.make_user's password
+    page.fill("input[name=password]", username)  # workflows.factories.UserFactory's password
     page.locator("form button[type=submit]").first.click()
     page.wait_for_url(f"{url}/admin/")
     return context, page

@@ -17,9 +17,11 @@ from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from home.factories import make_home
+from network.factories import make_school
 from workflows import notifications, rules, services
+from workflows.factories import PDF_HEADER, complete_draft, make_user, reviewer, teacher
 from workflows.models import ReviewerRole, Submission
-from workflows.testing import PDF_HEADER, complete_draft, make_home, make_school, make_user, reviewer, teacher
 
 pytestmark = pytest.mark.django_db
 

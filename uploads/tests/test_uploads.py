@@ -10,7 +10,7 @@ from django.utils import translation
 
 from uploads import limits
 from uploads.fields import MultipleFileField
-from workflows.testing import PDF_HEADER
+from workflows.factories import PDF_HEADER
 
 pytestmark = pytest.mark.django_db(databases=[])
 

@@ -11,8 +11,8 @@ from viewflow.workflow.models import Task
 
 from tests.pdf_support import pdf_text
 from workflows import rules, services
+from workflows.factories import complete_draft, teacher
 from workflows.models import ApprovedExperiencePage, Submission, SubmissionFile
-from workflows.testing import complete_draft, teacher
 from workflows.tests.test_flow import decide, network, open_task, private_root, reload, submitted  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -329,7 +329,7 @@ def school_editor(school):
     from django.contrib.auth.models import Permission
     from wagtail.models import GroupPagePermission
 
-    from workflows.testing import make_user
+    from workflows.factories import make_user
 
     user = make_user("school-editor", group="School editors")
     group = user.groups.get(name="School editors")

@@ -62,8 +62,8 @@ def slow_transition(monkeypatch):
 def test_two_heads_deciding_the_same_task_at_once_give_one_decision(network, slow_transition):
     from wagtail.users.models import UserProfile
 
+    from workflows.factories import reviewer
     from workflows.models import ReviewerRole
-    from workflows.testing import reviewer
 
     deputy = reviewer("deputy", ReviewerRole.Role.SCHOOL_HEAD, school=network["school"])
     UserProfile.objects.update_or_create(user=deputy, defaults={"preferred_language": "ru"})

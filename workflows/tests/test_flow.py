@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from home.factories import make_home
+from network.factories import make_school
 from workflows import rules, services
+from workflows.factories import complete_draft, reviewer, teacher, upload
 from workflows.flows import SubmissionFlow
 from workflows.models import ApprovedExperiencePage, ReviewerRole, Submission, SubmissionEvent
-from workflows.testing import complete_draft, make_home, make_school, reviewer, teacher
 
 Role = ReviewerRole.Role
 PROTOCOL = {"protocol_number": "7", "protocol_date": datetime.date(2026, 11, 1)}
@@ -254,7 +256,7 @@ def test_return_for_revision_at_every_stage_comes_back_to_the_same_stage(network
     services.add_file(
         submission,
         author,
-        __import__("workflows.testing").testing.upload("new act"),
+        upload("new act"),
         "supporting",
         "implementation_act",
     )
@@ -343,7 +345,7 @@ def test_publication_is_limited_to_three_authors(network):
 
 
 def test_a_supporting_document_is_counted_once_and_the_refusal_names_where(network):
-    from workflows.testing import upload
+    from workflows.factories import upload
 
     first = complete_draft(network["author"], title="First experience")
     services.add_file(first, network["author"], upload(b"certificate 42"), "supporting", "certificate")
@@ -415,7 +417,7 @@ def test_a_failure_in_the_middle_of_a_transition_leaves_the_process_as_it_was(ne
 def test_notifications_reach_role_holders_and_author_in_their_language(network, django_capture_on_commit_callbacks):
     from wagtail.users.models import UserProfile
 
-    from workflows.testing import make_user
+    from workflows.factories import make_user
 
     UserProfile.objects.update_or_create(user=network["author"], defaults={"preferred_language": "ru"})
     UserProfile.objects.update_or_create(user=network["regional"], defaults={"preferred_language": "en"})

@@ -5,9 +5,9 @@ import io
 import pytest
 from django.core import mail
 
-from workflows.demo import load_workflow_demo
+from demo.workflows import load_workflow_demo
+from network.factories import make_school
 from workflows.models import ApprovedExperienceLibraryPage, ApprovedExperiencePage, Submission
-from workflows.testing import make_school
 from workflows.tests.test_flow import private_root  # noqa: F401
 
 

@@ -12,9 +12,9 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
 from workflows import rules, services
+from workflows.factories import complete_draft
 from workflows.flows import ReviewTask, SubmissionFlow, position
 from workflows.models import Submission
-from workflows.testing import complete_draft
 from workflows.tests.test_flow import english, network, private_root  # noqa: F401 (fixtures)
 
 PROTOCOL = {"protocol_number": "12", "protocol_date": datetime.date(2026, 11, 2)}

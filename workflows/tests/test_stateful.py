@@ -35,10 +35,12 @@ from hypothesis.stateful import (
 )
 from viewflow.workflow.models import Task
 
+from home.factories import make_home
+from network.factories import make_school
 from workflows import rules, services
+from workflows.factories import complete_draft, reviewer, teacher
 from workflows.flows import position
 from workflows.models import ReviewerRole, Submission, SubmissionEvent
-from workflows.testing import complete_draft, make_home, make_school, reviewer, teacher
 from workflows.tests.test_flow import english, private_root  # noqa: F401 (fixtures)
 from workflows.tests.test_state import OPEN, viewflow_says
 

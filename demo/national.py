@@ -42,6 +42,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
+from demo.skeleton import NATIONAL, NETWORK_PAGES, REGIONS
 from home.models import HomePage
 from network.models import (
     BlogCategory,
@@ -54,11 +55,8 @@ from network.models import (
     EventIndexPage,
     EventPage,
     LeadingSchoolPage,
-    NetworkEventsPage,
-    NetworkNewsPage,
     PartnerSchool,
     RegionPage,
-    ResourceLibraryPage,
     ResourcePage,
     ResourcePortalPage,
     SchoolDirection,
@@ -81,149 +79,6 @@ class AlreadyLoaded(Exception):
 
 # --- Vocabulary, in kk / ru / en -------------------------------------------------------------------------------------
 
-# Kazakhstan's 17 regions and 3 cities of republican significance: slug, kind, names, centre, weight (roughly the
-# number of schools), towns besides the centre.
-REGIONS = [
-    (
-        "abai",
-        "region",
-        ("Абай облысы", "Абайская область", "Abai Region"),
-        ("Семей", "Семей", "Semey"),
-        5,
-        [("Аягөз", "Аягоз", "Ayagoz"), ("Курчатов", "Курчатов", "Kurchatov")],
-    ),
-    (
-        "akmola",
-        "region",
-        ("Ақмола облысы", "Акмолинская область", "Akmola Region"),
-        ("Көкшетау", "Кокшетау", "Kokshetau"),
-        6,
-        [("Степногорск", "Степногорск", "Stepnogorsk"), ("Щучинск", "Щучинск", "Shchuchinsk")],
-    ),
-    (
-        "aktobe",
-        "region",
-        ("Ақтөбе облысы", "Актюбинская область", "Aktobe Region"),
-        ("Ақтөбе", "Актобе", "Aktobe"),
-        5,
-        [("Хромтау", "Хромтау", "Khromtau"), ("Шалқар", "Шалкар", "Shalkar")],
-    ),
-    (
-        "almaty-region",
-        "region",
-        ("Алматы облысы", "Алматинская область", "Almaty Region"),
-        ("Қонаев", "Конаев", "Konaev"),
-        7,
-        [("Қаскелең", "Каскелен", "Kaskelen"), ("Есік", "Есик", "Yesik")],
-    ),
-    (
-        "atyrau",
-        "region",
-        ("Атырау облысы", "Атырауская область", "Atyrau Region"),
-        ("Атырау", "Атырау", "Atyrau"),
-        3,
-        [("Құлсары", "Кульсары", "Kulsary")],
-    ),
-    (
-        "west-kazakhstan",
-        "region",
-        ("Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan Region"),
-        ("Орал", "Уральск", "Oral"),
-        4,
-        [("Ақсай", "Аксай", "Aksay")],
-    ),
-    (
-        "jambyl",
-        "region",
-        ("Жамбыл облысы", "Жамбылская область", "Jambyl Region"),
-        ("Тараз", "Тараз", "Taraz"),
-        5,
-        [("Қаратау", "Каратау", "Karatau"), ("Шу", "Шу", "Shu")],
-    ),
-    (
-        "jetisu",
-        "region",
-        ("Жетісу облысы", "Область Жетісу", "Jetisu Region"),
-        ("Талдықорған", "Талдыкорган", "Taldykorgan"),
-        4,
-        [("Жаркент", "Жаркент", "Zharkent"), ("Текелі", "Текели", "Tekeli")],
-    ),
-    (
-        "karaganda",
-        "region",
-        ("Қарағанды облысы", "Карагандинская область", "Karaganda Region"),
-        ("Қарағанды", "Караганда", "Karaganda"),
-        6,
-        [("Теміртау", "Темиртау", "Temirtau"), ("Балқаш", "Балхаш", "Balkhash")],
-    ),
-    (
-        "kostanay",
-        "region",
-        ("Қостанай облысы", "Костанайская область", "Kostanay Region"),
-        ("Қостанай", "Костанай", "Kostanay"),
-        5,
-        [("Рудный", "Рудный", "Rudny"), ("Лисаков", "Лисаковск", "Lisakovsk")],
-    ),
-    (
-        "kyzylorda",
-        "region",
-        ("Қызылорда облысы", "Кызылординская область", "Kyzylorda Region"),
-        ("Қызылорда", "Кызылорда", "Kyzylorda"),
-        4,
-        [("Арал", "Аральск", "Aral"), ("Байқоңыр", "Байконыр", "Baikonyr")],
-    ),
-    (
-        "mangystau",
-        "region",
-        ("Маңғыстау облысы", "Мангистауская область", "Mangystau Region"),
-        ("Ақтау", "Актау", "Aktau"),
-        3,
-        [("Жаңаөзен", "Жанаозен", "Zhanaozen")],
-    ),
-    (
-        "pavlodar",
-        "region",
-        ("Павлодар облысы", "Павлодарская область", "Pavlodar Region"),
-        ("Павлодар", "Павлодар", "Pavlodar"),
-        5,
-        [("Екібастұз", "Экибастуз", "Ekibastuz"), ("Ақсу", "Аксу", "Aksu")],
-    ),
-    (
-        "north-kazakhstan",
-        "region",
-        ("Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan Region"),
-        ("Петропавл", "Петропавловск", "Petropavl"),
-        4,
-        [("Тайынша", "Тайынша", "Tayynsha")],
-    ),
-    (
-        "turkistan",
-        "region",
-        ("Түркістан облысы", "Туркестанская область", "Turkistan Region"),
-        ("Түркістан", "Туркестан", "Turkistan"),
-        10,
-        [("Кентау", "Кентау", "Kentau"), ("Сарыағаш", "Сарыагаш", "Saryagash")],
-    ),
-    (
-        "ulytau",
-        "region",
-        ("Ұлытау облысы", "Область Ұлытау", "Ulytau Region"),
-        ("Жезқазған", "Жезказган", "Zhezkazgan"),
-        2,
-        [("Сәтбаев", "Сатпаев", "Satbayev")],
-    ),
-    (
-        "east-kazakhstan",
-        "region",
-        ("Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan Region"),
-        ("Өскемен", "Усть-Каменогорск", "Oskemen"),
-        5,
-        [("Риддер", "Риддер", "Ridder"), ("Зайсан", "Зайсан", "Zaisan")],
-    ),
-    ("astana", "city", ("Астана қаласы", "город Астана", "Astana"), ("Астана", "Астана", "Astana"), 5, []),
-    ("almaty", "city", ("Алматы қаласы", "город Алматы", "Almaty"), ("Алматы", "Алматы", "Almaty"), 6, []),
-    ("shymkent", "city", ("Шымкент қаласы", "город Шымкент", "Shymkent"), ("Шымкент", "Шымкент", "Shymkent"), 5, []),
-]
 
 SCHOOL_TYPES = [
     # kk, ru, en, slug
@@ -428,12 +283,6 @@ SECTIONS = [
     (ResourcePortalPage, "resources", ("Ресурстық портал", "Ресурсный портал", "Resource portal")),
 ]
 
-NETWORK_PAGES = [
-    # The same slugs and titles as the small demo's (network/demo.py).
-    (NetworkNewsPage, "news", ("Жаңалықтар", "Новости", "News")),
-    (NetworkEventsPage, "events", ("Іс-шаралар", "Мероприятия", "Events")),
-    (ResourceLibraryPage, "resources", ("Ресурс кітапханасы", "Библиотека ресурсов", "Resource library")),
-]
 
 CATEGORIES = [
     ("lessons", "Сабақтар", "Уроки", "Lessons"),
@@ -516,7 +365,7 @@ def grades_label(grade_from, grade_to):
     return (f"{span} сынып", f"{span} класс", f"grades {span}")
 
 
-# --- Writing the tree in bulk ----------------------------------------------------------------------------------------
+# --- Writing the tree in bulk -----------------------------------------------------------------------------------------
 
 
 class TreeWriter:
@@ -715,7 +564,7 @@ class NationalLoader:
         return self.summary
 
     def ensure_homes(self):
-        from home.demo import load_home
+        from demo.home import load_home
 
         home = HomePage.objects.using(self.using).filter(locale=self.locales["kk"], depth=2).first()
         if home is None:
@@ -758,9 +607,9 @@ class NationalLoader:
                     )
                     missing[code].append(self.writer.place(copy, self.homes[code]))
                     versions[code] = copy
-            weight = data[4] if data else 4
+            weight, towns = NATIONAL.get(kk.slug, (4, []))
             towns = (
-                [data[3]] + data[5]
+                [data[3]] + towns
                 if data
                 else [tuple((versions[code].centre or versions[code].title) for code in LANGUAGES)]
             )
@@ -773,7 +622,7 @@ class NationalLoader:
     def create_regions(self):
         created = {code: [] for code in LANGUAGES}
         published = self.now - datetime.timedelta(days=3 * 365)
-        for slug, kind, names, centre, _weight, _towns in REGIONS:
+        for slug, kind, names, centre in REGIONS:
             key = self.uuid()
             for index, code in enumerate(LANGUAGES):
                 centre_name = (
@@ -817,7 +666,7 @@ class NationalLoader:
         return created["kk"]
 
     def ensure_network_pages(self):
-        for model, slug, titles in NETWORK_PAGES:
+        for model, slug, titles, _intros in NETWORK_PAGES:
             kk = model.objects.using(self.using).child_of(self.homes["kk"]).first()
             if kk is None:
                 kk = new_page(

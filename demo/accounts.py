@@ -1,7 +1,7 @@
 """Demo teachers' accounts (idempotent): confirmed teachers of the first two demo schools and one pending request.
 
 They sign in on the public site by e-mail (their addresses are verified); the pending request waits in the admin's
-"Teachers of this school", where the first school's head (`head-demo`, workflows/demo.py) confirms or declines it.
+"Teachers of this school", where the first school's head (`head-demo`, demo/workflows.py) confirms or declines it.
 """
 
 import sys

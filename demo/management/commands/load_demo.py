@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo import load_home
-from home.demo_guard import add_force_argument, refuse_in_production
+from demo.guard import add_force_argument, refuse_in_production
 
 
 class Command(BaseCommand):
@@ -20,10 +19,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, scale="demo", **options):
         refuse_in_production(options)
-        from accounts.demo import load_teacher_accounts
-        from editors.demo import align_site_with_admin_base_url, load_editors_demo
-        from network.demo import load_network
-        from workflows.demo import load_workflow_demo
+        from demo.accounts import load_teacher_accounts
+        from demo.editors import align_site_with_admin_base_url, load_editors_demo
+        from demo.home import load_home
+        from demo.network import load_network
+        from demo.workflows import load_workflow_demo
 
         with transaction.atomic():
             homes = load_home()
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             align_site_with_admin_base_url()
         self.stdout.write(self.style.SUCCESS(f"Home pages ready: {', '.join(sorted(homes))}"))
         if scale == "national":
-            from network.demo_national import AlreadyLoaded, load_national
+            from demo.national import AlreadyLoaded, load_national
 
             try:
                 load_national(stdout=self.stdout)

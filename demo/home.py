@@ -1,13 +1,15 @@
-"""Demo content for the home pages: Kazakh first, Russian and English translations."""
+"""Demo content for the home pages: Kazakh first, Russian and English translations (built by home/factories.py)."""
 
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management import call_command
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from home.factories import HomePageFactory
 from home.models import HomePage
+from network.factories import ensure_locales, publish_without_log, translate_page
 
 HOME_TEXT = {
     "kk": {
@@ -60,29 +62,6 @@ def search_index_deferred():
     call_command("update_index", verbosity=0)
 
 
-def ensure_locales():
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
-
-
-def publish(page, user=None):
-    page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
-
-
-def translate_page(page, locale, fields):
-    """The page's translation into `locale` with the given fields, created if missing and published."""
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        translation = page.copy_for_translation(locale)
-    translation = translation.specific
-    changed = [name for name, value in fields.items() if getattr(translation, name) != value]
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    if changed or not translation.live:
-        translation.save()
-        publish(translation)
-    return translation
-
-
 def site_address():
     """(host, port) of SITE_BASE_URL: the sitemap and every full URL Wagtail makes use the site's real address."""
     address = urlsplit(settings.SITE_BASE_URL)
@@ -96,11 +75,12 @@ def load_home():
     kk = HOME_TEXT["kk"]
     home = HomePage.objects.filter(locale=locales["kk"], depth=2).first()
     if home is None:
-        home = HomePage(title=kk["title"], slug="home", intro=kk["intro"], body=kk["body"], locale=locales["kk"])
         # Wagtail's initial migration leaves a "Welcome" page where our home page belongs.
         Page.objects.filter(depth=2, slug="home").exclude(content_type__model="homepage").update(slug="welcome-old")
-        root.add_child(instance=home)
-        publish(home)
+        home = HomePageFactory(
+            parent=root, title=kk["title"], slug="home", intro=kk["intro"], body=kk["body"], locale=locales["kk"]
+        )
+        publish_without_log(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True, site_name=str(settings.WAGTAIL_SITE_NAME))

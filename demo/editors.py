@@ -11,7 +11,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from network.models import LeadingSchoolPage, SchoolWorkspace
-from workflows.testing import make_user
+from workflows.factories import make_user
 
 PASSWORD = "editor-demo-2026"
 

@@ -3,7 +3,7 @@ import os
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from home.demo_guard import add_force_argument, refuse_in_production
+from demo.guard import add_force_argument, refuse_in_production
 
 
 class Command(BaseCommand):

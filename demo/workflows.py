@@ -10,12 +10,12 @@ import sys
 from django.db import transaction
 from django.utils import timezone
 
-from home.demo import translate_page
 from home.models import HomePage
+from network.factories import translate_page
 from network.models import LeadingSchoolPage
 from workflows import notifications, rules, services
+from workflows.factories import REVIEWERS_GROUP, TEACHERS_GROUP, ReviewerRoleFactory, make_user, upload
 from workflows.models import ApprovedExperienceLibraryPage, ReviewerRole, Submission
-from workflows.testing import REVIEWERS_GROUP, TEACHERS_GROUP, make_user, upload
 
 Role = ReviewerRole.Role
 # The quick start's published password; CI (a throwaway database under the production settings) sets a random one.
@@ -124,13 +124,11 @@ def load_users(schools):
     SchoolMembership.objects.get_or_create(
         user=users["teacher"], defaults={"school": school, "position": "Математика мұғалімі"}
     )
-    ReviewerRole.objects.get_or_create(user=users["head"], role=Role.SCHOOL_HEAD, school=school)
+    ReviewerRoleFactory(user=users["head"], role=Role.SCHOOL_HEAD, school=school)
     if school.region_id:
-        ReviewerRole.objects.get_or_create(
-            user=users["council"], role=Role.REGIONAL_COUNCIL, region_id=school.region_id
-        )
-    ReviewerRole.objects.get_or_create(user=users["association"], role=Role.ASSOCIATION)
-    ReviewerRole.objects.get_or_create(user=users["republican"], role=Role.REPUBLICAN_COUNCIL)
+        ReviewerRoleFactory(user=users["council"], role=Role.REGIONAL_COUNCIL, region=school.region)
+    ReviewerRoleFactory(user=users["association"], role=Role.ASSOCIATION)
+    ReviewerRoleFactory(user=users["republican"], role=Role.REPUBLICAN_COUNCIL)
     return users
 
 

@@ -19,26 +19,37 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from attendance.services import open_desk
-from home.demo import ensure_locales, publish, search_index_deferred, translate_page
+from demo.home import search_index_deferred
+from demo.skeleton import NETWORK_PAGES, REGIONS
+from network.factories import (
+    BlogPostPageFactory,
+    EventPageFactory,
+    LeadingSchoolPageFactory,
+    NetworkEventsPageFactory,
+    NetworkNewsPageFactory,
+    RegionPageFactory,
+    ResourceLibraryPageFactory,
+    ResourcePageFactory,
+    TeacherFactory,
+    ensure_locales,
+    publish_without_log,
+    translate_page,
+)
 from network.models import (
     BlogCategory,
     BlogIndexPage,
-    BlogPostPage,
     BlogTag,
     CoordinationCentreTrainer,
     CreativeGroup,
     EventIndexPage,
-    EventPage,
     LeadingSchoolPage,
     NetworkEventsPage,
     NetworkNewsPage,
     PartnerSchool,
     RegionPage,
     ResourceLibraryPage,
-    ResourcePage,
     ResourcePortalPage,
     SchoolDirection,
-    Teacher,
 )
 from network.names import latin_form, person_name
 from network.provisioning import provision_school
@@ -46,89 +57,6 @@ from network.vocabulary import Direction, LeaderRole, RegionKind
 
 LANGUAGES = ("kk", "ru", "en")
 
-# slug, kind, (kk, ru, en) name, (kk, ru, en) administrative centre
-REGIONS = [
-    ("abai", "region", ("Абай облысы", "Абайская область", "Abai Region"), ("Семей", "Семей", "Semey")),
-    (
-        "akmola",
-        "region",
-        ("Ақмола облысы", "Акмолинская область", "Akmola Region"),
-        ("Көкшетау", "Кокшетау", "Kokshetau"),
-    ),
-    ("aktobe", "region", ("Ақтөбе облысы", "Актюбинская область", "Aktobe Region"), ("Ақтөбе", "Актобе", "Aktobe")),
-    (
-        "almaty-region",
-        "region",
-        ("Алматы облысы", "Алматинская область", "Almaty Region"),
-        ("Қонаев", "Конаев", "Konaev"),
-    ),
-    ("atyrau", "region", ("Атырау облысы", "Атырауская область", "Atyrau Region"), ("Атырау", "Атырау", "Atyrau")),
-    (
-        "east-kazakhstan",
-        "region",
-        ("Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan Region"),
-        ("Өскемен", "Усть-Каменогорск", "Oskemen"),
-    ),
-    ("jambyl", "region", ("Жамбыл облысы", "Жамбылская область", "Jambyl Region"), ("Тараз", "Тараз", "Taraz")),
-    (
-        "jetisu",
-        "region",
-        ("Жетісу облысы", "Область Жетісу", "Jetisu Region"),
-        ("Талдықорған", "Талдыкорган", "Taldykorgan"),
-    ),
-    (
-        "west-kazakhstan",
-        "region",
-        ("Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan Region"),
-        ("Орал", "Уральск", "Oral"),
-    ),
-    (
-        "karaganda",
-        "region",
-        ("Қарағанды облысы", "Карагандинская область", "Karaganda Region"),
-        ("Қарағанды", "Караганда", "Karaganda"),
-    ),
-    (
-        "kostanay",
-        "region",
-        ("Қостанай облысы", "Костанайская область", "Kostanay Region"),
-        ("Қостанай", "Костанай", "Kostanay"),
-    ),
-    (
-        "kyzylorda",
-        "region",
-        ("Қызылорда облысы", "Кызылординская область", "Kyzylorda Region"),
-        ("Қызылорда", "Кызылорда", "Kyzylorda"),
-    ),
-    (
-        "mangystau",
-        "region",
-        ("Маңғыстау облысы", "Мангистауская область", "Mangystau Region"),
-        ("Ақтау", "Актау", "Aktau"),
-    ),
-    (
-        "pavlodar",
-        "region",
-        ("Павлодар облысы", "Павлодарская область", "Pavlodar Region"),
-        ("Павлодар", "Павлодар", "Pavlodar"),
-    ),
-    (
-        "north-kazakhstan",
-        "region",
-        ("Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan Region"),
-        ("Петропавл", "Петропавловск", "Petropavl"),
-    ),
-    (
-        "turkistan",
-        "region",
-        ("Түркістан облысы", "Туркестанская область", "Turkistan Region"),
-        ("Түркістан", "Туркестан", "Turkistan"),
-    ),
-    ("ulytau", "region", ("Ұлытау облысы", "Область Ұлытау", "Ulytau Region"), ("Жезқазған", "Жезказган", "Jezkazgan")),
-    ("astana", "city", ("Астана қаласы", "Город Астана", "Astana"), ("Астана", "Астана", "Astana")),
-    ("almaty", "city", ("Алматы қаласы", "Город Алматы", "Almaty"), ("Алматы", "Алматы", "Almaty")),
-    ("shymkent", "city", ("Шымкент қаласы", "Город Шымкент", "Shymkent"), ("Шымкент", "Шымкент", "Shymkent")),
-]
 
 SCHOOL_TYPES = {
     "lyceum": ("мектеп-лицейі", "Школа-лицей", "School-Lyceum"),
@@ -615,8 +543,8 @@ EVENTS = [
         (
             "Бағдарлама: критериалды бағалаудың негіздері (30 минут), топтық жұмыс (90 минут), тапсырмаларды таныстыру "
             "және кері байланыс (60 минут). Өзіңізбен бірге бір тоқсанның оқу жоспарын алып келіңіз.",
-            "Программа: основы критериального оценивания (30 минут), работа в группах (90 минут), представление "
-            "заданий и обратная связь (60 минут). Возьмите с собой учебный план на одну четверть.",
+            "Программа: основы критериального оценивания (30 минут), работа в группах (90 минут), "
+            "представление заданий и обратная связь (60 минут). Возьмите с собой учебный план на одну четверть.",
             "Programme: the basics of criteria-based assessment (30 minutes), group work (90 minutes), presenting the "
             "tasks and feedback (60 minutes). Please bring one term's curriculum plan.",
         ),
@@ -989,38 +917,6 @@ CREATIVE_GROUPS = [
     ),
 ]
 
-NETWORK_PAGES = [
-    (
-        NetworkNewsPage,
-        "news",
-        ("Жаңалықтар", "Новости", "News"),
-        (
-            "Желінің барлық Жетекші мектептерінің блогтарынан жаңалықтар.",
-            "Новости из блогов всех Ведущих школ сети.",
-            "News from the blogs of every Leading School in the network.",
-        ),
-    ),
-    (
-        NetworkEventsPage,
-        "events",
-        ("Іс-шаралар", "Мероприятия", "Events"),
-        (
-            "Желінің семинарлары, шеберлік сыныптары, Lesson Study және конференциялары.",
-            "Семинары, мастер-классы, Lesson Study и конференции сети.",
-            "Seminars, master classes, Lesson Study and conferences across the network.",
-        ),
-    ),
-    (
-        ResourceLibraryPage,
-        "resources",
-        ("Ресурс кітапханасы", "Библиотека ресурсов", "Resource library"),
-        (
-            "Мұғалімдер әзірлеген сабақ жоспарлары, ұсыныстар, бейнесабақтар мен бағалау материалдары.",
-            "Планы уроков, рекомендации, видеоуроки и материалы оценивания, созданные учителями.",
-            "Lesson plans, recommendations, video lessons and assessment materials made by teachers.",
-        ),
-    ),
-]
 
 CATEGORIES = [
     ("network-events", "Желілік іс-шаралар", "Сетевые мероприятия", "Network events"),
@@ -1150,9 +1046,15 @@ class DemoNetwork:
 
     def load_network_pages(self, kk_home):
         for model, slug, titles, intros in NETWORK_PAGES:
-            page = model(title=titles[0], slug=slug, intro=intros[0], show_in_menus=True, locale=self.locales["kk"])
-            kk_home.add_child(instance=page)
-            publish(page)
+            page = PAGE_FACTORIES[model](
+                parent=kk_home,
+                title=titles[0],
+                slug=slug,
+                intro=intros[0],
+                show_in_menus=True,
+                locale=self.locales["kk"],
+            )
+            publish_without_log(page)
             self.translate(page, {"title": titles, "intro": intros})
 
     def load_regions(self, kk_home, wanted=None):
@@ -1166,7 +1068,21 @@ class DemoNetwork:
                 f"{centres[1]}, {street[1]}, {10 + order}",
                 f"{10 + order} {street[2]}, {centres[2]}",
             )
-            region = RegionPage(
+            # The trainers' rows are copied to the translations as they are: their positions carry three languages.
+            trainers = [
+                CoordinationCentreTrainer(
+                    sort_order=i,
+                    name=TEACHERS[(order + i) % len(TEACHERS)],
+                    position="тренер, желі көшбасшысы",
+                    position_ru="тренер, лидер сети",
+                    position_en="trainer, network leader",
+                    email=f"trainer{i + 1}.{slug}@cpm.edu.kz",
+                )
+                for i in range(2)
+            ]
+            region = RegionPageFactory(
+                parent=kk_home,
+                trainers=trainers,
                 title=names[0],
                 slug=slug,
                 kind=kind,
@@ -1180,20 +1096,7 @@ class DemoNetwork:
                     f"<p>{names[0]} Жетекші мектептері серіктес мектептермен бірлесіп желілік қоғамдастық құрады.</p>"
                 ),
             )
-            # The trainers' rows are copied to the translations as they are: their positions carry three languages.
-            region.trainers = [
-                CoordinationCentreTrainer(
-                    sort_order=i,
-                    name=TEACHERS[(order + i) % len(TEACHERS)],
-                    position="тренер, желі көшбасшысы",
-                    position_ru="тренер, лидер сети",
-                    position_en="trainer, network leader",
-                    email=f"trainer{i + 1}.{slug}@cpm.edu.kz",
-                )
-                for i in range(2)
-            ]
-            kk_home.add_child(instance=region)
-            publish(region)
+            publish_without_log(region)
             kind_ru = "Координационный центр филиала ЦПМ" if kind == RegionKind.REGION else "Координационный центр ЦПМ"
             self.translate(
                 region,
@@ -1226,28 +1129,14 @@ class DemoNetwork:
         leader = TEACHERS[index % len(TEACHERS)]
         # One school is a little over the regulation's ratio, to show the warning.
         partner_total = 11 if index == 1 else 10
-        school = LeadingSchoolPage(
-            title=titles[0],
-            slug=f"school-{number}",
-            locale=self.locales["kk"],
-            locality=locality[0],
-            address=addresses[0],
-            phone=f"+7 7{index}2 40 {number:02d} 11",
-            email=f"school{number}@{region.slug}.edu.kz",
-            intro="Он серіктес мектеппен бірлесіп жұмыс істейтін Жетекші мектеп.",
-            leader_name=leader,
-            leader_role=LeaderRole.DEPUTY if index % 2 else LeaderRole.DIRECTOR,
-            leader_email=f"leader{number}@{region.slug}.edu.kz",
-            body=rich(about[0]),
-        )
-        school.directions = [
+        directions = [
             SchoolDirection(direction=direction, sort_order=order)
             for order, direction in enumerate(
                 (Direction.UPDATED_CONTENT, Direction.LESSON_STUDY, Direction.CRITERIA_ASSESSMENT, Direction.MENTORING)
             )
         ]
         # Copied to the translations as they are (inline rows): each group's name and topic carry three languages.
-        school.creative_groups = [
+        creative_groups = [
             # sort_order given: rows without one come back in whatever order the database keeps them.
             CreativeGroup(
                 sort_order=i,
@@ -1264,7 +1153,7 @@ class DemoNetwork:
             )
             for i, (group_kind, direction, names, focus) in enumerate(CREATIVE_GROUPS)
         ]
-        school.partner_schools = [
+        partner_schools = [
             PartnerSchool(
                 sort_order=p,
                 name=f"№ {number * 3 + p} мектеп",
@@ -1275,13 +1164,30 @@ class DemoNetwork:
             )
             for p in range(partner_total)
         ]
-        region.add_child(instance=school)
+        school = LeadingSchoolPageFactory(
+            parent=region,
+            directions=directions,
+            creative_groups=creative_groups,
+            partner_schools=partner_schools,
+            title=titles[0],
+            slug=f"school-{number}",
+            locale=self.locales["kk"],
+            locality=locality[0],
+            address=addresses[0],
+            phone=f"+7 7{index}2 40 {number:02d} 11",
+            email=f"school{number}@{region.slug}.edu.kz",
+            intro="Он серіктес мектеппен бірлесіп жұмыс істейтін Жетекші мектеп.",
+            leader_name=leader,
+            leader_role=LeaderRole.DEPUTY if index % 2 else LeaderRole.DIRECTOR,
+            leader_email=f"leader{number}@{region.slug}.edu.kz",
+            body=rich(about[0]),
+        )
         collection = provision_school(school).collection
         # provision_school added the sections: reload so the tree fields we save are current.
         school.refresh_from_db()
         school.image = make_image(titles[0], collection, seed=index * 100)
         school.save()
-        publish(school)
+        publish_without_log(school)
         self.translate(
             school,
             {"title": titles, "locality": locality, "address": addresses},
@@ -1300,7 +1206,7 @@ class DemoNetwork:
             provision_school(translated)
 
         teachers = [
-            Teacher.objects.create(
+            TeacherFactory(
                 full_name=TEACHERS[(index + t) % len(TEACHERS)],
                 position=POSITIONS[t % len(POSITIONS)][0],
                 position_ru=POSITIONS[t % len(POSITIONS)][1],
@@ -1327,7 +1233,7 @@ class DemoNetwork:
             partner.contact_person = person_name(partner.contact_person, language=LANGUAGES[position])
             partner.save(update_fields=["name", "hub_school", "locality", "contact_person"])
         # A new revision, so that the editor sees what visitors see.
-        publish(LeadingSchoolPage.objects.get(pk=school.pk))
+        publish_without_log(LeadingSchoolPage.objects.get(pk=school.pk))
 
     def load_posts(self, blog, teachers, collection, index):
         for n in range(5):
@@ -1350,7 +1256,8 @@ class DemoNetwork:
                 ]
                 for position in range(3)
             ]
-            post = BlogPostPage(
+            post = BlogPostPageFactory(
+                parent=blog,
                 title=topic["title"][0],
                 slug=f"post-{n + 1}",
                 locale=self.locales["kk"],
@@ -1359,12 +1266,11 @@ class DemoNetwork:
                 body=bodies[0],
                 image=make_image(topic["title"][0], collection, seed=index * 100 + n + 1) if n < 3 else None,
             )
-            blog.add_child(instance=post)
             post.authors.set(authors)
             post.categories.set([self.categories[n % len(self.categories)]])
             post.tags.set([self.tags[key] for key in topic["tags"]])
             post.save()
-            publish(post)
+            publish_without_log(post)
             # Most posts are translated; the last is left in Kazakh only, as happens in real life.
             for position, code in ((1, "ru"), (2, "en")):
                 if n < (4 if code == "ru" else 3):
@@ -1386,7 +1292,8 @@ class DemoNetwork:
                 hour=10, minute=0, second=0, microsecond=0
             )
             online = n == 3
-            event = EventPage(
+            event = EventPageFactory(
+                parent=events_index,
                 title=titles[0],
                 slug=f"event-{n + 1}",
                 locale=self.locales["kk"],
@@ -1400,8 +1307,7 @@ class DemoNetwork:
                 intro=intros[0],
                 body=rich(programmes[0]),
             )
-            events_index.add_child(instance=event)
-            publish(event)
+            publish_without_log(event)
             self.translate(
                 event,
                 {"title": titles, "intro": intros},
@@ -1423,7 +1329,8 @@ class DemoNetwork:
             kind, subject, grade_from, grade_to, direction, titles = RESOURCES[(index * 5 + n) % len(RESOURCES)]
             language = ("kk", "ru", "kk", "en", "kk")[n]
             group_names = CREATIVE_GROUPS[n % len(CREATIVE_GROUPS)][2]
-            resource = ResourcePage(
+            resource = ResourcePageFactory(
+                parent=portal,
                 title=titles[0],
                 slug=f"resource-{n + 1}",
                 locale=self.locales["kk"],
@@ -1437,14 +1344,20 @@ class DemoNetwork:
                 intro=RESOURCE_INTROS[kind][0],
                 document=make_document(titles[0], collection, seed=index * 100 + n),
             )
-            portal.add_child(instance=resource)
             resource.authors.set(teachers[n % len(teachers) : n % len(teachers) + 1])
             resource.save()
-            publish(resource)
+            publish_without_log(resource)
             if n < 4:
                 self.translate(
                     resource, {"title": titles, "intro": RESOURCE_INTROS[kind], "creative_group": group_names}
                 )
+
+
+PAGE_FACTORIES = {
+    NetworkNewsPage: NetworkNewsPageFactory,
+    NetworkEventsPage: NetworkEventsPageFactory,
+    ResourceLibraryPage: ResourceLibraryPageFactory,
+}
 
 
 def load_network(homes, stdout=None, schools=None):
