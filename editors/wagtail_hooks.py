@@ -6,7 +6,7 @@ from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 
-from editors import approval, dashboard, explorer, listing_buttons, translation
+from editors import approval, dashboard, explorer, listing_buttons, moderation, translation
 
 listing_buttons.replace_wagtail_localize_listing_buttons(hooks._hooks)
 explorer.filter_users_by_existence()
@@ -37,6 +37,11 @@ def add_school_panel(request, panels):
     versions = school_versions(request)
     if versions:
         panels.insert(0, dashboard.SchoolPanel(request.user, versions))
+
+
+@hooks.register("construct_homepage_panels")
+def moderate_in_one_query(request, panels):
+    moderation.replace_the_moderation_panel(panels)
 
 
 @hooks.register("construct_homepage_summary_items")

@@ -116,3 +116,38 @@ def test_the_panel_costs_the_same_queries_for_a_bigger_school(client, staff):
     with CaptureQueriesContext(connection) as bigger:
         client.get("/admin/")
     assert len(bigger) == len(small)
+
+
+def test_awaiting_review_costs_the_same_queries_with_more_schools(client, staff, django_capture_on_commit_callbacks):
+    """One moderation task per provisioned school (750 nationally): the dashboard asks no question per task."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, TaskState
+
+    from editors.moderation import reviewable_task_states
+
+    editor, moderator = staff["editor_a"], staff["moderator_a"]
+    post = BlogPostPage.objects.filter(school=staff["a"], locale__language_code="kk").first()
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/pages/{post.pk}/edit/", post_form(post, "action-submit", title="Тексеруге"))
+    client.force_login(moderator)
+    client.get("/admin/")
+    with CaptureQueriesContext(connection) as few:
+        response = client.get("/admin/")
+    # The moderator sees the submitted post awaiting their review, with its actions.
+    assert f"/admin/pages/workflow/action/{post.pk}/approve/" in response.content.decode()
+    for number in range(5):
+        task = GroupApprovalTask.objects.create(name=f"Басқа мектеп {number}: модерация")
+        task.groups.set([Group.objects.create(name=f"Басқа мектеп {number}: moderators")])
+    with CaptureQueriesContext(connection) as many:
+        client.get("/admin/")
+    assert len(many) == len(few), [query["sql"][:120] for query in many.captured_queries]
+    # The same states as Wagtail's own query, for every kind of user.
+    for user in (editor, moderator, staff["editor_b"], django_user_model_superuser(staff)):
+        assert set(reviewable_task_states(user).values_list("pk", flat=True)) == set(
+            TaskState.objects.reviewable_by(user).values_list("pk", flat=True)
+        ), user
+
+
+def django_user_model_superuser(staff):
+    return type(staff["editor_a"]).objects.create_superuser("root-dashboard", "root@example.kz", "x")
