@@ -64,7 +64,7 @@ WITH teachers AS (
 ), total AS (SELECT count(*) AS n FROM teachers),
 desks AS MATERIALIZED (
     SELECT d.id, d.school_id, d.region_id, d.event_kind, d.event_start, d.attendance_marked_at,
-           (5 + floor(random() * (LEAST(d.capacity, (SELECT n FROM total)) - 4)))::int AS taken,
+           LEAST((SELECT n FROM total), 5 + floor(random() * (d.capacity - 4)))::int AS taken,
            floor(random() * (SELECT n FROM total))::int AS first
     FROM attendance_registrationdesk d
     WHERE d.event_start >= %(start)s AND d.event_start < %(end)s
