@@ -591,28 +591,29 @@ class EventsFilterSet(ScopedFilterSet):
         return queryset.filter(start__lt=timezone.now()) if value == "1" else queryset
 
     def by_registrations(self, queryset, name, value):
-        """Events with such registrations: a semi-join on the registrations' copied start, no count per event."""
-        from attendance.models import Registration
+        """Events with such registrations: a semi-join on their desks (which copy the event's start and record the
+        marking), and only for present/absent a look-up of one registration per desk; no count per event."""
+        from attendance.models import Registration, RegistrationDesk
 
         period = Period.from_param(self.data.get("period"))
         start, end = period.bounds()
-        registrations = Registration.objects.filter(
-            status=Registration.Status.CONFIRMED, event_start__gte=start, event_start__lt=end
-        )
         now = timezone.now()
-        marked = {"event_start__lt": now, "desk__attendance_marked_at__isnull": False}
+        confirmed = Registration.objects.filter(desk=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+        held = {"event_start__lt": now}
+        marked = {**held, "attendance_marked_at__isnull": False}
         conditions = {
-            "any": {},
-            "held": {"event_start__lt": now},
-            "marked": marked,
-            "present": {**marked, "attended": True},
-            "absent": {**marked, "attended": False},
-            "unmarked": {"event_start__lt": now, "desk__attendance_marked_at__isnull": True},
+            "any": ({}, confirmed),
+            "held": (held, confirmed),
+            "marked": (marked, confirmed),
+            "present": (marked, confirmed.filter(attended=True)),
+            "absent": (marked, confirmed.filter(attended=False)),
+            "unmarked": ({**held, "attendance_marked_at__isnull": True}, confirmed),
         }
         if value not in conditions:
             return queryset
-        conditions = conditions[value]
-        return queryset.filter(translation_key__in=registrations.filter(**conditions).values("desk__event_key"))
+        desk_filter, registrations = conditions[value]
+        desks = RegistrationDesk.objects.filter(Exists(registrations), event_start__gte=start, event_start__lt=end)
+        return queryset.filter(translation_key__in=desks.filter(**desk_filter).values("event_key"))
 
 
 def registration_counts(events):
