@@ -148,7 +148,7 @@ def mark_attendance(request, event_id):
     event = _event(request, event_id)
     desk = get_object_or_404(RegistrationDesk, event_key=event.translation_key)
     present = [int(pk) for pk in request.POST.getlist("present") if pk.isdigit()]
-    count = services.mark_attendance(desk.pk, present)
+    count = services.mark_attendance(desk.pk, present, by=request.user)
     messages.success(request, _("Attendance saved: %(count)d present.") % {"count": count})
     return redirect("attendance_admin:event", event.pk)
 

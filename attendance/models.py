@@ -72,6 +72,18 @@ class RegistrationDesk(EventFacts):
     issue_done = models.PositiveIntegerField(default=0)
     issue_started_at = models.DateTimeField(null=True, blank=True)
     issue_finished_at = models.DateTimeField(null=True, blank=True)
+    # When the organiser last saved who was present (attendance.services.mark_attendance), and who did: until then
+    # the registrations' `attended` says nothing, and monitoring counts the event as "attendance not marked" rather
+    # than counting every teacher absent.
+    attendance_marked_at = models.DateTimeField(_("attendance marked"), null=True, blank=True)
+    attendance_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("attendance marked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("event registration")

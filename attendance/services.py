@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from attendance import events
+from attendance import access, events
 from attendance.models import Certificate, Registration, RegistrationDesk
 from attendance.people import holder_name
 from network.models import EventPage
@@ -144,13 +144,19 @@ def update_settings(desk_id, *, is_open, capacity, deadline, hours):
     return desk
 
 
-def mark_attendance(desk_id, present_ids):
-    """Mark who was present among the confirmed registrations (everyone else: absent). Returns how many present."""
+def mark_attendance(desk_id, present_ids, *, by):
+    """The organiser `by` marks who was present among the confirmed registrations (everyone else: absent), and the
+    desk records that attendance was marked, when and by whom: monitoring counts presence and no-shows only for
+    events so marked. Returns how many present. Someone who does not organise the event's school is refused."""
     with transaction.atomic():
         desk = _locked(desk_id)
+        if not access.may_organise(by, desk.event):
+            raise PermissionDenied
         confirmed = Registration.objects.filter(desk=desk, status=Status.CONFIRMED)
         present = confirmed.filter(pk__in=present_ids).update(attended=True)
         confirmed.exclude(pk__in=present_ids).update(attended=False)
+        desk.attendance_marked_at, desk.attendance_marked_by = timezone.now(), by
+        desk.save(update_fields=["attendance_marked_at", "attendance_marked_by"])
     return present
 
 

@@ -3,8 +3,9 @@
 
 Run it on a copy of the national database (never on ls_national itself):
 
-    psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE ls_monitoring_nat TEMPLATE ls_national'
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ls_monitoring_nat .venv/bin/python bench/monitoring_benchmark.py
+    createdb -h 127.0.0.1 -U postgres -T ls_national_base monitoring_nat
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/monitoring_nat .venv/bin/python bench/national_registrations.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/monitoring_nat .venv/bin/python bench/monitoring_benchmark.py
 
 It migrates the copy, times `refresh_monitoring` (the nightly recount of this year and the year before), then
 requests every report through the Django test client as the Centre (the network), a Coordination Centre trainer
@@ -89,6 +90,7 @@ def main():
         ("centre", centre, f"/admin/monitoring/teachers/?period={year}"),
         ("centre", centre, f"/admin/monitoring/events/?period={year}&held=1"),
         ("centre", centre, f"/admin/monitoring/events/?period={year}&registrations=absent&kind=seminar"),
+        ("centre", centre, f"/admin/monitoring/events/?period={year}&registrations=unmarked"),
         ("centre", centre, f"/admin/monitoring/events/?period={year}&registrations=any&export=xlsx"),
         ("centre", centre, f"/admin/monitoring/posts/?period={year}&language=ru"),
         ("centre", centre, f"/admin/monitoring/resources/?period={year}"),
@@ -105,6 +107,7 @@ def main():
         ("public", None, f"/en/network-in-numbers/?period={year - 1}"),
     ]
     try:
+        print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         print(f"{'who':8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}  url")
         for who, user, url in cases:
             if args.only not in url:
@@ -124,7 +127,8 @@ def main():
                 times.append(1000 * (time.perf_counter() - started))
             times.sort()
             p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
-            print(f"{who:8} {statistics.median(times):8.0f} {p95:8.0f} {len(queries):8d}  {url}")
+            print(f"{who:8} {statistics.median(times):8.0f} {p95:8.0f} {len(queries):8d}  {url}", flush=True)
+        print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     finally:
         User.objects.filter(username__startswith="bench-monitoring-").delete()
 

@@ -11,7 +11,19 @@ A new indicator is a class with `slug`, `label` and `count`, decorated with `@re
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import BooleanField, Case, Count, DurationField, ExpressionWrapper, F, Sum, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -162,7 +174,9 @@ class EventsHeld(Indicator):
 @register
 class Registrations(Indicator):
     """Seats taken at the events of the period (attendance.Registration, confirmed), and of those at events already
-    begun: present and not (no-shows). The rate is present / registered at events held (monitoring.report).
+    begun: at events whose attendance the organiser marked (the desk's `attendance_marked_at`), present and not
+    (no-shows); at events begun but never marked, "not marked" (nobody knows who came: not counted absent). The
+    rate is present / registered at marked events (monitoring.report). `events_unmarked` counts those events.
 
     A registration copies its event's school, kind and start (indexed): no walk of the page tree. Registrations of
     a cancelled or unpublished event are left out, as the event is from "events held"; the waiting list is not a
@@ -185,27 +199,62 @@ class Registrations(Indicator):
         registrations = self._restrict(registrations, "school_id", schools, only)
         now = timezone.now()
         held = Case(When(event_start__lt=now, then=Value(True)), default=Value(False), output_field=BooleanField())
+        marked = Case(
+            When(desk__attendance_marked_at__isnull=False, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
         rows = (
-            registrations.annotate(month=TruncMonth("event_start"), held=held)
-            .values("school_id", "event_kind", "month", "held", "attended")
+            registrations.annotate(month=TruncMonth("event_start"), held=held, marked=marked)
+            .values("school_id", "event_kind", "month", "held", "marked", "attended")
             .annotate(n=Count("pk"))
         )
         counts = defaultdict(Counter)
         for row in rows:
-            school = schools.canonical.get(row["school_id"])
-            if school is None:
-                continue
-            month = timezone.localtime(row["month"]) if isinstance(row["month"], datetime.datetime) else row["month"]
-            figures, n = counts[school], row["n"]
             names = ["registrations"]
             if row["held"]:  # begun: the organiser could mark who came
                 names.append("registrations_held")
-                names.append("attended" if row["attended"] else "no_shows")
-            for name in names:
-                figures[name] += n
-                figures[key(name, "kind", row["event_kind"])] += n
-                figures[key(name, "month", month.strftime("%Y-%m"))] += n
+                if row["marked"]:
+                    names += ["registrations_marked", "attended" if row["attended"] else "no_shows"]
+                else:
+                    names.append("registrations_unmarked")
+            self._add(counts, schools, row, row["n"], names)
+        for row in self._unmarked_events(period, schools, only, now):
+            self._add(counts, schools, row, row["n"], ["events_unmarked"])
         return counts
+
+    def _unmarked_events(self, period, schools, only, now):
+        """Events begun with a confirmed registration whose attendance was never marked, per school, kind, month."""
+        from attendance.models import Registration, RegistrationDesk
+
+        start, end = period.bounds()
+        desks = RegistrationDesk.objects.filter(
+            Exists(Registration.objects.filter(desk=OuterRef("pk"), status=Registration.Status.CONFIRMED)),
+            event_start__gte=start,
+            event_start__lt=min(end, now),
+            attendance_marked_at__isnull=True,
+            event__live=True,
+            event__is_cancelled=False,
+        )
+        desks = self._restrict(desks, "school_id", schools, only)
+        return (
+            desks.annotate(month=TruncMonth("event_start"))
+            .values("school_id", "event_kind", "month")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+
+    @staticmethod
+    def _add(counts, schools, row, n, names):
+        school = schools.canonical.get(row["school_id"])
+        if school is None:
+            return
+        month = timezone.localtime(row["month"]) if isinstance(row["month"], datetime.datetime) else row["month"]
+        figures = counts[school]
+        for name in names:
+            figures[name] += n
+            figures[key(name, "kind", row["event_kind"])] += n
+            figures[key(name, "month", month.strftime("%Y-%m"))] += n
 
 
 @register

@@ -73,9 +73,10 @@ def average_days(figures, stage):
 
 
 def attendance_rate(figures, dimension=None, value=None):
-    """Present / registered at events already begun, in per cent (None when nobody was registered)."""
-    held = figures.get(key("registrations_held", dimension, value))
-    return round(100 * figures.get(key("attended", dimension, value)) / held, 1) if held else None
+    """Present / registered at events whose attendance was marked, in per cent (None when there were none): an event
+    never marked says nothing about who came, so it is left out rather than counted absent."""
+    marked = figures.get(key("registrations_marked", dimension, value))
+    return round(100 * figures.get(key("attended", dimension, value)) / marked, 1) if marked else None
 
 
 def summary_rows(current, previous, links):
@@ -122,6 +123,13 @@ def summary_rows(current, previous, links):
             previous["no_shows"],
             links.registrations(presence="absent"),
         ),
+        (
+            "events_unmarked",
+            _("Events held whose attendance was not marked"),
+            current["events_unmarked"],
+            previous["events_unmarked"],
+            links.registrations(presence="unmarked"),
+        ),
         ("posts", _("Blog posts published"), current["posts"], previous["posts"], links.posts()),
         ("resources", _("Resources published"), current["resources"], previous["resources"], links.resources()),
         (
@@ -166,7 +174,7 @@ def summary_rows(current, previous, links):
         _("Attendance rate"),
         attendance_rate(current),
         attendance_rate(previous),
-        links.registrations(presence="held"),
+        links.registrations(presence="marked"),
         "attendance_rate",
         percent=True,
     )
@@ -231,13 +239,15 @@ class AttendanceRow:
     held: int
     attended: int
     no_shows: int
+    unmarked: int  # registered at events begun whose attendance was not marked: neither present nor absent
     rate: float | None
     previous_rate: float | None
     links: dict
 
 
 def attendance_table(current, previous, period, links, dimension):
-    """Registrations, present, absent and the rate per kind of event or per month, the previous year's rate beside."""
+    """Registrations, present, absent, not marked and the rate per kind of event or per month, the previous year's
+    rate beside."""
     from network.vocabulary import EventKind
 
     if dimension == "kind":
@@ -261,6 +271,7 @@ def attendance_table(current, previous, period, links, dimension):
                 current[key("registrations_held", dimension, value)],
                 current[key("attended", dimension, value)],
                 current[key("no_shows", dimension, value)],
+                current[key("registrations_unmarked", dimension, value)],
                 attendance_rate(current, dimension, value),
                 attendance_rate(previous, dimension, before),
                 {
@@ -268,6 +279,7 @@ def attendance_table(current, previous, period, links, dimension):
                     "held": links.registrations(presence="held", **filters),
                     "attended": links.registrations(presence="present", **filters),
                     "no_shows": links.registrations(presence="absent", **filters),
+                    "unmarked": links.registrations(presence="unmarked", **filters),
                 },
             )
         )

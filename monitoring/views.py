@@ -5,6 +5,7 @@ what is shown from monitoring.report.
 """
 
 import datetime
+import itertools
 
 import django_filters
 from django import forms
@@ -12,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -219,6 +221,43 @@ class ScopedReport(ReportView):
         )
         return context
 
+    # What a row shows beside its own columns (a school's stored figures, an event's registrations, a resource's
+    # downloads) is read for the rows shown only, in one query per thousand rows: `decorate` does it for a list.
+
+    def decorate(self, rows):
+        return rows
+
+    def paginate_queryset(self, queryset, page_size):
+        # Wagtail builds the table from the page's rows before its own `decorate_paginated_queryset` hook runs:
+        # the rows are decorated here, and the hook finds them done.
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = DecoratedRows(self.decorate(list(rows)))
+        return paginator, page, page.object_list, is_paginated
+
+    def decorate_paginated_queryset(self, object_list):
+        if isinstance(object_list, DecoratedRows):
+            return object_list
+        return ExportRows(object_list, self.decorate)  # an export: every row, decorated a thousand at a time
+
+
+class DecoratedRows(list):
+    """A page of rows already decorated."""
+
+
+class ExportRows:
+    """Every row of an export, read from the database and decorated a thousand at a time as the file is written:
+    an export of the network's 15,000 events never holds them all (a CSV is streamed as it is read)."""
+
+    chunk = 1000
+
+    def __init__(self, queryset, decorate):
+        self.queryset, self.decorate, self.model = queryset, decorate, queryset.model
+
+    def __iter__(self):
+        rows = self.queryset.iterator(chunk_size=self.chunk)
+        while chunk := list(itertools.islice(rows, self.chunk)):
+            yield from self.decorate(chunk)
+
 
 class SchoolsFilterSet(ScopedFilterSet):
     norm = django_filters.ChoiceFilter(
@@ -324,16 +363,7 @@ class SchoolsReport(ScopedReport):
             .values("id", "title", "region_title")
         )
 
-    def paginate_queryset(self, queryset, page_size):
-        # The page's rows become SchoolRows before the table is built from them (Wagtail builds it from this list).
-        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = self.decorate_paginated_queryset(rows)
-        return paginator, page, page.object_list, is_paginated
-
-    def decorate_paginated_queryset(self, object_list):
-        rows = list(object_list)
-        if rows and isinstance(rows[0], SchoolRow):
-            return rows
+    def decorate(self, rows):
         figures = _school_rows(self.period, [row["id"] for row in rows])
         return [SchoolRow(row, figures.get(row["id"], {})) for row in rows]
 
@@ -499,11 +529,22 @@ class TeachersReport(ScopedReport):
 LIST_FIELDS = ("id", "title", "translation_key", "locale_id", "school__title", "region__title")
 
 
-class CappedReport(ScopedReport):
-    """A list of pages counted up to the project's cap (network.models.blog.CappedPaginator): an exact count of
-    the network's 15,000 events of a year cost half a second; the figures above give the exact numbers."""
+class CappedWagtailPaginator(CappedPaginator, WagtailPaginator):
+    """Counts at most 1,000 rows (20 pages), without the list's joins: each counted row costs a look-up of its page
+    (live, language, translation), and counting 5,000 through the school's join took 0.5–1 s at national scale
+    (EXPLAIN ANALYZE, bench/README.md); the figures above the list give the exact numbers."""
 
-    paginator_class = type("CappedWagtailPaginator", (CappedPaginator, WagtailPaginator), {})
+    cap = 1000
+
+    @cached_property
+    def count(self):
+        return self.object_list.select_related(None).order_by()[: self.cap].count()
+
+
+class CappedReport(ScopedReport):
+    """A list of pages counted up to a cap (CappedWagtailPaginator)."""
+
+    paginator_class = CappedWagtailPaginator
 
 
 class EventsFilterSet(ScopedFilterSet):
@@ -526,8 +567,10 @@ class EventsFilterSet(ScopedFilterSet):
         choices=[
             ("any", _("With registrations")),
             ("held", _("Begun, with registrations")),
+            ("marked", _("Begun, attendance marked")),
             ("present", _("With teachers present")),
             ("absent", _("With registered teachers absent")),
+            ("unmarked", _("Begun, attendance not marked")),
         ],
     )
 
@@ -548,45 +591,68 @@ class EventsFilterSet(ScopedFilterSet):
         return queryset.filter(start__lt=timezone.now()) if value == "1" else queryset
 
     def by_registrations(self, queryset, name, value):
-        """Events with such registrations: a semi-join on the registrations' copied start, no count per event."""
-        from attendance.models import Registration
+        """Events with such registrations: a semi-join on their desks (which copy the event's start and record the
+        marking), and only for present/absent a look-up of one registration per desk; no count per event."""
+        from attendance.models import Registration, RegistrationDesk
 
         period = Period.from_param(self.data.get("period"))
         start, end = period.bounds()
-        registrations = Registration.objects.filter(
-            status=Registration.Status.CONFIRMED, event_start__gte=start, event_start__lt=end
-        )
         now = timezone.now()
+        confirmed = Registration.objects.filter(desk=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+        held = {"event_start__lt": now}
+        marked = {**held, "attendance_marked_at__isnull": False}
         conditions = {
-            "held": {"event_start__lt": now},
-            "present": {"event_start__lt": now, "attended": True},
-            "absent": {"event_start__lt": now, "attended": False},
-        }.get(value, {})
-        if value not in ("any", "held", "present", "absent"):
+            "any": ({}, confirmed),
+            "held": (held, confirmed),
+            "marked": (marked, confirmed),
+            "present": (marked, confirmed.filter(attended=True)),
+            "absent": (marked, confirmed.filter(attended=False)),
+            "unmarked": ({**held, "attendance_marked_at__isnull": True}, confirmed),
+        }
+        if value not in conditions:
             return queryset
-        return queryset.filter(translation_key__in=registrations.filter(**conditions).values("desk__event_key"))
+        desk_filter, registrations = conditions[value]
+        desks = RegistrationDesk.objects.filter(Exists(registrations), event_start__gte=start, event_start__lt=end)
+        return queryset.filter(translation_key__in=desks.filter(**desk_filter).values("event_key"))
 
 
 def registration_counts(events):
-    """{translation key: (registered, present, absent)} of these events, in one query per thousand events."""
+    """{translation key: (registered, present, absent, attendance marked at)} of these events in one query; present
+    and absent are None where attendance was not marked (nobody knows who came)."""
     from attendance.models import Registration
 
     now = timezone.now()
-    counts = {}
-    events = list(events)
-    for first in range(0, len(events), 1000):
-        keys = [event.translation_key for event in events[first : first + 1000]]
-        rows = (
-            Registration.objects.filter(desk__event_key__in=keys, status=Registration.Status.CONFIRMED)
-            .values("desk__event_key")
-            .annotate(
-                registered=Count("pk"),
-                present=Count("pk", filter=Q(attended=True, event_start__lt=now)),
-                absent=Count("pk", filter=Q(attended=False, event_start__lt=now)),
-            )
+    marked = Q(event_start__lt=now, desk__attendance_marked_at__isnull=False)
+    rows = (
+        Registration.objects.filter(
+            desk__event_key__in=[event.translation_key for event in events], status=Registration.Status.CONFIRMED
         )
-        counts.update({row["desk__event_key"]: (row["registered"], row["present"], row["absent"]) for row in rows})
-    return counts
+        .values("desk__event_key", "desk__attendance_marked_at")
+        .annotate(
+            registered=Count("pk"),
+            present=Count("pk", filter=marked & Q(attended=True)),
+            absent=Count("pk", filter=marked & Q(attended=False)),
+        )
+    )
+    return {
+        row["desk__event_key"]: (
+            row["registered"],
+            row["present"] if row["desk__attendance_marked_at"] else None,
+            row["absent"] if row["desk__attendance_marked_at"] else None,
+            row["desk__attendance_marked_at"],
+        )
+        for row in rows
+    }
+
+
+def attendance_state(event, marked_at, now):
+    """What the list says of an event's attendance: when it was marked; "not marked" for an event begun with
+    registrations; nothing for an event to come or without registrations."""
+    if marked_at is not None:
+        return timezone.localtime(marked_at).date()
+    if event.registered and event.start < now:
+        return _("not marked")
+    return None
 
 
 class EventsReport(CappedReport):
@@ -607,6 +673,7 @@ class EventsReport(CappedReport):
         "registered",
         "present",
         "absent",
+        "attendance",
     ]
     export_headings = {
         "title": _("title"),
@@ -617,6 +684,7 @@ class EventsReport(CappedReport):
         "registered": _("Registrations for events"),
         "present": pgettext_lazy("count of teachers", "Present"),
         "absent": pgettext_lazy("count of teachers", "Absent"),
+        "attendance": _("Attendance marked"),
     }
 
     @property
@@ -629,6 +697,7 @@ class EventsReport(CappedReport):
             PlainColumn("registered", label=_("Registrations for events")),
             PlainColumn("present", label=pgettext_lazy("count of teachers", "Present")),
             PlainColumn("absent", label=pgettext_lazy("count of teachers", "Absent")),
+            PlainColumn("attendance", label=_("Attendance marked")),
         ]
 
     def get_filename(self):
@@ -640,19 +709,14 @@ class EventsReport(CappedReport):
         events = once_per_translation(events).only(*LIST_FIELDS, "start", "kind")
         return events.select_related("school", "region").order_by("-start", "-pk")
 
-    def paginate_queryset(self, queryset, page_size):
-        # The page's events get their counts before the table is built from them.
-        paginator, page, events, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = self.decorate_paginated_queryset(events)
-        return paginator, page, page.object_list, is_paginated
-
-    def decorate_paginated_queryset(self, object_list):
-        events = list(object_list)
-        if events and hasattr(events[0], "registered"):
-            return events
+    def decorate(self, events):
         counts = registration_counts(events)
+        now = timezone.now()
         for event in events:
-            event.registered, event.present, event.absent = counts.get(event.translation_key, (0, 0, 0))
+            event.registered, event.present, event.absent, marked_at = counts.get(
+                event.translation_key, (0, None, None, None)
+            )
+            event.attendance = attendance_state(event, marked_at, now)
         return events
 
 
@@ -711,7 +775,9 @@ class PostsReport(CappedReport):
         )
         language = self.request.GET.get("language")
         if language in ContentLanguage.values:  # those that exist in the language, once each
-            posts = posts.filter(locale__language_code=language)
+            posts = posts.filter(
+                locale_id=Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+            )
         else:
             posts = once_per_translation(posts)
         return posts.only(*LIST_FIELDS, "date").select_related("school", "region").order_by("-date", "-pk")
@@ -795,26 +861,15 @@ class ResourcesReport(CappedReport):
             .order_by("-published_at", "-pk")
         )
 
-    def paginate_queryset(self, queryset, page_size):
-        paginator, page, resources, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = self.decorate_paginated_queryset(resources)
-        return paginator, page, page.object_list, is_paginated
-
-    def decorate_paginated_queryset(self, object_list):
+    def decorate(self, resources):
         """Each resource's downloads: those of every live language version (each has a file and a counter)."""
-        resources = list(object_list)
-        if resources and hasattr(resources[0], "downloads"):
-            return resources
-        downloads = {}
-        for first in range(0, len(resources), 1000):
-            keys = [resource.translation_key for resource in resources[first : first + 1000]]
-            downloads.update(
-                ResourcePage.objects.filter(live=True, translation_key__in=keys)
-                .order_by()
-                .values("translation_key")
-                .annotate(total=Sum("download_count"))
-                .values_list("translation_key", "total")
-            )
+        downloads = dict(
+            ResourcePage.objects.filter(live=True, translation_key__in=[r.translation_key for r in resources])
+            .order_by()
+            .values("translation_key")
+            .annotate(total=Sum("download_count"))
+            .values_list("translation_key", "total")
+        )
         for resource in resources:
             resource.downloads = downloads.get(resource.translation_key, 0)
         return resources

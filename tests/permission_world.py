@@ -104,7 +104,9 @@ def build_world():
     desk = attendance_services.open_desk(event, capacity=10)
     attendance_services.register(desk.pk, users["teacher_a"])
     move_event(event, days=-2)
-    attendance_services.mark_attendance(desk.pk, Registration.objects.filter(desk=desk).values_list("pk", flat=True))
+    attendance_services.mark_attendance(
+        desk.pk, Registration.objects.filter(desk=desk).values_list("pk", flat=True), by=users["editor_a"]
+    )
     attendance_services.issue_batch(desk.pk)
     certificate = Certificate.objects.get(registration__desk=desk)
 

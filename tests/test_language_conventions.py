@@ -85,7 +85,7 @@ def test_the_certificate_pdf_gives_dates_in_the_holders_language(client, events_
     event.start = timezone.now() - datetime.timedelta(days=2)
     event.end = event.start + datetime.timedelta(hours=2)
     event.save()
-    services.mark_attendance(desk.pk, Registration.objects.values_list("pk", flat=True))
+    services.mark_attendance(desk.pk, Registration.objects.values_list("pk", flat=True), by=events_network["moderator"])
     RegistrationDesk.objects.filter(pk=desk.pk).update(hours=3)
     services.issue_batch(desk.pk)
 

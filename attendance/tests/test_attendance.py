@@ -263,7 +263,7 @@ def test_other_schools_organisers_and_anonymous_visitors_are_refused(client, eve
     assert client.get(reverse("attendance_admin:event", args=[event.pk])).status_code == 302
     registration.refresh_from_db()
     desk.refresh_from_db()
-    assert (registration.attended, desk.capacity) == (False, 2)
+    assert (registration.attended, desk.capacity, desk.attendance_marked_at) == (False, 2, None)
 
 
 def past(event):
@@ -291,6 +291,8 @@ def test_attendance_in_bulk_then_certificates_for_those_present(
         "aigerim",
         "ivan",
     }
+    desk.refresh_from_db()  # the desk records that the moderator marked it (monitoring counts it as marked)
+    assert desk.attendance_marked_by == events_network["moderator"] and desk.attendance_marked_at is not None
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("attendance_admin:issue", args=[event.pk]))
     certificates = Certificate.objects.order_by("holder_name")
@@ -317,7 +319,7 @@ def test_bulk_issue_runs_in_batches_and_shows_progress(
     for user in users:
         services.register(desk.pk, user)
     past(events_network["event"])
-    services.mark_attendance(desk.pk, Registration.objects.values_list("pk", flat=True))
+    services.mark_attendance(desk.pk, Registration.objects.values_list("pk", flat=True), by=events_network["editor"])
     seen = []
     original = services.issue_batch
 
@@ -336,7 +338,7 @@ def test_bulk_issue_runs_in_batches_and_shows_progress(
 def issued(events_network, desk, name):
     services.register(desk.pk, events_network[name])
     past(events_network["event"])
-    services.mark_attendance(desk.pk, Registration.objects.values_list("pk", flat=True))
+    services.mark_attendance(desk.pk, Registration.objects.values_list("pk", flat=True), by=events_network["editor"])
     RegistrationDesk.objects.filter(pk=desk.pk).update(hours=3)
     services.issue_batch(desk.pk)
     return Certificate.objects.get(registration__user=events_network[name])

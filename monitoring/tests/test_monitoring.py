@@ -487,13 +487,15 @@ def test_an_unknown_period_falls_back_to_the_current_one(client, network):
 
 @pytest.fixture
 def registrations(network, django_capture_on_commit_callbacks):
-    """Through the organisers' services: the September seminar has 3 seats taken (2 marked present), one teacher on
-    its waiting list and one who cancelled; the October master class 2 seats, attendance never marked; the
-    cancelled event 1 seat; last year's event 1 seat, present."""
+    """Through the organisers' services: the September seminar has 3 seats taken (2 marked present by school A's
+    editor), one teacher on its waiting list and one who cancelled; the October master class 2 seats, attendance
+    never marked; the cancelled event 1 seat; last year's event 1 seat, present."""
     from attendance import services as desk_services
 
     events = {page.title: page for page in EventPage.objects.filter(school=network["a"])}
     users = [make_user(f"participant-{n}") for n in range(8)]
+    organiser = make_user("organiser-a", language="en")
+    organiser.groups.add(provision_school(network["a"]).editors)
     open_until = timezone.now() + datetime.timedelta(days=1)  # the deadline, not the past start, closes the desk
 
     def desk(title, **settings):
@@ -509,7 +511,7 @@ def registrations(network, django_capture_on_commit_callbacks):
         EventPage.objects.filter(pk=september.pk).update(end=open_until)  # a teacher cancels before it is over
         desk_services.cancel(leaving.pk, users[3])
         EventPage.objects.filter(pk=september.pk).update(end=september.end)
-        desk_services.mark_attendance(seminar.pk, [seats[0].pk, seats[1].pk])
+        desk_services.mark_attendance(seminar.pk, [seats[0].pk, seats[1].pk], by=organiser)
         master_class = desk("Master class in October")
         for user in users[5:7]:
             desk_services.register(master_class.pk, user)
@@ -518,7 +520,9 @@ def registrations(network, django_capture_on_commit_callbacks):
         desk_services.register(desk("Cancelled").pk, users[7])
         EventPage.objects.filter(pk=cancelled.pk).update(is_cancelled=True)
         last_year = desk("Last year")
-        desk_services.mark_attendance(last_year.pk, [desk_services.register(last_year.pk, users[0]).pk])
+        present = desk_services.register(last_year.pk, users[0])
+        desk_services.mark_attendance(last_year.pk, [present.pk], by=organiser)
+    events["organiser"] = organiser
     return events
 
 
@@ -532,13 +536,18 @@ def test_registrations_and_attendance_of_school_region_and_network(network, regi
     figures.refresh(PERIOD.previous)
     for scope in (Scope(school_id=network["a"].pk), Scope(region_id=network["a"].region_id), NETWORK):
         now = figures.read(PERIOD, scope)
-        assert (now["registrations"], now["registrations_held"], now["attended"], now["no_shows"]) == (5, 5, 2, 3)
+        assert (now["registrations"], now["registrations_held"], now["registrations_marked"]) == (5, 5, 3)
+        # The master class was never marked: its 2 teachers are neither present nor absent, but "not marked".
+        assert (now["attended"], now["no_shows"], now["registrations_unmarked"], now["events_unmarked"]) == (2, 1, 2, 1)
         assert now["registrations:kind:seminar"] == 3 and now["attended:kind:seminar"] == 2
-        assert now["registrations:kind:master_class"] == 2 and now["no_shows:kind:master_class"] == 2
+        assert now["no_shows:kind:seminar"] == 1 and now["no_shows:kind:master_class"] == 0
+        assert now["registrations_unmarked:kind:master_class"] == 2 and now["events_unmarked:kind:master_class"] == 1
         assert now["registrations:month:2025-09"] == 3 and now["registrations:month:2025-10"] == 2
-        assert now["attended:month:2025-09"] == 2 and now["no_shows:month:2025-10"] == 2
+        assert now["attended:month:2025-09"] == 2 and now["no_shows:month:2025-10"] == 0
+        assert now["events_unmarked:month:2025-10"] == 1 and now["events_unmarked:month:2025-09"] == 0
         before = figures.read(PERIOD.previous, scope)
         assert (before["registrations"], before["attended"], before["no_shows"]) == (1, 1, 0)
+        assert (before["registrations_unmarked"], before["events_unmarked"]) == (0, 0)
     assert figures.read(PERIOD, Scope(school_id=network["b"].pk))["registrations"] == 0
     assert figures.read(PERIOD, Scope(region_id=network["c"].region_id))["registrations"] == 0
 
@@ -547,15 +556,22 @@ def test_overview_shows_the_attendance_rate_beside_the_year_before(client, netwo
     response = overview(login(client, people["trainer"]))
     summary = {row.slug: row for row in response.context["summary"]}
     assert (summary["registrations"].current, summary["registrations"].previous) == (5, 1)
-    assert (summary["attended"].current, summary["no_shows"].current) == (2, 3)
-    assert (summary["attendance_rate"].current, summary["attendance_rate"].previous) == (40.0, 100.0)
+    assert (summary["attended"].current, summary["no_shows"].current) == (2, 1)
+    assert (summary["events_unmarked"].current, summary["events_unmarked"].previous) == (1, 0)
+    # 2 present of the 3 registered at marked events; the master class, never marked, is left out.
+    assert (summary["attendance_rate"].current, summary["attendance_rate"].previous) == (66.7, 100.0)
     by_kind = {row.value: row for row in response.context["attendance_by_kind"]}
     assert (by_kind["seminar"].registrations, by_kind["seminar"].attended, by_kind["seminar"].rate) == (3, 2, 66.7)
-    assert (by_kind["master_class"].no_shows, by_kind["master_class"].rate) == (2, 0.0)
-    by_month = [(row.registrations, row.attended) for row in response.context["attendance_by_month"]]
-    assert by_month == [(3, 2), (2, 0), (0, 0)]  # September, October, and March of the year before
+    assert (by_kind["master_class"].no_shows, by_kind["master_class"].unmarked, by_kind["master_class"].rate) == (
+        0,
+        2,
+        None,
+    )
+    by_month = [(row.registrations, row.attended, row.unmarked) for row in response.context["attendance_by_month"]]
+    assert by_month == [(3, 2, 0), (2, 0, 2), (0, 0, 0)]  # September, October, and March of the year before
     content = response.content.decode()
-    assert "Registrations and attendance by kind of event" in content and "40.0 %" in content
+    assert "Registrations and attendance by kind of event" in content and "66.7 %" in content
+    assert "Attendance not marked" in content and "Events held whose attendance was not marked" in content
 
 
 def events_listed(client, url):
@@ -568,12 +584,15 @@ def test_each_registration_figure_links_to_the_events_it_counts(client, network,
     response = overview(login(client, people["trainer"]))
     summary = {row.slug: row for row in response.context["summary"]}
     listed = events_listed(client, summary["registrations"].url)
-    assert listed == {"Seminar in September": (3, 2, 1), "Master class in October": (2, 0, 2)}
+    assert listed == {"Seminar in September": (3, 2, 1), "Master class in October": (2, None, None)}
     assert sum(registered for registered, _p, _a in listed.values()) == summary["registrations"].current
     assert set(events_listed(client, summary["attended"].url)) == {"Seminar in September"}
-    assert set(events_listed(client, summary["no_shows"].url)) == {"Seminar in September", "Master class in October"}
+    assert set(events_listed(client, summary["no_shows"].url)) == {"Seminar in September"}
+    assert set(events_listed(client, summary["events_unmarked"].url)) == {"Master class in October"}
+    assert set(events_listed(client, summary["attendance_rate"].url)) == {"Seminar in September"}
     by_kind = {row.value: row for row in response.context["attendance_by_kind"]}
-    assert set(events_listed(client, by_kind["master_class"].links["no_shows"])) == {"Master class in October"}
+    assert set(events_listed(client, by_kind["master_class"].links["no_shows"])) == set()
+    assert set(events_listed(client, by_kind["master_class"].links["unmarked"])) == {"Master class in October"}
     by_month = {row.label: row for row in response.context["attendance_by_month"]}
     september = next(row for label, row in by_month.items() if "2025" in label and row.registrations == 3)
     assert set(events_listed(client, september.links["registrations"])) == {"Seminar in September"}
@@ -598,10 +617,11 @@ def test_the_events_list_exports_its_counts(client, network, people, registratio
     login(client, people["centre"])
     response = client.get("/admin/monitoring/events/", {"period": 2025, "registrations": "any", "export": "csv"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][-3:] == ["Registrations for events", "Present", "Absent"]
-    assert sorted((row[0], row[-3:]) for row in rows[1:]) == [
-        ("Master class in October", ["2", "0", "2"]),
-        ("Seminar in September", ["3", "2", "1"]),
+    assert rows[0][-4:] == ["Registrations for events", "Present", "Absent", "Attendance marked"]
+    marked_on = timezone.localdate().isoformat()
+    assert sorted((row[0], row[-4:]) for row in rows[1:]) == [
+        ("Master class in October", ["2", "", "", "not marked"]),
+        ("Seminar in September", ["3", "2", "1", marked_on]),
     ]
 
 
@@ -692,3 +712,42 @@ def test_posts_resources_and_coverage_figures_link_to_what_they_count(client, ne
     login(client, people["editor_b"])  # school B's editor: B's resources only, A's posts are not theirs
     assert set(listed(f"/admin/monitoring/resources/?period=2025&school={network['b'].pk}")) == {"Plan", "Video"}
     assert answer(client.get("/admin/monitoring/posts/", {"period": 2025, "school": network["a"].pk})) == "refused"
+
+
+def test_only_an_organiser_marks_attendance_and_the_figures_follow(client, network, people, registrations):
+    """Marking the master class through the organiser's page moves its 2 teachers from "not marked" to present and
+    absent; school B's editor, a teacher and the trainer are refused, and nothing changes."""
+    from django.core.exceptions import PermissionDenied
+
+    from attendance import services as desk_services
+    from attendance.models import Registration, RegistrationDesk
+
+    master_class = registrations["Master class in October"]
+    desk = RegistrationDesk.objects.get(event_key=master_class.translation_key)
+    seats = list(Registration.objects.filter(desk=desk, status="confirmed").order_by("pk").values_list("pk", flat=True))
+    assert desk.attendance_marked_at is None and len(seats) == 2
+    url = f"/admin/event-registrations/event/{master_class.pk}/attendance/"
+    for who in ("editor_b", "teacher", "trainer"):
+        with pytest.raises(PermissionDenied):
+            desk_services.mark_attendance(desk.pk, seats, by=people[who])
+        assert answer(login(client, people[who]).post(url, {"present": seats})) in ("refused", 403)
+    desk.refresh_from_db()
+    assert desk.attendance_marked_at is None and not Registration.objects.filter(desk=desk, attended=True).exists()
+    page = login(client, registrations["organiser"]).get(f"/admin/event-registrations/event/{master_class.pk}/")
+    assert "Attendance not marked yet." in page.content.decode()
+
+    response = client.post(url, {"present": [seats[0]]})
+    assert response.status_code == 302
+    desk.refresh_from_db()
+    assert desk.attendance_marked_by == registrations["organiser"] and desk.attendance_marked_at is not None
+    assert "Attendance marked on" in client.get(response.url).content.decode()
+    figures.refresh(PERIOD)
+    now = figures.read(PERIOD, NETWORK)
+    assert (now["registrations_marked"], now["attended"], now["no_shows"]) == (5, 3, 2)
+    assert (now["registrations_unmarked"], now["events_unmarked"]) == (0, 0)
+    assert (now["attended:kind:master_class"], now["no_shows:kind:master_class"]) == (1, 1)
+    # Marking everyone absent is marking too: the event is no longer "not marked".
+    desk_services.mark_attendance(desk.pk, [], by=registrations["organiser"])
+    figures.refresh(PERIOD)
+    now = figures.read(PERIOD, NETWORK)
+    assert (now["attended"], now["no_shows"], now["events_unmarked"]) == (2, 3, 0)

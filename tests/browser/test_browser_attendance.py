@@ -56,7 +56,7 @@ def test_anyone_checks_a_certificate_number(events_network, live_server, phone_p
         start=start, end=start + timezone.timedelta(hours=2)
     )
     RegistrationDesk.objects.update(event_start=start)
-    services.mark_attendance(desk.pk, Registration.objects.values_list("pk", flat=True))
+    services.mark_attendance(desk.pk, Registration.objects.values_list("pk", flat=True), by=events_network["editor"])
     services.issue_batch(desk.pk)
     number = Registration.objects.get().certificate.number
     for page, width in ((phone_page, 390), (desktop_page, 1280)):

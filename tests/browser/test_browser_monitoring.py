@@ -51,11 +51,14 @@ def register_and_mark(event, teachers, present):
     from django.utils import timezone
 
     from attendance import services
+    from network.provisioning import provision_school
     from workflows.factories import make_user
 
     desk = services.open_desk(event, deadline=timezone.now() + datetime.timedelta(days=1))
     registrations = [services.register(desk.pk, make_user(f"teacher-{event.pk}-{n}")) for n in range(teachers)]
-    services.mark_attendance(desk.pk, [registration.pk for registration in registrations[:present]])
+    organiser = make_user(f"organiser-{event.pk}")
+    organiser.groups.add(provision_school(event.school).editors)
+    services.mark_attendance(desk.pk, [registration.pk for registration in registrations[:present]], by=organiser)
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
