@@ -1,14 +1,48 @@
 import pytest
 from django.core.management import call_command
 
+from tests import db_snapshot
 
-@pytest.fixture
-def homes(db, django_capture_on_commit_callbacks):
-    """The kk home page with its ru and en translations, as load_demo makes them."""
+
+def pytest_xdist_make_scheduler(config, log):
+    """`-n N` hands out whole test files (as `--dist loadfile`), not single tests: a module's shared fixtures (the demo
+    network, the permission matrix's world) are then built by one worker, once, instead of by every worker that gets
+    one of its tests. Files go out in collection order (see below), not the biggest first."""
+    if config.getoption("dist") != "load":  # an explicit --dist other than -n's default is left as asked
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    config.option.loadscopereorder = False
+    return LoadFileScheduling(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The browser tests, the longest, first (pytest-django put them last): with `-n N` their files start first, and
+    the many short files fill the workers' time at the end. Every transactional test here restores the database it
+    found (`serialized_rollback=True`), so the order does not matter to the others."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
+
+
+def build_homes():
+    from django.test import TestCase
+
     from home.demo import load_home
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):
         return load_home()
+
+
+@pytest.fixture(scope="session")
+def homes_rows(django_db_setup, django_db_blocker):
+    return db_snapshot.session_rows(django_db_blocker, build_homes)
+
+
+@pytest.fixture
+def homes(request, homes_rows):
+    """The kk home page with its ru and en translations, as load_demo makes them (after-commit work run), restored
+    from the rows written once per test process (tests/db_snapshot.py)."""
+    return db_snapshot.restored(request, homes_rows, build_homes)
 
 
 @pytest.fixture
@@ -28,19 +62,84 @@ def run_command():
     return run
 
 
-@pytest.fixture(scope="module")
-def demo_network(django_db_setup, django_db_blocker):
-    """Two demo Leading Schools with their sections, built once per test module and rolled back after it."""
-    from django.db import transaction
-
+@pytest.fixture(scope="session")
+def demo_network_rows(django_db_setup, django_db_blocker):
+    """The rows of two demo Leading Schools with their sections, built once per test process (tests/db_snapshot.py)."""
     from home.demo import load_home
     from network.demo import load_network
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    def build():
         homes = load_home()
         load_network(homes, schools=2)
-        yield homes
+        return {code: page.pk for code, page in homes.items()}
+
+    with django_db_blocker.unblock():
+        return db_snapshot.changes(build)
+
+
+@pytest.fixture(scope="session")
+def events_network_rows(django_db_setup, django_db_blocker):
+    """The rows of tests/attendance_fixtures.py's `events_network`, built once per test process on the home pages as
+    the `homes` fixture makes them (its after-commit work run)."""
+    from django.test import TestCase
+
+    from home.demo import load_home
+    from tests.attendance_fixtures import build_events_network
+
+    def build():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            homes = load_home()
+        return build_events_network(homes)
+
+    return db_snapshot.session_rows(django_db_blocker, build)
+
+
+@pytest.fixture(scope="session")
+def workflows_network_rows(django_db_setup, django_db_blocker):
+    """The rows of tests/test_workflows_flow.py's `network`, built once per test process (in English, as its tests
+    run)."""
+    from django.utils import translation
+
+    from tests.test_workflows_flow import build_network
+
+    def build():
+        with translation.override("en"):
+            return build_network()
+
+    return db_snapshot.session_rows(django_db_blocker, build)
+
+
+@pytest.fixture(scope="session")
+def follow_network_rows(django_db_setup, django_db_blocker):
+    """The rows of tests/follow_fixtures.py's `network` on the `homes` fixture's pages, after-commit work run."""
+    from django.test import TestCase
+
+    from follow.testing import build_network
+    from home.demo import load_home
+
+    def build():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            homes = load_home()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return build_network(homes["kk"])
+
+    return db_snapshot.session_rows(django_db_blocker, build)
+
+
+@pytest.fixture(scope="module")
+def demo_network(demo_network_rows, django_db_blocker):
+    """Two demo Leading Schools with their sections, written for each test module and rolled back after it."""
+    from django.core.cache import cache
+    from django.db import transaction
+    from wagtail.models import Page
+
+    tables, home_pks = demo_network_rows
+    with django_db_blocker.unblock(), transaction.atomic():
+        db_snapshot.restore(tables)
+        cache.clear()  # what was cached about other modules' pages (the site's root paths) is not about these
+        yield {code: Page.objects.get(pk=pk).specific for code, pk in home_pks.items()}
         transaction.set_rollback(True)
+    cache.clear()
 
 
 @pytest.fixture
