@@ -126,6 +126,14 @@ def follow_network_rows(django_db_setup, django_db_blocker):
     return db_snapshot.session_rows(django_db_blocker, build)
 
 
+@pytest.fixture(scope="session")
+def pagecache_network_rows(django_db_setup, django_db_blocker):
+    """The rows of tests/test_pagecache.py's `network` on the `homes` fixture's pages."""
+    from tests.test_pagecache import build_network
+
+    return db_snapshot.session_rows(django_db_blocker, lambda: build_network(build_homes()))
+
+
 @pytest.fixture(scope="module")
 def demo_network(demo_network_rows, django_db_blocker):
     """Two demo Leading Schools with their sections, written for each test module and rolled back after it."""
