@@ -4,26 +4,6 @@ from django.core.management import call_command
 from tests import db_snapshot
 
 
-def pytest_xdist_make_scheduler(config, log):
-    """`-n N` hands out whole test files (as `--dist loadfile`), not single tests: a module's shared fixtures (the demo
-    network, the permission matrix's world) are then built by one worker, once, instead of by every worker that gets
-    one of its tests. Files go out in collection order (see below), not the biggest first."""
-    if config.getoption("dist") != "load":  # an explicit --dist other than -n's default is left as asked
-        return None
-    from xdist.scheduler import LoadFileScheduling
-
-    config.option.loadscopereorder = False
-    return LoadFileScheduling(config, log)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """The browser tests, the longest, first (pytest-django put them last): with `-n N` their files start first, and
-    the many short files fill the workers' time at the end. Every transactional test here restores the database it
-    found (`serialized_rollback=True`), so the order does not matter to the others."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
-
-
 def build_homes():
     from django.test import TestCase
 
