@@ -54,6 +54,7 @@ def demo_network_rows(django_db_setup, django_db_blocker):
         return {code: page.pk for code, page in homes.items()}
 
     with django_db_blocker.unblock():
+        assert db_snapshot.pristine(), "the demo network's modules run before the transactional tests"
         return db_snapshot.changes(build)
 
 
