@@ -19,7 +19,7 @@ def homes_rows(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def homes(request, homes_rows):
+def homes(request, db, homes_rows):
     """The kk home page with its ru and en translations, as load_demo makes them (after-commit work run), restored
     from the rows written once per test process (tests/db_snapshot.py)."""
     return db_snapshot.restored(request, homes_rows, build_homes)

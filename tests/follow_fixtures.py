@@ -13,7 +13,7 @@ def empty_cache():
 
 
 @pytest.fixture
-def network(request, follow_network_rows):
+def network(request, db, follow_network_rows):
     """A school with its sections and the network pages, in kk, their after-commit work run: restored from the rows
     written once per test process (tests/conftest.py, tests/db_snapshot.py), the same rows as building them."""
     from django.test import TestCase

@@ -21,7 +21,7 @@ def page_cache(settings):
 
 
 @pytest.fixture
-def network(request, pagecache_network_rows):
+def network(request, db, pagecache_network_rows):
     """A school with a post, on the `homes` fixture's pages, after-commit work run: restored from the rows written
     once per test process (tests/conftest.py, tests/db_snapshot.py), the same rows as `build_network(homes)`."""
     from tests import db_snapshot

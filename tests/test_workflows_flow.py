@@ -34,7 +34,7 @@ def private_root(settings, tmp_path):
 
 
 @pytest.fixture
-def network(request, workflows_network_rows):
+def network(request, db, workflows_network_rows):
     """Two Leading Schools and their reviewers, restored from the rows written once per test process
     (tests/conftest.py, tests/db_snapshot.py): the same rows as `build_network()`, without building them each time."""
     from tests import db_snapshot
