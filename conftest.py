@@ -1,14 +1,28 @@
 import pytest
 from django.core.management import call_command
 
+from tests import db_snapshot
 
-@pytest.fixture
-def homes(db, django_capture_on_commit_callbacks):
-    """The kk home page with its ru and en translations, as load_demo makes them."""
+
+def build_homes():
+    from django.test import TestCase
+
     from demo.home import load_home
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):
         return load_home()
+
+
+@pytest.fixture(scope="session")
+def homes_rows(django_db_setup, django_db_blocker):
+    return db_snapshot.session_rows(django_db_blocker, build_homes)
+
+
+@pytest.fixture
+def homes(request, db, homes_rows):
+    """The kk home page with its ru and en translations, as load_demo makes them (after-commit work run), restored
+    from the rows written once per test process (tests/db_snapshot.py)."""
+    return db_snapshot.restored(request, homes_rows, build_homes)
 
 
 @pytest.fixture
@@ -28,19 +42,93 @@ def run_command():
     return run
 
 
-@pytest.fixture(scope="module")
-def demo_network(django_db_setup, django_db_blocker):
-    """Two demo Leading Schools with their sections, built once per test module and rolled back after it."""
-    from django.db import transaction
-
+@pytest.fixture(scope="session")
+def demo_network_rows(django_db_setup, django_db_blocker):
+    """The rows of two demo Leading Schools with their sections, built once per test process (tests/db_snapshot.py)."""
     from demo.home import load_home
     from demo.network import load_network
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    def build():
         homes = load_home()
         load_network(homes, schools=2)
-        yield homes
+        return {code: page.pk for code, page in homes.items()}
+
+    with django_db_blocker.unblock():
+        assert db_snapshot.pristine(), "the demo network's modules run before the transactional tests"
+        return db_snapshot.changes(build)
+
+
+@pytest.fixture(scope="session")
+def events_network_rows(django_db_setup, django_db_blocker):
+    """The rows of attendance/tests/fixtures.py's `events_network`, built once per test process on the home pages as
+    the `homes` fixture makes them (its after-commit work run)."""
+    from django.test import TestCase
+
+    from attendance.tests.fixtures import build_events_network
+    from demo.home import load_home
+
+    def build():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            homes = load_home()
+        return build_events_network(homes)
+
+    return db_snapshot.session_rows(django_db_blocker, build)
+
+
+@pytest.fixture(scope="session")
+def workflows_network_rows(django_db_setup, django_db_blocker):
+    """The rows of workflows/tests/test_flow.py's `network`, built once per test process (in English, as its tests
+    run)."""
+    from django.utils import translation
+
+    from workflows.tests.test_flow import build_network
+
+    def build():
+        with translation.override("en"):
+            return build_network()
+
+    return db_snapshot.session_rows(django_db_blocker, build)
+
+
+@pytest.fixture(scope="session")
+def follow_network_rows(django_db_setup, django_db_blocker):
+    """The rows of follow/tests/fixtures.py's `network` on the `homes` fixture's pages, after-commit work run."""
+    from django.test import TestCase
+
+    from demo.home import load_home
+    from network.factories import build_network
+
+    def build():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            homes = load_home()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return build_network(homes["kk"])
+
+    return db_snapshot.session_rows(django_db_blocker, build)
+
+
+@pytest.fixture(scope="session")
+def pagecache_network_rows(django_db_setup, django_db_blocker):
+    """The rows of pagecache/tests/test_pagecache.py's `network` on the `homes` fixture's pages."""
+    from pagecache.tests.test_pagecache import build_network
+
+    return db_snapshot.session_rows(django_db_blocker, lambda: build_network(build_homes()))
+
+
+@pytest.fixture(scope="module")
+def demo_network(demo_network_rows, django_db_blocker):
+    """Two demo Leading Schools with their sections, written for each test module and rolled back after it."""
+    from django.core.cache import cache
+    from django.db import transaction
+    from wagtail.models import Page
+
+    tables, home_pks = demo_network_rows
+    with django_db_blocker.unblock(), transaction.atomic():
+        db_snapshot.restore(tables)
+        cache.clear()  # what was cached about other modules' pages (the site's root paths) is not about these
+        yield {code: Page.objects.get(pk=pk).specific for code, pk in home_pks.items()}
         transaction.set_rollback(True)
+    cache.clear()
 
 
 @pytest.fixture

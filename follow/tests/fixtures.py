@@ -13,6 +13,15 @@ def empty_cache():
 
 
 @pytest.fixture
-def network(homes, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return build_network(homes["kk"])
+def network(request, db, follow_network_rows):
+    """A school with its sections and the network pages, in kk, their after-commit work run: restored from the rows
+    written once per test process (conftest.py, tests/db_snapshot.py), the same rows as building them."""
+    from django.test import TestCase
+
+    from tests import db_snapshot
+
+    def build():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return build_network(request.getfixturevalue("homes")["kk"])
+
+    return db_snapshot.restored(request, follow_network_rows, build)

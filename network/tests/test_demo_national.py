@@ -26,93 +26,105 @@ from network.models import (
 TINY = {"schools": 3, "partners_per_school": 10, "posts": 20, "events": 10, "resources": 20}
 
 
-@pytest.fixture
-def national(homes):
-    return load_national(**TINY, ru_share=0.5, en_share=0.5)
-
-
 def locale(code):
     return Locale.objects.get(language_code=code)
 
 
-def test_tree_is_valid_for_treebeard_and_for_the_set_based_check(national):
-    assert Page.find_problems() == ([], [], [], [], [])
-    assert check_tree() == {}
+@pytest.fixture(scope="class")
+def national_load(django_db_setup, django_db_blocker):
+    """The tiny national load, made once for TestTheTinyNationalLoad's read-only tests (each test still runs in its own
+    transaction, rolled back) and rolled back after the last of them."""
+    from django.test import TestCase
+
+    from demo.home import load_home
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):  # as the `homes` fixture does
+            load_home()
+        yield load_national(**TINY, ru_share=0.5, en_share=0.5)
+        transaction.set_rollback(True)
 
 
-def test_counts_are_the_ones_asked_for(national):
-    kk = locale("kk")
-    assert LeadingSchoolPage.objects.filter(locale=kk).count() == 3
-    assert PartnerSchool.objects.filter(leading_school__locale=kk).count() == 30
-    assert BlogPostPage.objects.filter(locale=kk).count() == 20
-    assert EventPage.objects.filter(locale=kk).count() == 10
-    assert ResourcePage.objects.filter(locale=kk).count() == 20
-    assert RegionPage.objects.filter(locale=kk).count() == 20
-    for code in ("ru", "en"):
-        # Every school, region and section exists in every language; a share of the items is translated.
-        assert LeadingSchoolPage.objects.filter(locale__language_code=code).count() == 3
-        assert BlogIndexPage.objects.filter(locale__language_code=code).count() == 3
-        assert ResourceLibraryPage.objects.filter(locale__language_code=code).count() == 1
-    translated = sum(BlogPostPage.objects.filter(locale__language_code=code).count() for code in ("ru", "en"))
-    assert translated == national["post translations"] > 0
-    assert national["posts"] == 20 and national["events"] == 10 and national["resources"] == 20
-    assert 0 < national["upcoming events"] < 10
+@pytest.fixture
+def national(national_load, db):
+    return national_load
 
 
-def test_generated_items_are_served_at_their_url(national, client):
-    for model in (BlogPostPage, EventPage, ResourcePage):
-        for code in ("kk", "ru", "en"):
-            page = model.objects.filter(locale__language_code=code).order_by("path").last()
-            assert page is not None, (model, code)
-            assert page.url.startswith(f"/{code}/")
-            response = client.get(page.url)
-            assert response.status_code == 200, page.url
-            assert escape(page.title) in response.content.decode()
+class TestTheTinyNationalLoad:
+    """Read-only checks of one tiny national load, made once for all of them."""
 
+    def test_tree_is_valid_for_treebeard_and_for_the_set_based_check(self, national):
+        assert Page.find_problems() == ([], [], [], [], [])
+        assert check_tree() == {}
 
-def test_listings_and_schools_are_served(national, client):
-    school = LeadingSchoolPage.objects.filter(locale__language_code="kk").first()
-    for page in [school, *school.get_children().specific()]:
-        assert client.get(page.url).status_code == 200, page.url
-    library = ResourceLibraryPage.objects.get(locale__language_code="ru")
-    assert client.get(library.url + "?subject=mathematics&grade=7").status_code == 200
+    def test_counts_are_the_ones_asked_for(self, national):
+        kk = locale("kk")
+        assert LeadingSchoolPage.objects.filter(locale=kk).count() == 3
+        assert PartnerSchool.objects.filter(leading_school__locale=kk).count() == 30
+        assert BlogPostPage.objects.filter(locale=kk).count() == 20
+        assert EventPage.objects.filter(locale=kk).count() == 10
+        assert ResourcePage.objects.filter(locale=kk).count() == 20
+        assert RegionPage.objects.filter(locale=kk).count() == 20
+        for code in ("ru", "en"):
+            # Every school, region and section exists in every language; a share of the items is translated.
+            assert LeadingSchoolPage.objects.filter(locale__language_code=code).count() == 3
+            assert BlogIndexPage.objects.filter(locale__language_code=code).count() == 3
+            assert ResourceLibraryPage.objects.filter(locale__language_code=code).count() == 1
+        translated = sum(BlogPostPage.objects.filter(locale__language_code=code).count() for code in ("ru", "en"))
+        assert translated == national["post translations"] > 0
+        assert national["posts"] == 20 and national["events"] == 10 and national["resources"] == 20
+        assert 0 < national["upcoming events"] < 10
 
+    def test_generated_items_are_served_at_their_url(self, national, client):
+        for model in (BlogPostPage, EventPage, ResourcePage):
+            for code in ("kk", "ru", "en"):
+                page = model.objects.filter(locale__language_code=code).order_by("path").last()
+                assert page is not None, (model, code)
+                assert page.url.startswith(f"/{code}/")
+                response = client.get(page.url)
+                assert response.status_code == 200, page.url
+                assert escape(page.title) in response.content.decode()
 
-def test_translations_share_the_key_and_sit_under_the_translated_parents(national):
-    kk = locale("kk")
-    for model, index_model in (
-        (BlogPostPage, BlogIndexPage),
-        (EventPage, EventIndexPage),
-        (ResourcePage, ResourcePortalPage),
-        (LeadingSchoolPage, RegionPage),
-    ):
-        translations = model.objects.exclude(locale=kk)
-        assert translations.exists(), model
-        for page in translations:
-            source = model.objects.get(translation_key=page.translation_key, locale=kk)
-            assert page.slug == source.slug
-            parent = page.get_parent().specific
-            assert isinstance(parent, index_model) and parent.locale_id == page.locale_id
-            assert parent.translation_key == source.get_parent().translation_key
+    def test_listings_and_schools_are_served(self, national, client):
+        school = LeadingSchoolPage.objects.filter(locale__language_code="kk").first()
+        for page in [school, *school.get_children().specific()]:
+            assert client.get(page.url).status_code == 200, page.url
+        library = ResourceLibraryPage.objects.get(locale__language_code="ru")
+        assert client.get(library.url + "?subject=mathematics&grade=7").status_code == 200
 
+    def test_translations_share_the_key_and_sit_under_the_translated_parents(self, national):
+        kk = locale("kk")
+        for model, index_model in (
+            (BlogPostPage, BlogIndexPage),
+            (EventPage, EventIndexPage),
+            (ResourcePage, ResourcePortalPage),
+            (LeadingSchoolPage, RegionPage),
+        ):
+            translations = model.objects.exclude(locale=kk)
+            assert translations.exists(), model
+            for page in translations:
+                source = model.objects.get(translation_key=page.translation_key, locale=kk)
+                assert page.slug == source.slug
+                parent = page.get_parent().specific
+                assert isinstance(parent, index_model) and parent.locale_id == page.locale_id
+                assert parent.translation_key == source.get_parent().translation_key
 
-def test_school_and_region_point_at_the_ancestors_of_the_same_language(national):
-    for model in (BlogPostPage, EventPage, ResourcePage):
-        for page in model.objects.select_related("school", "region"):
-            assert page.school is not None and page.region is not None
-            assert page.path.startswith(page.school.path) and page.path.startswith(page.region.path)
-            assert page.school.locale_id == page.region.locale_id == page.locale_id
-            assert page.school.region_id == page.region_id
-    for school in LeadingSchoolPage.objects.all():
-        assert school.region_id == school.get_parent().pk
-    assert not ResourcePage.objects.exclude(published_at=F("first_published_at")).exists()
+    def test_school_and_region_point_at_the_ancestors_of_the_same_language(self, national):
+        for model in (BlogPostPage, EventPage, ResourcePage):
+            for page in model.objects.select_related("school", "region"):
+                assert page.school is not None and page.region is not None
+                assert page.path.startswith(page.school.path) and page.path.startswith(page.region.path)
+                assert page.school.locale_id == page.region.locale_id == page.locale_id
+                assert page.school.region_id == page.region_id
+        for school in LeadingSchoolPage.objects.all():
+            assert school.region_id == school.get_parent().pk
+        assert not ResourcePage.objects.exclude(published_at=F("first_published_at")).exists()
 
-
-def test_a_second_run_refuses_and_changes_nothing(national):
-    pages = Page.objects.count()
-    with pytest.raises(AlreadyLoaded, match="already loaded"):
-        load_national(**TINY)
-    assert Page.objects.count() == pages
+    def test_a_second_run_refuses_and_changes_nothing(self, national):
+        pages = Page.objects.count()
+        with pytest.raises(AlreadyLoaded, match="already loaded"):
+            load_national(**TINY)
+        assert Page.objects.count() == pages
 
 
 def test_existing_regions_are_reused_and_their_missing_translations_made(homes):

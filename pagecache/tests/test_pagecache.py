@@ -21,10 +21,22 @@ def page_cache(settings):
 
 
 @pytest.fixture
-def network(homes, django_capture_on_commit_callbacks):
+def network(request, db, pagecache_network_rows):
+    """A school with a post, on the `homes` fixture's pages, after-commit work run: restored from the rows written
+    once per test process (conftest.py, tests/db_snapshot.py), the same rows as `build_network(homes)`."""
+    from tests import db_snapshot
+
+    return db_snapshot.restored(
+        request, pagecache_network_rows, lambda: build_network(request.getfixturevalue("homes"))
+    )
+
+
+def build_network(homes):
+    from django.test import TestCase
+
     from network.factories import build_network
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):
         built = build_network(homes["kk"])
         built["post"] = add_post(built["blog"], "Алғашқы жазба")
     built["home"] = homes["kk"]

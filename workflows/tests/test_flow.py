@@ -36,7 +36,15 @@ def private_root(settings, tmp_path):
 
 
 @pytest.fixture
-def network(db):
+def network(request, db, workflows_network_rows):
+    """Two Leading Schools and their reviewers, restored from the rows written once per test process
+    (conftest.py, tests/db_snapshot.py): the same rows as `build_network()`, without building them each time."""
+    from tests import db_snapshot
+
+    return db_snapshot.restored(request, workflows_network_rows, build_network)
+
+
+def build_network():
     home = make_home()
     school = make_school(home, "Almaty region", "Leading School No. 1")
     other = make_school(home, "Karaganda region", "Leading School No. 2")
