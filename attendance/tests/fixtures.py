@@ -54,7 +54,7 @@ def organiser(username, school, role="editors", **kwargs):
 
 @pytest.fixture
 def events_network(request, db, events_network_rows):
-    """The world below, restored from the rows written once per test process (tests/conftest.py's
+    """The world below, restored from the rows written once per test process (conftest.py's
     `events_network_rows`, tests/db_snapshot.py): the same rows as building it, in a fraction of the time."""
     from tests import db_snapshot
 
