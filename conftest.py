@@ -4,6 +4,16 @@ from django.core.management import call_command
 from tests import db_snapshot
 
 
+@pytest.fixture(autouse=True)
+def language_left_as_found():
+    """A test (or a view it calls outside a request) that activates a language does not leave it to the next test on
+    the same worker: URL prefixes and messages would then depend on the order the tests ran in."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 def build_homes():
     from django.test import TestCase
 

@@ -751,3 +751,43 @@ def test_only_an_organiser_marks_attendance_and_the_figures_follow(client, netwo
     figures.refresh(PERIOD)
     now = figures.read(PERIOD, NETWORK)
     assert (now["attended"], now["no_shows"], now["events_unmarked"]) == (2, 3, 0)
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_the_page_lists_export_what_their_pages_say_in_the_admins_language(client, network, people, export):
+    """The posts, events and resources exports (read as plain rows, not pages) against the pages themselves: titles,
+    school, region and the choice fields' labels in the reader's language (Russian here)."""
+    from openpyxl import load_workbook
+
+    people["centre"].wagtail_userprofile.preferred_language = "ru"
+    people["centre"].wagtail_userprofile.save()
+    login(client, people["centre"])
+
+    def exported(report):
+        response = client.get(f"/admin/monitoring/{report}/", {"period": 2025, "export": export})
+        if export == "csv":
+            return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))[1:]
+        sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+        return [
+            ["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(min_row=2, values_only=True)
+        ]
+
+    def expected(pages, *fields):
+        with translation.override("ru"):
+            return sorted(
+                [page.title, page.school.title, page.region.title, *(str(getattr(page, f)()) for f in fields)]
+                for page in pages
+            )
+
+    held = ["Seminar in September", "Master class in October", "Another seminar in October"]
+    assert sorted(row[:4] for row in exported("events")) == expected(
+        EventPage.objects.filter(title__in=held), "get_kind_display"
+    )
+    assert "мастер-класс" in {row[3] for row in exported("events")}  # a label, in the reader's language
+    resources = ResourcePage.objects.filter(title__in=["Plan", "Video"])
+    assert sorted(row[:6] for row in exported("resources")) == expected(
+        resources, "get_kind_display", "get_subject_display", "get_language_display"
+    )
+    assert sorted(row[:3] for row in exported("posts")) == expected(
+        BlogPostPage.objects.filter(title__in=["Post one", "Post two"])
+    )

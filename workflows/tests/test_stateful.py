@@ -354,11 +354,14 @@ def test_random_sequences_of_review_actions_by_users_in_and_out_of_scope(cast):
     run_state_machine_as_test(
         make_machine(cast, tally),
         settings=hypothesis_settings(
-            max_examples=25,
+            max_examples=40,
             stateful_step_count=15,
             deadline=None,
             suppress_health_check=list(HealthCheck),
             database=None,
+            # The same examples on every run: CI must not depend on whether this run's random examples happened
+            # to take a task (the tally below checks that they do).
+            derandomize=True,
         ),
     )
     print(sorted(tally.items()))  # what the examples did (pytest -s shows it)
