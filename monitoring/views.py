@@ -5,6 +5,7 @@ what is shown from monitoring.report.
 """
 
 import datetime
+import functools
 import itertools
 from types import SimpleNamespace
 
@@ -304,8 +305,15 @@ class ExportRow:
         if name.startswith("get_") and name.endswith("_display"):
             field = self._model._meta.get_field(name.removeprefix("get_").removesuffix("_display"))
             value = getattr(self, field.attname)
-            return lambda: force_str(dict(field.flatchoices).get(value, value), strings_only=True)
+            return lambda: force_str(_labels(field).get(value, value), strings_only=True)
         raise AttributeError(name)
+
+
+@functools.cache
+def _labels(field):
+    """A choice field's {value: label}, made once and not for each of an export's rows (the labels stay lazy, so
+    each export reads them in its reader's language)."""
+    return dict(field.flatchoices)
 
 
 class SchoolsFilterSet(ScopedFilterSet):
