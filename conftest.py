@@ -1,7 +1,35 @@
 import pytest
 from django.core.management import call_command
 
-from tests import db_snapshot
+from tests import db_snapshot, template_database
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings, django_db_blocker):
+    """Each process's test database is a copy of a template migrated once (tests/template_database.py); Django is
+    told to keep the copy it finds, and the copy is dropped at the end as Django would have dropped it. With
+    `--reuse-db`, as before: the process's own database, kept between runs."""
+    if request.config.getvalue("reuse_db") and not request.config.getvalue("create_db"):
+        return True
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if not template_database.copy_of_template():
+            return False
+    original_name = connection.settings_dict["NAME"]
+
+    def drop_copy():
+        with django_db_blocker.unblock():
+            connection.creation.destroy_test_db(original_name, verbosity=0, keepdb=False)
+
+    request.addfinalizer(drop_copy)
+    return True
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, django_db_keepdb):
+    """The copy of the template is the freshly created database: `--create-db` must not make Django create it again."""
+    return request.config.getvalue("create_db") and not django_db_keepdb
 
 
 @pytest.fixture(autouse=True)
