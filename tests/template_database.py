@@ -28,6 +28,8 @@ from django.db import connection
 
 LOCK_FILE = ".test-db-template.lock"
 
+copied_from = None  # the template this process's database was copied from (a database name or a file path)
+
 
 def fingerprint():
     digest = hashlib.sha256(connection.vendor.encode())
@@ -133,7 +135,9 @@ def copy_of_template():
         database = SQLite(test_name)
     else:
         return False
+    global copied_from
     with _locked():
         database.ensure_template()
         database.copy()
+    copied_from = str(database.template)
     return True
