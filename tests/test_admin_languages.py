@@ -82,7 +82,9 @@ def test_the_russian_admins_javascript_catalogues_hold_no_kazakh(client, admin_u
     russian = polib.pofile(str(ADMIN / "ru" / "LC_MESSAGES" / "djangojs.po"))
 
     def text(entry):
-        return [entry.msgstr_plural[form] for form in sorted(entry.msgstr_plural)] if entry.msgid_plural else entry.msgstr
+        if entry.msgid_plural:
+            return [entry.msgstr_plural[form] for form in sorted(entry.msgstr_plural)]
+        return entry.msgstr
 
     kazakh = [entry for entry in polib.pofile(str(ADMIN / "kk" / "LC_MESSAGES" / "djangojs.po")) if entry.msgid]
     wrong = {
@@ -92,3 +94,28 @@ def test_the_russian_admins_javascript_catalogues_hold_no_kazakh(client, admin_u
     }
     assert wrong == {}, "served in another language than Russian"
     assert served["Search"] == "Поиск" and served["Translate"] == "Перевести"
+
+
+@pytest.mark.django_db
+def test_the_help_menu_speaks_each_users_language(client, django_user_model):
+    """Wagtail formats the help menu's "What's new in Wagtail 8.0" once per process: the second user read it in the
+    first one's language (editors/wagtail_hooks.py makes it lazy again)."""
+    import json
+
+    from bs4 import BeautifulSoup
+    from wagtail.users.models import UserProfile
+    from wagtail.utils.version import get_main_version
+
+    version = get_main_version(include_patch=False)
+
+    def sidebar(language):
+        user = django_user_model.objects.create_superuser(f"help_{language}", f"{language}@school.kz", "pass-for-tests")
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
+        client.force_login(user)
+        page = BeautifulSoup(client.get("/admin/").content, "html.parser")
+        return json.dumps(json.loads(page.find(id="wagtail-sidebar-props").string), ensure_ascii=False)
+
+    assert f"Wagtail {version} нұсқасындағы жаңалықтар" in sidebar("kk")
+    russian = sidebar("ru")
+    assert f"Что нового в Wagtail {version}" in russian and "нұсқасындағы" not in russian
+    assert f"What's new in Wagtail {version}" in sidebar("en")
