@@ -91,8 +91,13 @@ def open_the_explorer_at_the_school(request, menu_items):
             menu_items[index] = SchoolExplorerMenuItem(item, school)
 
 
+# Wagtail's message, translated by its catalogues and locale_admin: gettext on a name keeps makemessages from copying
+# it into ours, where it would shadow them.
+WHATS_NEW = "What's new in Wagtail %(version)s"
+
+
 def _whats_new(version):
-    return _("What's new in Wagtail %(version)s") % {"version": version}
+    return _(WHATS_NEW) % {"version": version}
 
 
 whats_new_label = lazy(_whats_new, str)
