@@ -1,6 +1,8 @@
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.functional import lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
@@ -101,6 +103,11 @@ def _whats_new(version):
 
 
 whats_new_label = lazy(_whats_new, str)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_on_a_phone_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editors/admin.css"))
 
 
 @hooks.register("construct_help_menu")

@@ -1,5 +1,6 @@
-"""The school editor's dashboard panel (editors/dashboard.py) on a phone and a desktop, in a real Chromium: on a
-phone each language is a card whose counts carry their labels, and nothing is cut or wider than the screen."""
+"""The school editor's admin on a phone, in a real Chromium: the dashboard panel (editors/dashboard.py), where each
+language is a card whose counts carry their labels, and the page explorer of the school's blog, whose titles keep a
+line of their own (editors/static/editors/admin.css); nothing in them is cut or wider than the screen."""
 
 import pytest
 
@@ -55,6 +56,26 @@ def test_the_school_panel_fits_the_screen(school, live_server, chromium, viewpor
         assert violations == [], [(v["id"], v["help"]) for v in violations]
         save_screenshot(page, f"editor-dashboard-kk-{viewport['width']}")
         # The admin's account menu asks gravatar.com for the user's picture: outside this machine, so it fails here.
+        allow_console_errors(page, "ERR_NAME_NOT_RESOLVED")
+        assert page.console_errors == []
+    finally:
+        context.close()
+
+
+def test_the_explorer_keeps_each_title_on_a_line_of_its_own_on_a_phone(school, live_server, chromium):
+    from network.factories import add_post
+
+    add_post(school["blog"], "Тәлімгерлік: жас мұғалімдермен жұмыс және олардың алғашқы ашық сабақтары")
+    context, page = open_page(chromium, PHONE)
+    try:
+        sign_in(page, live_server.url)
+        page.goto(f"{live_server.url}/admin/pages/{school['blog'].pk}/")
+        title = page.locator("table.listing tbody td.title").first
+        # Five columns squeezed the title into a few letters' width: it broke letter by letter.
+        assert title.bounding_box()["width"] >= PHONE["width"] * 0.6
+        assert_fits_width(page)
+        assert_nothing_cut(page, "table.listing tbody")
+        save_screenshot(page, "editor-explorer-blog-kk-390")
         allow_console_errors(page, "ERR_NAME_NOT_RESOLVED")
         assert page.console_errors == []
     finally:
