@@ -75,6 +75,8 @@ def test_the_explorer_keeps_each_title_on_a_line_of_its_own_on_a_phone(school, l
         assert title.bounding_box()["width"] >= PHONE["width"] * 0.6
         assert_fits_width(page)
         assert_nothing_cut(page, "table.listing tbody")
+        # The header's landmark, a literal in Wagtail's template (editors/templates/wagtailadmin/shared/headers/).
+        assert page.locator("#w-slim-header-buttons").get_attribute("aria-label") == said("Actions")
         save_screenshot(page, "editor-explorer-blog-kk-390")
         allow_console_errors(page, "ERR_NAME_NOT_RESOLVED")
         assert page.console_errors == []
