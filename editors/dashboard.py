@@ -12,7 +12,8 @@ Every figure comes from a fixed number of queries, whatever the size of the scho
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
@@ -22,6 +23,14 @@ from network.models import LeadingSchoolPage, SchoolWorkspace
 
 RECENT = 6
 OUT_OF_DATE = 10
+# The panel's counts per language, in its columns' order: (key, label).
+COUNTS = (
+    ("pages", pgettext_lazy("editors dashboard count", "Pages")),
+    ("drafts", _("Drafts")),
+    ("unpublished", _("Unpublished changes")),
+    ("in_moderation", _("In moderation")),
+    ("needs_changes", _("Changes requested")),
+)
 
 
 def schools_of(user):
@@ -93,6 +102,9 @@ class SchoolPanel(Component):
     order = 50
     template_name = "editors/dashboard_panel.html"
 
+    class Media:
+        css = {"all": ["editors/dashboard.css"]}
+
     def __init__(self, user, versions):
         self.user = user
         self.versions = versions
@@ -109,10 +121,8 @@ class SchoolPanel(Component):
                     "version": version,
                     "name": version.locale.get_display_name(),
                     "explore_url": reverse("wagtailadmin_explore", args=[version.pk]),
-                    **{
-                        key: row.get(key, 0)
-                        for key in ("pages", "drafts", "unpublished", "in_moderation", "needs_changes")
-                    },
+                    "counts": [(label, row.get(key, 0)) for key, label in COUNTS],
+                    **{key: row.get(key, 0) for key, _label in COUNTS},
                 }
             )
         default = Locale.get_default()
@@ -125,6 +135,7 @@ class SchoolPanel(Component):
         )
         return {
             "school": school,
+            "count_labels": [label for _key, label in COUNTS],
             "languages": languages,
             "out_of_date": out_of_date(sources),
             "recent": list(recent),

@@ -1,5 +1,8 @@
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.functional import lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
@@ -88,6 +91,33 @@ def open_the_explorer_at_the_school(request, menu_items):
     for index, item in enumerate(menu_items):
         if isinstance(item, ExplorerMenuItem):
             menu_items[index] = SchoolExplorerMenuItem(item, school)
+
+
+# Wagtail's message, translated by its catalogues and locale_admin: gettext on a name keeps makemessages from copying
+# it into ours, where it would shadow them.
+WHATS_NEW = "What's new in Wagtail %(version)s"
+
+
+def _whats_new(version):
+    return _(WHATS_NEW) % {"version": version}
+
+
+whats_new_label = lazy(_whats_new, str)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_on_a_phone_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("editors/admin.css"))
+
+
+@hooks.register("construct_help_menu")
+def whats_new_in_the_users_language(request, menu_items):
+    """Wagtail builds its help menu once per process and formats "What's new in Wagtail %(version)s" then, so every
+    user read it in the language of the process's first admin request (Kazakh in the Russian admin, or the reverse).
+    Its label is made lazy again: formatted when each request renders it."""
+    for item in menu_items:
+        if item.name.startswith("whats-new-in-wagtail-"):
+            item.label = whats_new_label(item.name.removeprefix("whats-new-in-wagtail-"))
 
 
 # order=-1: wagtail-localize's own before_edit_page hook is registered first (editors.listing_buttons imports its

@@ -12,6 +12,7 @@ from pathlib import Path
 import django
 import polib
 import pytest
+import taggit
 import wagtail
 import wagtail_localize
 from bs4 import BeautifulSoup
@@ -29,12 +30,15 @@ TAG = re.compile(r"</?[a-z][^>]*>")
 
 
 def reference_catalogues(domain="django"):
-    """The English catalogues of Wagtail (with wagtail-localize) and Django: they list every msgid their code uses."""
+    """The English catalogues of Wagtail (with wagtail-localize and django-taggit) and Django: they list every msgid
+    their code uses."""
     wagtail_dir = Path(wagtail.__file__).parent
     django_dir = Path(django.__file__).parent
     paths = [
         *wagtail_dir.glob(f"**/locale/en/LC_MESSAGES/{domain}.po"),
         Path(wagtail_localize.__file__).parent / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po",
+        # django-taggit: the tag field's help text under every post's "Tags".
+        Path(taggit.__file__).parent / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po",
         django_dir / "conf" / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po",
         *django_dir.glob(f"contrib/*/locale/en/LC_MESSAGES/{domain}.po"),
     ]

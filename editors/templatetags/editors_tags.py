@@ -46,3 +46,22 @@ def package_gettext(msgid):
     """Translate a message of an installed package (its catalogue has it) without makemessages copying the msgid
     into the project's catalogue, where it would shadow the package's and locale_admin's translations."""
     return gettext(msgid)
+
+
+# wagtail-localize's own literal, matched as its bundle writes it; gettext on a name keeps makemessages from copying
+# Wagtail's msgid into our catalogue.
+MORE_ACTIONS = "More actions"
+
+
+@register.simple_tag
+def localize_editor_strings(translation):
+    """The texts wagtail-localize's translation editor writes without gettext, each with its translation in the
+    admin's language (editors/static/editors/localize_strings.js replaces them); an English admin needs none."""
+    source = translation.source.locale.get_display_name()
+    target = translation.target_locale.get_display_name()
+    strings = {
+        f"{source} to {target} translation": gettext("%(source)s to %(target)s translation")
+        % {"source": source, "target": target},
+        MORE_ACTIONS: gettext(MORE_ACTIONS),
+    }
+    return {english: str(text) for english, text in strings.items() if english != text}

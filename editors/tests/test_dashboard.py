@@ -46,7 +46,9 @@ def test_the_editor_lands_on_their_own_school(client, staff, django_capture_on_c
     panel = page.select_one(".editors-school-panel")
     assert panel is not None and school.title in panel.get_text()
     rows = {
-        row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
+        row.th.get_text(strip=True): [
+            cell.select_one(".editors-school-counts__value").get_text(strip=True) for cell in row.find_all("td")
+        ]
         for row in panel.select(".editors-school-counts tbody tr")
     }
     assert set(rows) == {"Қазақша", "Русский", "English"}

@@ -5,6 +5,7 @@ Every page a test opens collects its console errors and uncaught exceptions; a t
 so they use `@pytest.mark.django_db(transaction=True, serialized_rollback=True)`.
 """
 
+import io
 import os
 import shutil
 
@@ -73,3 +74,23 @@ def phone_page(chromium):
 @pytest.fixture
 def desktop_page(chromium):
     yield from checked_page(chromium, DESKTOP)
+
+
+@pytest.fixture
+def school():
+    """A Leading School in kk and ru, provisioned (sections, groups, workflow), with the demo editor and moderator
+    (demo/editors.py: editor-demo, moderator-demo)."""
+    from wagtail.models import Locale
+
+    from demo.editors import load_editors_demo
+    from demo.home import load_home
+    from network.factories import make_school, translate_page
+    from network.models import BlogIndexPage
+
+    homes = load_home()
+    kk = make_school(homes["kk"], "Астана қаласы", "№ 54 мектеп-лицей", "astana", "school-54")
+    russian = Locale.objects.get(language_code="ru")
+    translate_page(kk.get_parent().specific, russian, {"title": "Город Астана"})
+    translate_page(kk, russian, {"title": "Школа-лицей № 54"})
+    load_editors_demo(stdout=io.StringIO())
+    return {"kk": kk, "blog": BlogIndexPage.objects.child_of(kk).get()}

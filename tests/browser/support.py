@@ -23,6 +23,29 @@ def assert_fits_width(page):
     assert widths[0] <= widths[1], f"{page.url} is {widths[0]} px wide at {widths[1]} px: {culprits}"
 
 
+def assert_nothing_cut(page, selector):
+    """Every element in `selector` lies within the viewport and shows all it holds: nothing reaches past the screen's
+    edge, is scrolled sideways inside a box, or is cut with an ellipsis (each would pass assert_fits_width). Text for
+    screen readers only (in a 1 px box) is left out."""
+    cut = page.evaluate(
+        """(selector) => {
+        const forScreenReaders = (e) => {
+            for (; e; e = e.parentElement) {
+                if (e.getClientRects().length && e.getBoundingClientRect().width <= 1) return true;
+            }
+            return false;
+        };
+        return [...document.querySelectorAll(selector + ', ' + selector + ' *')]
+        .filter(e => e.getClientRects().length && !forScreenReaders(e))
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 || e.scrollWidth > e.clientWidth + 1)
+        .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' +
+            e.textContent.trim().slice(0, 40));
+        }""",
+        selector,
+    )
+    assert cut == [], f"{page.url}: cut or wider than the screen in {selector}: {cut}"
+
+
 def assert_no_serious_axe_violations(page):
     """axe-core (bundled in axe-playwright-python, no CDN) reports no serious or critical violation."""
     from axe_playwright_python.sync_playwright import Axe

@@ -7,7 +7,6 @@ Kazakh page's language switcher. The public pages are checked at 390 px.
 The editor and the moderator are load_demo's (demo/editors.py), in browsers of their own.
 """
 
-import io
 import json
 import re
 
@@ -24,25 +23,6 @@ TITLE_RU = "Летний лагерь: исследовательские про
 INTRO_RU = "Ученики защитили исследовательские проекты в летнем лагере."
 SLUG_RU = "letnij-lager"
 REQUEST = "Суретке оқушылардың жобалары туралы бір сөйлем қосыңыз."
-
-
-@pytest.fixture
-def school():
-    """A Leading School in kk and ru, provisioned (sections, groups, workflow), with the demo editor and moderator."""
-    from wagtail.models import Locale
-
-    from demo.editors import load_editors_demo
-    from demo.home import load_home
-    from network.factories import make_school, translate_page
-    from network.models import BlogIndexPage
-
-    homes = load_home()
-    kk = make_school(homes["kk"], "Астана қаласы", "№ 54 мектеп-лицей", "astana", "school-54")
-    russian = Locale.objects.get(language_code="ru")
-    translate_page(kk.get_parent().specific, russian, {"title": "Город Астана"})
-    translate_page(kk, russian, {"title": "Школа-лицей № 54"})
-    load_editors_demo(stdout=io.StringIO())
-    return {"kk": kk, "blog": BlogIndexPage.objects.child_of(kk).get()}
 
 
 def image_file(tmp_path):
