@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.encoding import force_str
@@ -63,11 +63,18 @@ def resolve_scope(request, access):
 
 
 def scope_title(scope):
+    """The school's or region's title in the reader's language (its translation's), else the scope page's own."""
     if scope.school_id:
-        return LeadingSchoolPage.objects.filter(pk=scope.school_id).values_list("title", flat=True).first()
-    if scope.region_id:
-        return RegionPage.objects.filter(pk=scope.region_id).values_list("title", flat=True).first()
-    return _("The whole network")
+        model, pk = LeadingSchoolPage, scope.school_id
+    elif scope.region_id:
+        model, pk = RegionPage, scope.region_id
+    else:
+        return _("The whole network")
+    key = model.objects.filter(pk=pk).values("translation_key")[:1]
+    rows = model.objects.filter(translation_key=Subquery(key)).values_list("pk", "locale__language_code", "title")
+    titles = {language: title for _pk, language, title in rows}
+    own = next((title for row_pk, _language, title in rows if row_pk == pk), None)
+    return titles.get(translation.get_language(), own)
 
 
 def overview_context(scope, period, links):
