@@ -207,6 +207,10 @@ else:
 # Whole pages for anonymous visitors (pagecache/): valid until the content generation changes; the timeout bounds
 # only how long an unused page lingers and how long a listing may show an ended event as upcoming. 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Parts of pages for every visitor, signed in or not (home/fragments.py: cards, listings, the language switcher),
+# valid until the content generation changes (as the page cache); the timeout bounds how long an unused part
+# lingers. 0 turns them off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
 # A cache in front of the web nodes (Varnish in site/deploy/compose.yaml, or a CDN): Wagtail purges a published
 # page, its ancestors and the network listings there (pagecache/frontend.py); other pages it may keep this long.
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -49,6 +49,12 @@ def paginate(request, queryset, per_page):
     return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+def lazy_page(request, queryset, per_page):
+    """`paginate`, counted and read only when the template first uses it: a listing whose cards the shared cache
+    holds (home/fragments.py) then makes neither the count nor the page's query."""
+    return SimpleLazyObject(lambda: paginate(request, queryset, per_page))
+
+
 def post_listing(queryset):
     """Everything a post card shows, in a fixed number of queries whatever the page size."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=POST_CARD_RENDITION)
@@ -91,7 +97,7 @@ class BlogIndexPage(Page):
         category = request.GET.get("category")
         if category:
             posts = posts.filter(categories__slug=category)
-        context.update(posts=paginate(request, posts, self.per_page), tag=tag, category=category)
+        context.update(posts=lazy_page(request, posts, self.per_page), tag=tag, category=category)
         return context
 
 

@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page, PageManager
 from network.vocabulary import EventKind
 
 from .base import parse_int
-from .blog import POSTS_PER_PAGE, BlogPostPage, paginate, post_listing
+from .blog import POSTS_PER_PAGE, BlogPostPage, lazy_page, paginate, post_listing
 from .events import EVENTS_PER_PAGE, EventFilter, EventPage, event_listing, month_grid
 from .resources import RESOURCES_PER_PAGE, ResourceFilter, ResourcePage, latest_approved_experience, resource_listing
 
@@ -70,7 +70,7 @@ class NetworkNewsPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ app
         region_id = parse_int(region)
         if region_id:
             posts = posts.filter(region_id=region_id)
-        context.update(posts=paginate(request, posts, self.per_page), region=region, **self.facet_choices(region_id))
+        context.update(posts=lazy_page(request, posts, self.per_page), region=region, **self.facet_choices(region_id))
         return context
 
 
