@@ -3,6 +3,7 @@
 from typing import ClassVar
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, Page, PageManager
@@ -65,12 +66,20 @@ class NetworkNewsPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ app
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        posts = post_listing(BlogPostPage.objects.filter(locale=self.locale))
+        posts = post_listing(BlogPostPage.objects.filter(locale_id=self.locale_id))
         region = request.GET.get("region")
         region_id = parse_int(region)
         if region_id:
             posts = posts.filter(region_id=region_id)
-        context.update(posts=lazy_page(request, posts, self.per_page), region=region, **self.facet_choices(region_id))
+        # Lazy, as the querysets are: when the template's cached part (home/fragments.py) holds them, not even the
+        # locale is read.
+        choices = SimpleLazyObject(lambda: self.facet_choices(region_id))
+        context.update(
+            posts=lazy_page(request, posts, self.per_page),
+            region=region,
+            regions=SimpleLazyObject(lambda: choices["regions"]),
+            schools=SimpleLazyObject(lambda: choices["schools"]),
+        )
         return context
 
 
