@@ -83,6 +83,11 @@ def main():
     parser.add_argument("--profile", help="print a CPU-time profile (cProfile) of this page's timed requests")
     parser.add_argument("--profile-lines", type=int, default=60)
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument(
+        "--cookie",
+        action="store_true",
+        help="send page_cache_benchmark.py's session cookie that matches no session (its 'rendered' mode)",
+    )
     args = parser.parse_args()
 
     os.environ["DJANGO_SETTINGS_MODULE"] = args.settings
@@ -113,6 +118,8 @@ def main():
 
         urls = [(name, url) for name, url in pick_urls(include_ru=True) if not args.only or name in args.only]
     client = Client(HTTP_HOST=args.host)
+    if args.cookie:
+        client.cookies["sessionid"] = "bench-no-such-session"
     print(
         f"{settings.SETTINGS_MODULE}, DEBUG={settings.DEBUG}, cache {settings.CACHES['default']['BACKEND']}; "
         f"{args.requests} timed requests per URL after {args.warmup}; load {os.getloadavg()[0]:.2f}\n"
