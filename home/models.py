@@ -72,8 +72,8 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            # Lazy, as the querysets are: when the template's cached part (home/fragments.py) holds them, not even
-            # the locale is read.
+            # Lazy: when the template's cached part (home/fragments.py) holds them, none of these querysets is
+            # built, not even the locale read.
             regions=SimpleLazyObject(
                 lambda: (
                     RegionPage.objects.child_of(self)
@@ -83,9 +83,15 @@ class HomePage(Page):
                     .annotate(school_count=Count("schools", filter=Q(schools__live=True), distinct=True))
                 )
             ),
-            latest_posts=post_listing(BlogPostPage.objects.filter(locale_id=self.locale_id))[:6],
-            upcoming_events=upcoming(event_listing(EventPage.objects.filter(locale_id=self.locale_id)))[:4],
-            newest_resources=resource_listing(ResourcePage.objects.filter(locale_id=self.locale_id))[:4],
+            latest_posts=SimpleLazyObject(
+                lambda: post_listing(BlogPostPage.objects.filter(locale_id=self.locale_id))[:6]
+            ),
+            upcoming_events=SimpleLazyObject(
+                lambda: upcoming(event_listing(EventPage.objects.filter(locale_id=self.locale_id)))[:4]
+            ),
+            newest_resources=SimpleLazyObject(
+                lambda: resource_listing(ResourcePage.objects.filter(locale_id=self.locale_id))[:4]
+            ),
         )
         return context
 

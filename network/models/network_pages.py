@@ -66,16 +66,18 @@ class NetworkNewsPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ app
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        posts = post_listing(BlogPostPage.objects.filter(locale_id=self.locale_id))
         region = request.GET.get("region")
         region_id = parse_int(region)
-        if region_id:
-            posts = posts.filter(region_id=region_id)
-        # Lazy, as the querysets are: when the template's cached part (home/fragments.py) holds them, not even the
-        # locale is read.
+
+        def listing():
+            posts = post_listing(BlogPostPage.objects.filter(locale_id=self.locale_id))
+            return posts.filter(region_id=region_id) if region_id else posts
+
+        # Lazy: when the template's cached part (home/fragments.py) holds the listing, none of its querysets is
+        # built, not even the locale read.
         choices = SimpleLazyObject(lambda: self.facet_choices(region_id))
         context.update(
-            posts=lazy_page(request, posts, self.per_page),
+            posts=lazy_page(request, listing, self.per_page),
             region=region,
             regions=SimpleLazyObject(lambda: choices["regions"]),
             schools=SimpleLazyObject(lambda: choices["schools"]),
