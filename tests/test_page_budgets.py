@@ -61,8 +61,9 @@ def test_every_public_page_is_within_the_query_budget(client, demo_network, sett
 
 
 # With the shared cache holding their cached parts (home/fragments.py) as it does between two publications: what
-# is left is routing, the site, the view restrictions, the content generation and the section's parents.
-CACHED_PARTS_BUDGET = {"home": 5, "school": 7, "blog index": 8, "network news": 7}
+# is left is routing (the localized root, the page and its lineage), the view restrictions and the content
+# generation.
+CACHED_PARTS_BUDGET = {"home": 4, "school": 6, "blog index": 6, "network news": 6}
 
 
 def test_pages_with_their_parts_cached_are_within_a_tighter_budget(client, demo_network, settings):

@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The Site of a page request from the shared cache (home/fragments.py) rather than one query per page.
+    "home.middleware.CachedSiteMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

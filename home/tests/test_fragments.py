@@ -153,3 +153,22 @@ def test_a_preview_is_never_cached_nor_served_from_the_cache(client, network):  
     assert "Жоба атауы" in preview.content.decode()
     live = client.get(school.url).content.decode()
     assert "Жоба атауы" not in live and school.title in live
+
+
+def site_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return sum('FROM "wagtailcore_site"' in query["sql"] for query in captured)
+
+
+def test_the_site_of_a_page_request_is_read_once_per_content_generation(client, network):  # noqa: F811
+    from wagtail.models import Site
+
+    url = network["school"].url
+    assert site_queries(client, url) == 1
+    assert site_queries(client, url) == 0  # from the shared cache (home.middleware.CachedSiteMiddleware)
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Жетекші мектептер желісі"
+    site.save()  # bumps the content generation (pagecache.signals)
+    assert site_queries(client, url) >= 1  # looked up again (and Wagtail's own site root paths, which it dropped)
+    assert site_queries(client, url) == 0
