@@ -62,6 +62,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from django.db.models import Count, Q
+        from django.utils.functional import SimpleLazyObject
 
         from network.collation import alphabetical
         from network.models import BlogPostPage, EventPage, RegionPage, ResourcePage
@@ -71,14 +72,26 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            regions=RegionPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by(alphabetical("title", self.locale.language_code))
-            .annotate(school_count=Count("schools", filter=Q(schools__live=True), distinct=True)),
-            latest_posts=post_listing(BlogPostPage.objects.filter(locale=self.locale))[:6],
-            upcoming_events=upcoming(event_listing(EventPage.objects.filter(locale=self.locale)))[:4],
-            newest_resources=resource_listing(ResourcePage.objects.filter(locale=self.locale))[:4],
+            # Lazy: when the template's cached part (home/fragments.py) holds them, none of these querysets is
+            # built, not even the locale read.
+            regions=SimpleLazyObject(
+                lambda: (
+                    RegionPage.objects.child_of(self)
+                    .live()
+                    .public()
+                    .order_by(alphabetical("title", self.locale.language_code))
+                    .annotate(school_count=Count("schools", filter=Q(schools__live=True), distinct=True))
+                )
+            ),
+            latest_posts=SimpleLazyObject(
+                lambda: post_listing(BlogPostPage.objects.filter(locale_id=self.locale_id))[:6]
+            ),
+            upcoming_events=SimpleLazyObject(
+                lambda: upcoming(event_listing(EventPage.objects.filter(locale_id=self.locale_id)))[:4]
+            ),
+            newest_resources=SimpleLazyObject(
+                lambda: resource_listing(ResourcePage.objects.filter(locale_id=self.locale_id))[:4]
+            ),
         )
         return context
 

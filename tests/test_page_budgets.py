@@ -60,6 +60,23 @@ def test_every_public_page_is_within_the_query_budget(client, demo_network, sett
     assert max(counts.values()) <= BUDGET, counts
 
 
+# With the shared cache holding their cached parts (home/fragments.py) as it does between two publications: what
+# is left is routing (the localized root, the page and its lineage), the view restrictions and the content
+# generation.
+CACHED_PARTS_BUDGET = {"home": 4, "school": 6, "blog index": 6, "network news": 6}
+
+
+def test_pages_with_their_parts_cached_are_within_a_tighter_budget(client, demo_network, settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    cache.clear()
+    pages = public_pages()
+    counts = {name: len(queries_of(client, pages[name])) for name in CACHED_PARTS_BUDGET}
+    assert all(counts[name] <= budget for name, budget in CACHED_PARTS_BUDGET.items()), counts
+
+
 def test_view_restrictions_are_read_once_per_request(client, demo_network, settings):
     settings.PAGE_CACHE_SECONDS = 0
     school = first(LeadingSchoolPage)

@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The Site of a page request from the shared cache (home/fragments.py) rather than one query per page.
+    "home.middleware.CachedSiteMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -196,7 +198,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, its redis-py client built once per pool rather than per operation.
+            "BACKEND": "config.cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "leadingschools",
         }
@@ -207,6 +210,10 @@ else:
 # Whole pages for anonymous visitors (pagecache/): valid until the content generation changes; the timeout bounds
 # only how long an unused page lingers and how long a listing may show an ended event as upcoming. 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Parts of pages for every visitor, signed in or not (home/fragments.py: cards, listings, the language switcher),
+# valid until the content generation changes (as the page cache); the timeout bounds how long an unused part
+# lingers. 0 turns them off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
 # A cache in front of the web nodes (Varnish in site/deploy/compose.yaml, or a CDN): Wagtail purges a published
 # page, its ancestors and the network listings there (pagecache/frontend.py); other pages it may keep this long.
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")

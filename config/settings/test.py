@@ -28,3 +28,5 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa:
 # The page cache is off so that the tests of other features measure rendering (their query counts) and see their
 # own changes; pagecache/tests/test_pagecache.py turns it on and proves it is never stale.
 PAGE_CACHE_SECONDS = 0
+# The same for the cached parts of pages (home/fragments.py): home/tests/test_fragments.py turns them on.
+FRAGMENT_CACHE_SECONDS = 0

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -49,6 +49,13 @@ def paginate(request, queryset, per_page):
     return CappedPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+def lazy_page(request, listing, per_page):
+    """`paginate` of the queryset `listing()` builds, built, counted and read only when the template first uses it:
+    a listing whose cards the shared cache holds (home/fragments.py) then costs neither its queries nor building
+    them."""
+    return SimpleLazyObject(lambda: paginate(request, listing(), per_page))
+
+
 def post_listing(queryset):
     """Everything a post card shows, in a fixed number of queries whatever the page size."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=POST_CARD_RENDITION)
@@ -81,17 +88,22 @@ class BlogIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        posts = post_listing(BlogPostPage.objects.child_of(self))
         tag = request.GET.get("tag")
+        category = request.GET.get("category")
+
+        def listing():
+            posts = post_listing(BlogPostPage.objects.child_of(self))
+            if tag:
+                posts = posts.filter(tags__slug=tag)
+            if category:
+                posts = posts.filter(categories__slug=category)
+            return posts
+
+        context.update(posts=lazy_page(request, listing, self.per_page), tag=tag, category=category)
         if tag:
-            posts = posts.filter(tags__slug=tag)
             # Named as the page's language names it (the address carries the slug all languages share).
             named = BlogTag.objects.filter(slug=tag).first()
-            tag = named.name_here if named else tag
-        category = request.GET.get("category")
-        if category:
-            posts = posts.filter(categories__slug=category)
-        context.update(posts=paginate(request, posts, self.per_page), tag=tag, category=category)
+            context["tag"] = named.name_here if named else tag
         return context
 
 

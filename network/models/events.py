@@ -183,3 +183,8 @@ class EventPage(SchoolContentMixin, Page):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    @property
+    def upcoming_until(self):
+        """When `upcoming()` stops listing this event: at its end, or MAX_EVENT_DURATION after its start."""
+        return min(self.end, self.start + MAX_EVENT_DURATION)

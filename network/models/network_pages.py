@@ -3,6 +3,7 @@
 from typing import ClassVar
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, Page, PageManager
@@ -10,7 +11,7 @@ from wagtail.models import Locale, Page, PageManager
 from network.vocabulary import EventKind
 
 from .base import parse_int
-from .blog import POSTS_PER_PAGE, BlogPostPage, paginate, post_listing
+from .blog import POSTS_PER_PAGE, BlogPostPage, lazy_page, paginate, post_listing
 from .events import EVENTS_PER_PAGE, EventFilter, EventPage, event_listing, month_grid
 from .resources import RESOURCES_PER_PAGE, ResourceFilter, ResourcePage, latest_approved_experience, resource_listing
 
@@ -65,12 +66,22 @@ class NetworkNewsPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ app
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        posts = post_listing(BlogPostPage.objects.filter(locale=self.locale))
         region = request.GET.get("region")
         region_id = parse_int(region)
-        if region_id:
-            posts = posts.filter(region_id=region_id)
-        context.update(posts=paginate(request, posts, self.per_page), region=region, **self.facet_choices(region_id))
+
+        def listing():
+            posts = post_listing(BlogPostPage.objects.filter(locale_id=self.locale_id))
+            return posts.filter(region_id=region_id) if region_id else posts
+
+        # Lazy: when the template's cached part (home/fragments.py) holds the listing, none of its querysets is
+        # built, not even the locale read.
+        choices = SimpleLazyObject(lambda: self.facet_choices(region_id))
+        context.update(
+            posts=lazy_page(request, listing, self.per_page),
+            region=region,
+            regions=SimpleLazyObject(lambda: choices["regions"]),
+            schools=SimpleLazyObject(lambda: choices["schools"]),
+        )
         return context
 
 

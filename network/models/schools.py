@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Count
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -121,17 +122,22 @@ class LeadingSchoolPage(Page):
         from .resources import ResourcePage, resource_listing
 
         context = super().get_context(request, *args, **kwargs)
-        partners = list(self.partner_schools.all())
+        # Lazy: when the template's cached part (home/fragments.py) holds them, none of these querysets is built.
+        partners = SimpleLazyObject(lambda: list(self.partner_schools.all()))
         context.update(
             partners=partners,
-            partners_over_limit=rules.partner_schools_over_limit(len(partners)),
-            creative_groups=self.creative_groups.all(),
-            directions=self.directions.all(),
+            partners_over_limit=SimpleLazyObject(lambda: rules.partner_schools_over_limit(len(partners))),
+            creative_groups=SimpleLazyObject(lambda: self.creative_groups.all()),
+            directions=SimpleLazyObject(lambda: self.directions.all()),
             # Their kind comes from the content type (cached): no query per kind of section for their specific rows.
-            sections={child.specific_class.__name__: child for child in self.get_children().live().public()},
-            latest_posts=post_listing(BlogPostPage.objects.filter(school=self))[:3],
-            upcoming_events=upcoming(event_listing(EventPage.objects.filter(school=self)))[:3],
-            newest_resources=resource_listing(ResourcePage.objects.filter(school=self))[:3],
+            sections=SimpleLazyObject(
+                lambda: {child.specific_class.__name__: child for child in self.get_children().live().public()}
+            ),
+            latest_posts=SimpleLazyObject(lambda: post_listing(BlogPostPage.objects.filter(school=self))[:3]),
+            upcoming_events=SimpleLazyObject(
+                lambda: upcoming(event_listing(EventPage.objects.filter(school=self)))[:3]
+            ),
+            newest_resources=SimpleLazyObject(lambda: resource_listing(ResourcePage.objects.filter(school=self))[:3]),
         )
         return context
 
