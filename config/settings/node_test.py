@@ -13,4 +13,5 @@ CACHES = {
     }
 }
 PAGE_CACHE_SECONDS = 600
+PAGE_CACHE_SHARED_GENERATION = True
 FOLLOW_RATE_LIMITS = {"address": (3, 3600), "email": (3, 3600)}

@@ -28,3 +28,5 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa:
 # The page cache is off so that the tests of other features measure rendering (their query counts) and see their
 # own changes; pagecache/tests/test_pagecache.py turns it on and proves it is never stale.
 PAGE_CACHE_SECONDS = 0
+# The tests' cache is per process (above); pagecache's tests run both ways (pagecache/generation.py).
+PAGE_CACHE_SHARED_GENERATION = False
