@@ -155,8 +155,12 @@ def main():
             for name, url in [("static", static), *urls]:
                 figures.setdefault(name, []).append(cpu_per_request(application, url, args.requests))
         static_cpu = statistics.median(figures["static"])
-        print(f"{args.requests} requests per URL and round, {args.rounds} rounds; load: {os.getloadavg()}\n")
-        header = f"{'request':28} {'status':>6} {'cache':>5} {'CPU µs':>7} {'× static':>8} {'SQL':>4} {'Redis':>14} {'KiB':>6}"
+        load = ", ".join(f"{figure:.2f}" for figure in os.getloadavg())
+        print(f"{args.requests} requests per URL and round, {args.rounds} rounds; load average {load}\n")
+        header = (
+            f"{'request':28} {'status':>6} {'cache':>5} {'CPU µs':>7} {'× static':>8} {'SQL':>4} {'Redis':>14} "
+            f"{'KiB':>6}"
+        )
         print(header)
         print("-" * len(header))
         for name, _url in [("static", static), *urls]:

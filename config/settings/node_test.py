@@ -7,7 +7,7 @@ from .test import *  # noqa: F401,F403
 
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.redis_cache.RedisCache",  # Django's, one client per pool
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": "leadingschools-nodes",
     }
