@@ -81,6 +81,12 @@ def main():
         help="measure bakerydemo's home page on this port, interleaved with ours",
     )
     parser.add_argument("--rounds", type=int, default=1, help="repeat the table; medians are printed")
+    parser.add_argument(
+        "--cached-only",
+        action="store_true",
+        help="only the page cache's budget: each page's cached throughput against the static file measured just "
+        "before it (no rendering, no bakerydemo); '%% static' is then the median of those per-page ratios",
+    )
     args = parser.parse_args()
 
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
@@ -147,6 +153,15 @@ def main():
         for round_number in range(args.rounds):
             note("static", "rps", hammer(args.port, static, args.requests * 5, args.concurrency)["rps"])
             for name, url in urls:
+                if args.cached_only:
+                    hammer(args.port, url, args.warmup, 1)
+                    beside = hammer(args.port, static, args.requests, args.concurrency)["rps"]
+                    cached = hammer(args.port, url, args.requests, args.concurrency)
+                    note(name, "statuses", set(cached["statuses"]))
+                    note(name, "cached", cached["rps"])
+                    note(name, "cached p99", cached["p99"])
+                    note(name, "ratio", cached["rps"] / beside)
+                    continue
                 if args.bakerydemo_port:
                     bakery = hammer(args.bakerydemo_port, "/", args.requests, args.concurrency)
                     note(name, "bakery", bakery["rps"] if set(bakery["statuses"]) == {200} else float("nan"))
@@ -170,6 +185,20 @@ def main():
 
         static_rps = median("static", "rps")
         print(f"\nstatic file {static}: {static_rps:.0f} req/s (median of {args.rounds})")
+        if args.cached_only:
+            header = f"{'page':28} {'cached req/s':>12} {'% static':>9} {'p99 ms':>7}  url"
+            print(f"% static: cached req/s / the static file's measured just before, median of {args.rounds}\n")
+            print(header)
+            print("-" * len(header))
+            for name, url in urls:
+                statuses = set().union(*figures[(name, "statuses")])
+                flag = "" if statuses == {200} else f" statuses {sorted(statuses, key=str)}"
+                print(
+                    f"{name:28} {median(name, 'cached'):12.0f} {100 * median(name, 'ratio'):8.0f}% "
+                    f"{median(name, 'cached p99'):7.1f}  {urllib.parse.unquote(url)}{flag}",
+                    flush=True,
+                )
+            return
         reference = (
             "bakerydemo home measured before each page"
             if args.bakerydemo_port

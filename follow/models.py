@@ -40,6 +40,10 @@ class FeedState(models.Model):
         now = timezone.now()
         if not cls.objects.filter(pk=1).update(generation=F("generation") + 1, changed_at=now):
             cls.objects.get_or_create(pk=1, defaults={"generation": 1, "changed_at": now})
+        # The page cache's copy of the generation in the shared cache (read there without a query).
+        from pagecache.generation import renew
+
+        renew()
 
 
 class Frequency(models.TextChoices):

@@ -1,11 +1,19 @@
 """Whole pages for anonymous visitors, served from the shared cache without rendering, and never stale.
 
-A cached page is keyed on the content generation (`follow.models.FeedState`, bumped in the same transaction as
-every publication, unpublication, move, deletion, privacy change and edit of what pages show: see
-`pagecache.signals`) together with the page's URL and host. A publish therefore makes every cached page that might
-show the published page unreachable at once, in every web process and on every node (the generation lives in the
-database, the cached bodies in the shared cache): no page waits for a timeout. The timeout only bounds how long an
-unused body lingers and how long a listing may show an event as upcoming after it ended.
+A cached page is stored under its URL and host together with the content generation it was rendered in, and served
+only while the generation is the same (`pagecache.generation`: a token in the shared cache, renewed with
+`follow.models.FeedState` in the same transaction as every publication, unpublication, move, deletion, privacy
+change and edit of what pages show, see `pagecache.signals`, and again after its commit). A publish therefore
+makes every cached page that might show the published page unreachable at once, in every web process and on every
+node: no page waits for a timeout. The timeout only bounds how long an unused body lingers and how long a listing
+may show an event as upcoming after it ended.
+
+A hit costs one round trip to the cache (the token and the page in one `MGET`), no SQL query, and none of the
+middleware after this one: it sits right after WhiteNoise, so a hit passes through the same middleware as a
+static file (security headers, Permissions-Policy, Content-Security-Policy, all computed afresh as for any
+response) and skips sessions, the language, authentication, CSRF, messages, redirects and the sign-in lock-out.
+What those add to a page's response (Content-Language, Vary, X-Frame-Options) is stored with it. A page whose body
+uses the CSP nonce (`request.csp_nonce`) is never stored: the nonce is per response.
 
 Only Wagtail pages (marked by the `before_serve_page` hook) are stored, only for GET by a visitor with no session
 cookie, and only when the response is the same for everyone: status 200, no cookie set (a template that used
@@ -13,16 +21,19 @@ cookie, and only when the response is the same for everyone: status 200, no cook
 untouched, and no `Cache-Control: private/no-cache/no-store`. Previews never pass through Wagtail's `serve`.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
-from follow.conditional import fingerprint
-from follow.models import FeedState
+from . import generation
 
-# Headers that belong to one response or that this middleware sets itself.
-NOT_KEPT = {"set-cookie", "etag", "cache-control", "content-length", "x-page-cache"}
+# Headers that belong to one response or that this middleware sets on each.
+NOT_KEPT = {"set-cookie", "etag", "content-length", "x-page-cache", "date"}
+# What a 304 repeats of the page's headers (RFC 9110 15.4.5).
+REPEATED_ON_304 = {"cache-control", "vary", "content-location", "expires"}
 # Vary values that do not split anonymous visitors of one URL (the language is in the URL).
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
 HIT_HEADER = "X-Page-Cache"
@@ -56,6 +67,17 @@ def _cache_control(response):
     patch_vary_headers(response, ("Cookie",))
 
 
+def _page_key(request):
+    """The page's URL with its scheme and host (pages hold absolute links), hashed to a fixed-length key."""
+    scheme = "https" if request.is_secure() else "http"
+    raw = f"{scheme}://{request.get_host()}{request.get_full_path()}"
+    return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+
+def _etag(token, key):
+    return f'"p-{token}-{key[-16:]}"'
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -69,20 +91,30 @@ class AnonymousPageCacheMiddleware:
                 patch_vary_headers(response, ("Cookie",))
             return response
 
-        state = FeedState.current()
-        key = fingerprint(request, state)
-        etag = f'"p-{key}"'
-        cache_key = f"pagecache:{key}"
-        entry = cache.get(cache_key)
-        if entry is not None:
+        key = _page_key(request)
+        if generation.shared():
+            found = cache.get_many((generation.KEY, key))
+            token = generation.token_or_new(found)
+            entry = found.get(key)
+        else:
+            token = generation.database_token()
+            entry = cache.get(key)
+        # Read before rendering: a page rendered now is stored under the generation it may show, never a later one.
+        etag = _etag(token, key)
+        if entry is not None and entry[0] == token:
+            _token, content, headers = entry
             response = get_conditional_response(request, etag=etag)
             if response is None:
-                response = HttpResponse(entry["content"], status=200)
-                for header, value in entry["headers"]:
+                response = HttpResponse(content)
+                for header, value in headers:
                     response[header] = value
+                response["Content-Length"] = str(len(content))  # as CommonMiddleware gives a miss
+            else:
+                for header, value in headers:
+                    if header.lower() in REPEATED_ON_304:
+                        response[header] = value
             response[HIT_HEADER] = "hit"
             response["ETag"] = etag
-            _cache_control(response)
             return response
 
         response = self.get_response(request)
@@ -91,12 +123,12 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
                 patch_vary_headers(response, ("Cookie",))
             return response
+        _cache_control(response)
         if request.method == "GET":
-            headers = [(h, v) for h, v in response.items() if h.lower() not in NOT_KEPT]
-            cache.set(cache_key, {"content": response.content, "headers": headers}, settings.PAGE_CACHE_SECONDS)
+            headers = tuple((h, v) for h, v in response.items() if h.lower() not in NOT_KEPT)
+            cache.set(key, (token, response.content, headers), settings.PAGE_CACHE_SECONDS)
         response[HIT_HEADER] = "miss"
         response["ETag"] = etag
-        _cache_control(response)
         return get_conditional_response(request, etag=etag, response=response) or response
 
     @staticmethod
@@ -107,6 +139,8 @@ class AnonymousPageCacheMiddleware:
             return False
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return False  # the page holds this visitor's CSRF token
+        if getattr(request, "_csp_nonce", None):
+            return False  # the page holds this response's CSP nonce (django-csp sets it once the body asks)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             return False

@@ -90,13 +90,15 @@ MIDDLEWARE = [
     # After CSPMiddleware in this list, so it hands its response to CSPMiddleware: the admin's own policy.
     "security.middleware.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after the static files: a cached page passes through the same middleware as a static file (the security
+    # headers above) and no other; its response as the middleware below leave it is what is stored
+    # (pagecache/middleware.py).
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the language is known (its 400 page is translated), before any view reads the input.
     "security.middleware.RejectMalformedInputMiddleware",
     "home.middleware.UntranslatedPageMiddleware",
-    # After the language is known, before anything that sets per-visitor cookies answers (pagecache/middleware.py).
-    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,8 +200,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache, its redis-py client built once per pool rather than per operation.
-            "BACKEND": "config.cache.ReusedClientRedisCache",
+            "BACKEND": "config.redis_cache.RedisCache",  # Django's, one client per pool
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "leadingschools",
         }
@@ -214,6 +215,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # valid until the content generation changes (as the page cache); the timeout bounds how long an unused part
 # lingers. 0 turns them off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
+# The content generation the cached pages are checked against lives in the shared cache (one round trip a hit, no
+# SQL query) when every process shares it (Redis), else in the database (pagecache/generation.py).
+PAGE_CACHE_SHARED_GENERATION = env_bool("PAGE_CACHE_SHARED_GENERATION", bool(REDIS_URL))
 # A cache in front of the web nodes (Varnish in site/deploy/compose.yaml, or a CDN): Wagtail purges a published
 # page, its ancestors and the network listings there (pagecache/frontend.py); other pages it may keep this long.
 FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")

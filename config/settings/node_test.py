@@ -7,10 +7,11 @@ from .test import *  # noqa: F401,F403
 
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.redis_cache.RedisCache",  # Django's, one client per pool
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": "leadingschools-nodes",
     }
 }
 PAGE_CACHE_SECONDS = 600
+PAGE_CACHE_SHARED_GENERATION = True
 FOLLOW_RATE_LIMITS = {"address": (3, 3600), "email": (3, 3600)}

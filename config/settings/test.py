@@ -30,3 +30,5 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa:
 PAGE_CACHE_SECONDS = 0
 # The same for the cached parts of pages (home/fragments.py): home/tests/test_fragments.py turns them on.
 FRAGMENT_CACHE_SECONDS = 0
+# The tests' cache is per process (above); pagecache's tests run both ways (pagecache/generation.py).
+PAGE_CACHE_SHARED_GENERATION = False

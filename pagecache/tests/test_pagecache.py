@@ -14,10 +14,14 @@ from pagecache.middleware import HIT_HEADER
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def page_cache(settings):
+@pytest.fixture(autouse=True, params=["shared generation", "database generation"])
+def page_cache(request, settings):
+    """Every test both ways: the generation in the shared cache (production, Redis) and in the database (a
+    per-process cache: the quick start). The tests' cache is one process's, which both ways share here."""
     settings.PAGE_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_SHARED_GENERATION = request.param == "shared generation"
     cache.clear()
+    return request.param
 
 
 @pytest.fixture
@@ -65,20 +69,151 @@ def warm(client, urls):
             assert response.get(HIT_HEADER) == "hit", (url, response.headers, response.cookies)
 
 
-def test_an_anonymous_visitor_gets_the_stored_page_without_rendering(client, network):
+class RecordingCache:
+    """The real cache, recording which of its methods the page cache calls (each one round trip on Redis)."""
+
+    def __init__(self, real):
+        self.real = real
+        self.calls = []
+
+    def __getattr__(self, name):
+        attribute = getattr(self.real, name)
+        if not callable(attribute):
+            return attribute
+
+        def call(*args, **kwargs):
+            self.calls.append(name)
+            return attribute(*args, **kwargs)
+
+        return call
+
+
+def test_an_anonymous_visitor_gets_the_stored_page_without_rendering(client, network, page_cache, monkeypatch):
     url = network["school"].url
     first = client.get(url)
     assert first[HIT_HEADER] == "miss"
+    recording = RecordingCache(cache)
+    monkeypatch.setattr("pagecache.middleware.cache", recording)
+    monkeypatch.setattr("pagecache.generation.cache", recording)
     with CaptureQueriesContext(connection) as queries:
         second = client.get(url)
     assert second[HIT_HEADER] == "hit"
     assert second.content == first.content
-    assert len(queries) == 1  # the content generation, nothing else
+    if page_cache == "shared generation":
+        assert [query["sql"] for query in queries] == []  # no session, no user, no site, no generation
+        assert recording.calls == ["get_many"]  # the generation and the page: one MGET on Redis
+    else:
+        assert len(queries) == 1  # the content generation, nothing else
+        assert recording.calls == ["get"]
     assert second["Content-Type"] == first["Content-Type"]
     assert second["Content-Language"] == "kk"
     cache_control = second["Cache-Control"]
     assert "public" in cache_control and "max-age=0" in cache_control and "must-revalidate" in cache_control
     assert "Cookie" in second["Vary"]
+
+
+def test_a_hit_carries_the_same_headers_as_a_miss(network, settings):
+    """A hit skips the middleware after the page cache, so what they add is stored with the page; the security
+    headers are set afresh on every response by the middleware before it, as on a static file."""
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_CONTENT_TYPE_NOSNIFF = True
+    settings.SECURE_REFERRER_POLICY = "same-origin"
+    settings.X_FRAME_OPTIONS = "DENY"
+    visitor = Client()
+    url = network["post"].url
+    miss = visitor.get(url, secure=True)
+    hit = visitor.get(url, secure=True)
+    assert (miss[HIT_HEADER], hit[HIT_HEADER]) == ("miss", "hit")
+    assert hit.content == miss.content
+
+    def headers(response):
+        return {name: value for name, value in response.items() if name != HIT_HEADER}
+
+    assert headers(hit) == headers(miss)
+    for name in (
+        "Content-Security-Policy",
+        "Strict-Transport-Security",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "X-Frame-Options",
+        "Permissions-Policy",
+        "Content-Language",
+        "Cache-Control",
+        "Vary",
+        "ETag",
+    ):
+        assert name in hit, name
+    assert "'nonce-" not in hit["Content-Security-Policy"]
+    assert "includeSubDomains" in hit["Strict-Transport-Security"]
+    # A 304 says the same about caching as the page it stands for.
+    not_modified = visitor.get(url, secure=True, headers={"if-none-match": hit["ETag"]})
+    assert not_modified.status_code == 304 and not_modified[HIT_HEADER] == "hit"
+    for name in ("Cache-Control", "Vary", "ETag", "Content-Security-Policy", "Strict-Transport-Security"):
+        assert not_modified[name] == hit[name], name
+
+
+def test_plain_and_secure_requests_are_stored_apart(network):
+    """HSTS and the absolute links belong to the scheme: an http page is never served for https."""
+    visitor = Client()
+    url = network["post"].url
+    assert visitor.get(url)[HIT_HEADER] == "miss"
+    assert visitor.get(url, secure=True)[HIT_HEADER] == "miss"
+    assert visitor.get(url, secure=True)[HIT_HEADER] == "hit"
+
+
+def test_a_page_that_uses_the_csp_nonce_is_never_stored(network):
+    """The nonce is per response: a body that carries one cannot be served to anyone else."""
+    from wagtail import hooks
+
+    def uses_the_nonce(page, request, serve_args, serve_kwargs):
+        str(request.csp_nonce)  # what `{{ request.csp_nonce }}` in a template does
+
+    url = network["post"].url
+    with hooks.register_temporarily("before_serve_page", uses_the_nonce):
+        first = Client().get(url)
+        second = Client().get(url)
+    assert "'nonce-" in first["Content-Security-Policy"]
+    assert first["Content-Security-Policy"] != second["Content-Security-Policy"]
+    assert second.get(HIT_HEADER) != "hit"
+    assert "private" in second["Cache-Control"]
+
+
+def test_a_lost_generation_serves_no_stored_page(client, network, page_cache):
+    """The shared generation evicted or flushed (Redis restarted): a new one is drawn, and no page stored before
+    is served again, however old."""
+    from pagecache import generation
+
+    url = network["blog"].url
+    warm(client, [url])
+    if page_cache == "shared generation":
+        cache.delete(generation.KEY)
+    else:
+        from follow.models import FeedState
+
+        FeedState.objects.all().delete()
+    assert client.get(url)[HIT_HEADER] == "miss"
+    assert client.get(url)[HIT_HEADER] == "hit"
+
+
+def test_the_shared_generation_is_renewed_in_the_transaction_and_after_its_commit(
+    network, django_capture_on_commit_callbacks, settings
+):
+    """A page another process renders between the change and its commit may show the data before it: it is
+    stored under the first renewal's token, which the renewal after the commit leaves behind."""
+    from follow.models import FeedState
+    from pagecache import generation
+
+    settings.PAGE_CACHE_SHARED_GENERATION = True
+    before = generation.token_or_new({})
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        FeedState.bump()
+        during = cache.get(generation.KEY)
+        FeedState.bump()  # many changes in one transaction: one renewal after the commit
+    after = cache.get(generation.KEY)
+    assert len({before, during, after}) == 3
+    assert len(callbacks) == 1
 
 
 def test_conditional_get_answers_304_until_something_is_published(client, network, django_capture_on_commit_callbacks):

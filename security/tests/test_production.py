@@ -92,7 +92,7 @@ def test_production_starts_with_redis():
         production_env(REDIS_URL="redis://127.0.0.1:6379/4"),
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip().splitlines()[-1] == "config.redis_cache.RedisCache"  # Django's, one client per pool
 
 
 def test_the_deploy_check_fails_on_a_process_local_cache():
