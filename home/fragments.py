@@ -3,11 +3,12 @@
 The page cache (`pagecache/`) keeps whole pages for anonymous visitors; a signed-in visitor, a visitor with a
 session and a page whose cached copy expired render again. Most of a listing or a school page is the same for
 all of them: the cards of the posts, events and resources it shows, the regions, the partners. Those parts are
-cached here under the same content generation as the page cache (`follow.models.FeedState`, bumped in the same
-transaction as every publication, unpublication, move, deletion, privacy change and edit of what pages show: see
-`pagecache.signals`), so a publication makes every cached part that might show it unreachable at once, on every
-node. What changes with time alone says so while it renders: an upcoming event is shown until it ends
-(`{% fragment_valid_until %}`), so the part that shows it expires then.
+cached here under the same content generation as the page cache (`pagecache.generation`: the token in the shared
+cache, or `follow.models.FeedState`'s generation, changed in the same transaction as every publication,
+unpublication, move, deletion, privacy change and edit of what pages show, see `pagecache.signals`), so a
+publication makes every cached part that might show it unreachable at once, on every node. What changes with
+time alone says so while it renders: an upcoming event is shown until it ends (`{% fragment_valid_until %}`), so
+the part that shows it expires then.
 
 A cached part must not depend on who is looking: no `user`, `perms`, `csrf_token` or messages inside it.
 Previews (a draft rendered for its editor) are never cached nor served from the cache.
@@ -20,18 +21,9 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from follow.models import FeedState
+from pagecache import generation
 
 EXPIRY_KEY = "_fragment_expiry"
-
-
-def content_state(request):
-    """The content generation, read once per request (one small query) and kept on it."""
-    state = getattr(request, "_content_state", None)
-    if state is None:
-        state = FeedState.current()
-        request._content_state = state
-    return state
 
 
 def enabled(request):
@@ -39,14 +31,13 @@ def enabled(request):
 
 
 def fragment_key(request, name, vary=()):
-    """Everything a cached part depends on besides its vary values: the content generation (with its time, in case
-    the row is ever recreated), the host and scheme its links and feeds name, and the language."""
-    state = content_state(request)
+    """Everything a cached part depends on besides its vary values: the content generation (the page cache's token),
+    the host and scheme its links and feeds name, and the language."""
+    token = generation.for_request(request)
     scheme = "https" if request.is_secure() else "http"
     raw = "|".join(
         [
-            str(state.generation),
-            state.changed_at.isoformat(),
+            token,
             f"{scheme}://{request.get_host()}",
             get_language() or "",
             name,

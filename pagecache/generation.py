@@ -52,6 +52,22 @@ def token_or_new(found):
     return token
 
 
+def current():
+    """The token now: the shared one (one cache read; a new one if it was lost), else the database's generation."""
+    if shared():
+        return token_or_new({KEY: cache.get(KEY)})
+    return database_token()
+
+
+def for_request(request):
+    """The token a request's cached pages and parts are read and stored under, taken once per request (the page
+    cache's middleware gives it the token it read with the page)."""
+    token = getattr(request, "content_token", None)
+    if token is None:
+        token = request.content_token = current()
+    return token
+
+
 def _renew_after_commit():
     cache.set(KEY, _new_token(), None)
 

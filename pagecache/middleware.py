@@ -99,7 +99,9 @@ class AnonymousPageCacheMiddleware:
         else:
             token = generation.database_token()
             entry = cache.get(key)
-        # Read before rendering: a page rendered now is stored under the generation it may show, never a later one.
+        # Read before rendering: a page rendered now is stored under the generation it may show, never a later one;
+        # the parts of it cached on their own (home/fragments.py) are read and stored under the same token.
+        request.content_token = token
         etag = _etag(token, key)
         if entry is not None and entry[0] == token:
             _token, content, headers = entry
