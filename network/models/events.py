@@ -13,7 +13,7 @@ from wagtail.search import index
 from network.blocks import BodyBlock
 from network.vocabulary import EventKind
 
-from .base import SchoolContentMixin, parse_int
+from .base import ListingCopyMixin, SchoolContentMixin, choice_display, parse_int
 from .blog import paginate
 
 EVENTS_PER_PAGE = 20
@@ -23,7 +23,14 @@ MAX_EVENT_DURATION = datetime.timedelta(days=31)
 
 
 def event_listing(queryset):
-    return queryset.live().public().select_related("school", "region")
+    """Live public events with what a card shows (network/includes/event_card.html: its school, not its region
+    nor its description). Live is read from the event's own copy (ListingCopyMixin)."""
+    return (
+        queryset.filter(listing_live=True)
+        .public()
+        .select_related("school")
+        .defer("body", "materials", "school__body", "school__intro")
+    )
 
 
 class EventFilter:
@@ -51,7 +58,11 @@ class EventFilter:
             events = events.filter(translation_key__in=open_event_keys(now))
         if self.month:
             start, end = month_bounds(self.month)
-            return events.filter(start__lt=end, end__gte=start).order_by("start", "pk")
+            # The lower bound on start says what MAX_EVENT_DURATION guarantees, so that the start index is read
+            # from the month's first events, not from the first event ever.
+            return events.filter(start__lt=end, end__gte=start, start__gte=start - MAX_EVENT_DURATION).order_by(
+                "start", "pk"
+            )
         if self.when == "past":
             return events.filter(end__lt=now).order_by("-start", "-pk")
         return upcoming(events, now)
@@ -115,7 +126,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(SchoolContentMixin, Page):
+class EventPage(SchoolContentMixin, ListingCopyMixin, Page):
     kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
     start = models.DateTimeField(_("starts"), help_text=_("Kazakhstan time (UTC+5)."))
     end = models.DateTimeField(_("ends"), help_text=_("Kazakhstan time (UTC+5)."))
@@ -164,7 +175,17 @@ class EventPage(SchoolContentMixin, Page):
         indexes = [
             models.Index(fields=["start", "page_ptr"], name="network_event_start_idx"),
             models.Index(fields=["end"], name="network_event_end_idx"),
+            # The network's events of one language in date order. The filtered columns follow as keys, so that
+            # the filters are checked in the index (no table read for an event they leave out) and the capped count
+            # is an index-only scan: 71 -> 1 ms for the upcoming events' count (bench/README.md, issue 15).
+            models.Index(
+                fields=["listing_locale", "start", "page_ptr", "end", "kind", "region", "school"],
+                condition=models.Q(listing_live=True),
+                name="network_event_listed_idx",
+            ),
         ]
+
+    get_kind_display = choice_display("kind")
 
     def clean(self):
         super().clean()

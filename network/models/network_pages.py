@@ -84,7 +84,7 @@ class NetworkEventsPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ a
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = EventFilter(request)
-        events = filters.apply(event_listing(EventPage.objects.filter(locale=self.locale)))
+        events = filters.apply(event_listing(EventPage.objects.filter(listing_locale=self.locale_id)))
         context.update(
             filters=filters,
             events=paginate(request, events, self.per_page),
@@ -106,7 +106,7 @@ class ResourceLibraryPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = ResourceFilter(request)
-        resources = filters.apply(resource_listing(ResourcePage.objects.filter(locale=self.locale)))
+        resources = filters.apply(resource_listing(ResourcePage.objects.filter(listing_locale=self.locale_id)))
         context.update(
             filters=filters,
             resources=paginate(request, resources, self.per_page),
