@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -17,16 +17,25 @@ from .blog import paginate
 RESOURCES_PER_PAGE = 24
 
 
+# What a resource card (network/includes/resource_card.html) shows, and what its link and its school's link need
+# (Wagtail builds a page's URL from url_path): no description, file or region, none of the school's texts.
+RESOURCE_CARD_FIELDS = (
+    *("title", "url_path", "depth", "kind", "language", "subject", "grade_from", "grade_to"),
+    *("school", "school__title", "school__url_path", "school__depth"),
+)
+
+
 def resource_listing(queryset):
     """Everything a resource card shows, newest first, in a fixed number of queries whatever the page size.
     Live is read from the resource's own copy (ListingCopyMixin)."""
+    from .people import Teacher
+
     return (
         queryset.filter(listing_live=True)
         .public()
-        # What network/includes/resource_card.html shows: its school and authors, not its region, file or body.
         .select_related("school")
-        .defer("body", "school__body", "school__intro")
-        .prefetch_related("authors")
+        .only(*RESOURCE_CARD_FIELDS)
+        .prefetch_related(Prefetch("authors", queryset=Teacher.objects.only("full_name", "latin_name")))
         .order_by("-published_at", "-pk")
     )
 
