@@ -103,4 +103,29 @@ class Migration(migrations.Migration):
                 name="network_resource_filter_idx",
             ),
         ),
+        migrations.AddIndex(
+            model_name="eventpage",
+            index=models.Index(
+                condition=models.Q(("listing_live", True)),
+                fields=["listing_locale", "region", "start", "end", "kind"],
+                name="network_event_region_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="resourcepage",
+            index=models.Index(
+                condition=models.Q(("listing_live", True)),
+                fields=[
+                    "listing_locale",
+                    "region",
+                    "kind",
+                    "direction",
+                    "subject",
+                    "language",
+                    "grade_from",
+                    "grade_to",
+                ],
+                name="network_resource_region_idx",
+            ),
+        ),
     ]
