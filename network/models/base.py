@@ -111,9 +111,10 @@ class ListingCopyMixin(models.Model):
     against the page table (bench/README.md, issue 15). With the copies the listing's conditions, order and count
     are all on one table, served by partial indexes `WHERE listing_live` (see the models' Meta).
 
-    Every way Wagtail changes `live` (publish, unpublish, scheduled publishing and expiry, aliases) or sets
-    `locale` (creation, copy for translation) goes through `save()`, which copies both; moving a page changes
-    neither. The national loader writes the rows in bulk and sets the copies itself (demo/national.py).
+    Wagtail changes `live` (publish, unpublish, scheduled publishing) and sets `locale` (creation, copy, copy for
+    translation) through `save()`, which copies both; where it saves the page as a plain `Page` (the scheduled
+    expiry, the admin's bulk unpublish, aliases) network.signals copies them; moving a page changes neither. The
+    national loader writes the rows in bulk and sets the copies itself (demo/national.py).
     """
 
     listing_locale = models.ForeignKey(
