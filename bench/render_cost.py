@@ -19,6 +19,7 @@ A benchmark, not a test: it never fails on a figure.
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -86,7 +87,14 @@ def main():
         os.environ[key] = env[key]
     os.environ["LOG_LEVEL"] = "ERROR"
     os.environ["PAGE_CACHE_SECONDS"] = "0"  # every request renders; the shared caches (menu, site root) stay on
-    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=env, check=True)
+    try:
+        subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=BASE_DIR, env=env, check=True)
+        measure_pages(args)
+    finally:
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+def measure_pages(args):
     sys.path.insert(0, str(BASE_DIR))
     import django
 
