@@ -459,6 +459,8 @@ class TreeWriter:
 def new_page(model, *, title, slug, locale, translation_key, published_at, **fields):
     if hasattr(model, "published_at"):  # a listing's own copy of the date (ResourcePage.save is not called here)
         fields["published_at"] = published_at
+    if hasattr(model, "listing_live"):  # the listings' copy of locale and live (ListingCopyMixin.save is not called)
+        fields.update(listing_locale_id=locale.pk, listing_live=True)
     return model(
         title=title,
         draft_title=title,

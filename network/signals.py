@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.signals import post_page_move
 
 from network.models import LeadingSchoolPage
+from network.models.base import ListingCopyMixin
 from network.tree import SCHOOL_DEPTH, ancestor_path, region_at
 
 
@@ -20,6 +21,24 @@ def provision_new_school(sender, instance, created, raw=False, **kwargs):
 
         school_pk = instance.pk
         transaction.on_commit(lambda: provision_school(LeadingSchoolPage(pk=school_pk)))
+
+
+@receiver(post_save)
+def copy_locale_and_live_of_a_plain_page(sender, instance, raw=False, update_fields=None, **kwargs):
+    """An event or resource saved as a plain `Page` skips ListingCopyMixin.save: its listing copies are written here.
+
+    Wagtail works on plain pages where it needs no specific fields: the scheduled expiry (`publish_scheduled`
+    unpublishes `Page.objects.filter(live=True, expire_at__lt=now)`), the admin's bulk unpublish, a page's aliases.
+    """
+    if raw or sender.__module__ == "__fake__" or not isinstance(instance, Page):
+        return
+    if isinstance(instance, ListingCopyMixin):
+        return  # its own save wrote the copies
+    if update_fields is not None and not set(update_fields) & set(ListingCopyMixin.COPIED_FIELDS):
+        return
+    model = instance.specific_class
+    if model is not None and issubclass(model, ListingCopyMixin):
+        model.objects.filter(pk=instance.pk).update(listing_locale=instance.locale_id, listing_live=instance.live)
 
 
 @receiver(post_page_move)

@@ -77,6 +77,20 @@ def test_pages_with_their_parts_cached_are_within_a_tighter_budget(client, demo_
     assert all(counts[name] <= budget for name, budget in CACHED_PARTS_BUDGET.items()), counts
 
 
+# The network listings, below the budget (issue 15): what every page reads (the site, the route, the view
+# restrictions, the language switcher, the breadcrumbs: 8) and their own few: the capped count, the page's rows, the
+# regions of the filter; the library adds its approved experience and the cards' authors. None of them grows with
+# the page or the data (network/tests/test_pages.py, test_listing_query_counts_do_not_grow_with_items).
+LISTING_BUDGETS = {"network events": 11, "library": 13, "library filtered": 13}
+
+
+def test_the_network_listings_are_within_their_own_budget(client, demo_network, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    pages = public_pages()
+    counts = {name: len(queries_of(client, pages[name])) for name in LISTING_BUDGETS}
+    assert all(counts[name] <= budget for name, budget in LISTING_BUDGETS.items()), counts
+
+
 def test_view_restrictions_are_read_once_per_request(client, demo_network, settings):
     settings.PAGE_CACHE_SECONDS = 0
     school = first(LeadingSchoolPage)

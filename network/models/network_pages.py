@@ -4,6 +4,7 @@ from typing import ClassVar
 
 from django.db import models
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, Page, PageManager
@@ -11,8 +12,9 @@ from wagtail.models import Locale, Page, PageManager
 from network.vocabulary import EventKind
 
 from .base import parse_int
-from .blog import POSTS_PER_PAGE, BlogPostPage, lazy_page, paginate, post_listing
+from .blog import POSTS_PER_PAGE, BlogPostPage, lazy_page, post_listing
 from .events import EVENTS_PER_PAGE, EventFilter, EventPage, event_listing, month_grid
+from .listing import paginate_listing
 from .resources import RESOURCES_PER_PAGE, ResourceFilter, ResourcePage, latest_approved_experience, resource_listing
 
 
@@ -40,18 +42,20 @@ class NetworkIndexMixin(models.Model):
         from .regions import RegionPage
         from .schools import LeadingSchoolPage
 
-        locale = self.locale if self.locale_id else Locale.get_active()
+        locale = self.locale_id or Locale.get_active()
+        # In the alphabet of the language being read, which is the page's own (saves reading the page's locale).
+        language = get_language()
         schools = LeadingSchoolPage.objects.none()
         if region_id:
             schools = (
                 LeadingSchoolPage.objects.live()
                 .filter(locale=locale, region_id=region_id)
-                .order_by(alphabetical("title", locale.language_code))
+                .order_by(alphabetical("title", language))
             )
         return {
             "regions": RegionPage.objects.live()
             .filter(locale=locale)
-            .order_by(alphabetical("title", locale.language_code))
+            .order_by(alphabetical("title", language))
             .only("id", "title"),
             "schools": schools.only("id", "title", "region_id"),
         }
@@ -95,10 +99,10 @@ class NetworkEventsPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__ a
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = EventFilter(request)
-        events = filters.apply(event_listing(EventPage.objects.filter(locale=self.locale)))
+        events = filters.apply(event_listing(EventPage.objects.filter(listing_locale=self.locale_id)))
         context.update(
             filters=filters,
-            events=paginate(request, events, self.per_page),
+            events=paginate_listing(request, events, self.per_page),
             kinds=EventKind.choices,
             **self.facet_choices(filters.region),
         )
@@ -117,11 +121,11 @@ class ResourceLibraryPage(NetworkIndexMixin, Page):  # noqa: DJ008 (Page.__str__
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = ResourceFilter(request)
-        resources = filters.apply(resource_listing(ResourcePage.objects.filter(locale=self.locale)))
+        resources = filters.apply(resource_listing(ResourcePage.objects.filter(listing_locale=self.locale_id)))
         context.update(
             filters=filters,
-            resources=paginate(request, resources, self.per_page),
-            experiences=latest_approved_experience(locale=self.locale),
+            resources=paginate_listing(request, resources, self.per_page),
+            experiences=latest_approved_experience(locale=self.locale_id),
             **self.facet_choices(filters.region),
         )
         return context

@@ -120,6 +120,12 @@ class TestTheTinyNationalLoad:
             assert school.region_id == school.get_parent().pk
         assert not ResourcePage.objects.exclude(published_at=F("first_published_at")).exists()
 
+    def test_listing_copies_are_the_pages_locale_and_live(self, national):
+        """The loader writes rows without Model.save: it sets the listings' copies itself (ListingCopyMixin)."""
+        for model in (EventPage, ResourcePage):
+            assert model.objects.filter(listing_live=True).exists()
+            assert not model.objects.exclude(listing_locale=F("locale"), listing_live=F("live")).exists()
+
     def test_a_second_run_refuses_and_changes_nothing(self, national):
         pages = Page.objects.count()
         with pytest.raises(AlreadyLoaded, match="already loaded"):

@@ -227,6 +227,35 @@ class TestResourceFilters:
         assert "language=kk" in next_link and "page=2" in next_link
 
 
+@pytest.mark.parametrize("code", ["kk", "ru", "en"])
+def test_later_pages_of_the_network_listings_are_the_offsets_rows(client, demo_network, monkeypatch, code):
+    """Pages after the first are read by their keys (network.models.listing.LateRowPaginator): the same rows in
+    the same order as the listing's plain OFFSET, and every item once across the pages."""
+    from network.models.events import EventFilter, event_listing
+    from network.models.resources import resource_listing
+
+    monkeypatch.setattr(ResourceLibraryPage, "per_page", 2)
+    monkeypatch.setattr(NetworkEventsPage, "per_page", 1)
+    library, events = first(ResourceLibraryPage, code), first(NetworkEventsPage, code)
+    locale = Locale.objects.get(language_code=code)
+    resources = resource_listing(ResourcePage.objects.filter(listing_locale=locale))
+    past = EventFilter(type("Request", (), {"GET": {"when": "past"}})()).apply(
+        event_listing(EventPage.objects.filter(listing_locale=locale))
+    )
+    for url, listing, selector, size in (
+        (library.url + "?", resources, ".card h3 a", 2),
+        (events.url + "?when=past&", past, ".event-card h3 a", 1),
+    ):
+        expected = [item.get_url() for item in listing]
+        assert len(expected) > 2 * size and len(set(expected)) == len(expected), url
+        shown = []
+        for number in range(1, (len(expected) + size - 1) // size + 1):
+            page = [a["href"] for a in soup(client.get(f"{url}page={number}")).select(selector)]
+            assert page == expected[(number - 1) * size : number * size], (url, number)
+            shown += page
+        assert shown == expected
+
+
 def test_resource_download_is_counted(client, demo_network):
     resource = first(ResourcePage, "kk")
     before = resource.download_count
