@@ -111,3 +111,13 @@ def committed_rows(request, rows_fixture, build):
     except db_snapshot.NotAsBuilt:
         build()
     cache.clear()  # nothing cached by an earlier test is about these rows
+
+
+@pytest.fixture(scope="session")
+def monitoring_small_network_rows(django_db_setup, django_db_blocker):
+    """The rows of test_browser_monitoring.py's `build_small_network`, built once per test process (see
+    `one_school_demo_rows`)."""
+    from tests import db_snapshot
+    from tests.browser.test_browser_monitoring import build_small_network
+
+    return db_snapshot.session_rows(django_db_blocker, build_small_network)
