@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.test import TestCase
 from django.utils import timezone, translation
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
@@ -50,6 +51,7 @@ def english():
 def private_root(settings, tmp_path):
     settings.WORKFLOWS_PRIVATE_ROOT = tmp_path / "private"
     settings.SENDFILE_ROOT = str(settings.WORKFLOWS_PRIVATE_ROOT)  # where django-sendfile2 may read
+    return settings.WORKFLOWS_PRIVATE_ROOT
 
 
 @pytest.fixture(autouse=True)
@@ -87,13 +89,12 @@ def resource(portal, title, published, downloads=0, kind="lesson_plan", subject=
     return page
 
 
-@pytest.fixture
-def network(db, django_capture_on_commit_callbacks):
+def build_network():
     """Two regions; school A (region 1) busy and over the ratio, school B (region 1) quiet, school C (region 2)
     with nothing at all in the period."""
     from demo.home import load_home
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):
         load_home()  # the kk home as the site's root, with its ru and en translations
     home = make_home()
     a = make_school(home, "Almaty region", "School A", region_slug="almaty", school_slug="school-a")
@@ -151,8 +152,7 @@ def decide(submission, user, decision, **kwargs):
     return services.decide(task.pk, user, decision, **kwargs)
 
 
-@pytest.fixture
-def reviewed(network, django_capture_on_commit_callbacks):
+def add_reviewed(network):
     """Three submissions of school A in the period: one waiting at the school (overdue), one at the regional
     council after 2 days at the school, one approved with its coverage reached."""
     waiting = submit(network, "Waiting")
@@ -163,7 +163,7 @@ def reviewed(network, django_capture_on_commit_callbacks):
     decide(forwarded, network["head_a"], rules.Decision.ENDORSE)
     Submission.objects.filter(pk=forwarded.pk).update(submitted_at=at(2025, 10, 2))
     approved = submit(network, "Approved")
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):
         decide(approved, network["head_a"], rules.Decision.ENDORSE)
         decide(
             Submission.objects.get(pk=approved.pk),
@@ -186,6 +186,47 @@ def reviewed(network, django_capture_on_commit_callbacks):
             submission=approved, date=datetime.date(2025, 12, 1), place="School", district=district
         )
     return {"waiting": waiting, "forwarded": forwarded, "approved": approved}
+
+
+LAYERS = ("people", "reviewed", "registrations")  # what a test may ask for on top of the network
+
+
+def add_layers(network, layers):
+    """`layers` added on the network, in that order: {layer: what its builder returned}."""
+    add = {"people": add_people, "reviewed": add_reviewed, "registrations": add_registrations}
+    return {layer: add[layer](network) for layer in layers}
+
+
+@pytest.fixture
+def world(request, db, monitoring_worlds, private_root):
+    """The network with the layers this test asks for (`people`, `reviewed`, `registrations`, in the order it lists
+    them), restored from the rows written once per test process (conftest.py's `Worlds`): the same rows, and the
+    same files, as the fixtures building them for each test."""
+    layers = tuple(name for name in request.node.fixturenames if name in LAYERS)
+    return monitoring_worlds.restored(layers, private_root, build_network, add_layers)
+
+
+@pytest.fixture
+def network(world):
+    return world["network"]
+
+
+@pytest.fixture
+def reviewed(world):
+    """Three submissions of school A in the period (`add_reviewed`)."""
+    return world["reviewed"]
+
+
+@pytest.fixture
+def people(world):
+    """A trainer of school A's region, the centre, school B's editor and the network's reviewers (`add_people`)."""
+    return world["people"]
+
+
+@pytest.fixture
+def registrations(world):
+    """Registrations and attendance at school A's events (`add_registrations`)."""
+    return world["registrations"]
 
 
 # Each indicator against a count written by hand.
@@ -283,8 +324,7 @@ def login(client, user):
     return client
 
 
-@pytest.fixture
-def people(network):
+def add_people(network):
     a, b = network["a"], network["b"]
     trainer = make_user("trainer-almaty", language="en")
     MonitoringRole.objects.create(user=trainer, role=MonitoringRole.Role.TRAINER, region=a.region)
@@ -485,8 +525,7 @@ def test_an_unknown_period_falls_back_to_the_current_one(client, network):
 # Registrations and attendance.
 
 
-@pytest.fixture
-def registrations(network, django_capture_on_commit_callbacks):
+def add_registrations(network):
     """Through the organisers' services: the September seminar has 3 seats taken (2 marked present by school A's
     editor), one teacher on its waiting list and one who cancelled; the October master class 2 seats, attendance
     never marked; the cancelled event 1 seat; last year's event 1 seat, present."""
@@ -501,7 +540,7 @@ def registrations(network, django_capture_on_commit_callbacks):
     def desk(title, **settings):
         return desk_services.open_desk(events[title], deadline=open_until, **settings)
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):
         seminar = desk("Seminar in September", capacity=3)
         seats = [desk_services.register(seminar.pk, user) for user in users[:3]]
         leaving = desk_services.register(seminar.pk, users[3])

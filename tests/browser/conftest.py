@@ -94,3 +94,51 @@ def school():
     translate_page(kk, russian, {"title": "Школа-лицей № 54"})
     load_editors_demo(stdout=io.StringIO())
     return {"kk": kk, "blog": BlogIndexPage.objects.child_of(kk).get()}
+
+
+@pytest.fixture(scope="session")
+def one_school_demo_rows(django_db_setup, django_db_blocker):
+    """The rows `load_demo --schools 1` writes, its after-commit work run, built once per test process
+    (tests/db_snapshot.py); None where a transactional test has just flushed the database. Ask for it in a test with
+    `request.getfixturevalue`, after the test's serialized rollback has written back what migrations left."""
+    import io
+
+    from django.core.management import call_command
+    from django.test import TestCase
+
+    from tests import db_snapshot
+
+    def build():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", schools=1, stdout=io.StringIO())
+
+    return db_snapshot.session_rows(django_db_blocker, build)
+
+
+def committed_rows(request, rows_fixture, build):
+    """For a live-server test: the rows of a session `*_rows` fixture written and committed, for the server's own
+    connection; `build()` instead where the database does not hold what the build started from."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from tests import db_snapshot
+
+    rows = request.getfixturevalue(rows_fixture) if db_snapshot.pristine() else None
+    try:
+        if rows is None:
+            raise db_snapshot.NotAsBuilt("the database was flushed")
+        with transaction.atomic():
+            db_snapshot.restore(rows[0])
+    except db_snapshot.NotAsBuilt:
+        build()
+    cache.clear()  # nothing cached by an earlier test is about these rows
+
+
+@pytest.fixture(scope="session")
+def monitoring_small_network_rows(django_db_setup, django_db_blocker):
+    """The rows of test_browser_monitoring.py's `build_small_network`, built once per test process (see
+    `one_school_demo_rows`)."""
+    from tests import db_snapshot
+    from tests.browser.test_browser_monitoring import build_small_network
+
+    return db_snapshot.session_rows(django_db_blocker, build_small_network)

@@ -15,34 +15,50 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def small_network(django_capture_on_commit_callbacks):
+def small_network(request):
+    """`build_small_network`'s rows, written once per test process and committed for each test (conftest.py's
+    `monitoring_small_network_rows`)."""
+    from tests.browser.conftest import committed_rows
+
+    committed_rows(request, "monitoring_small_network_rows", build_small_network)
+
+
+def build_small_network():
+    """A Leading School over the partner ratio with a seminar three days ago, 3 of its 4 registered present. Each
+    step's after-commit work runs at its end, as it runs at once in a live-server test's autocommit (making the
+    school provisions its sections, which the seminar goes into)."""
+    from django.test import TestCase
     from django.utils import timezone
 
     from demo.home import load_home
     from network.factories import make_school
     from network.models import EventIndexPage, EventPage, PartnerSchool
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):
         homes = load_home()
     home = homes["kk"] if isinstance(homes, dict) else homes
-    school = make_school(home, "Алматы облысы", "№ 1 Жетекші мектеп", region_slug="almaty", school_slug="school-1")
-    for n in range(11):
-        PartnerSchool.objects.create(leading_school=school, name=f"Серіктес {n}", locality="Алматы")
-    events = EventIndexPage.objects.child_of(school).first() or school.add_child(
-        instance=EventIndexPage(title="Іс-шаралар", slug="events", live=True)
-    )
-    start = timezone.now() - datetime.timedelta(days=3)
-    seminar = events.add_child(
-        instance=EventPage(
-            title="Семинар",
-            kind="seminar",
-            start=start,
-            end=start + datetime.timedelta(hours=2),
-            venue="Зал",
-            live=True,
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        school = make_school(home, "Алматы облысы", "№ 1 Жетекші мектеп", region_slug="almaty", school_slug="school-1")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for n in range(11):
+            PartnerSchool.objects.create(leading_school=school, name=f"Серіктес {n}", locality="Алматы")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        events = EventIndexPage.objects.child_of(school).first() or school.add_child(
+            instance=EventIndexPage(title="Іс-шаралар", slug="events", live=True)
         )
-    )
-    register_and_mark(seminar, teachers=4, present=3)
+        start = timezone.now() - datetime.timedelta(days=3)
+        seminar = events.add_child(
+            instance=EventPage(
+                title="Семинар",
+                kind="seminar",
+                start=start,
+                end=start + datetime.timedelta(hours=2),
+                venue="Зал",
+                live=True,
+            )
+        )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        register_and_mark(seminar, teachers=4, present=3)
     return school
 
 

@@ -20,10 +20,13 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def demo_editor():
+def demo_editor(request):
+    """`load_demo --schools 1` (its rows written once per test process and committed for each test: conftest.py's
+    `one_school_demo_rows`), and its school editor's sign-in."""
     from demo.editors import PASSWORD
+    from tests.browser.conftest import committed_rows
 
-    call_command("load_demo", schools=1, stdout=io.StringIO())
+    committed_rows(request, "one_school_demo_rows", lambda: call_command("load_demo", schools=1, stdout=io.StringIO()))
     return "editor-demo", PASSWORD
 
 

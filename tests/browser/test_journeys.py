@@ -70,8 +70,12 @@ def test_subscribe_confirm_change_settings_and_unsubscribe_on_a_phone(home_pages
 
 
 @pytest.fixture
-def one_school():
-    call_command("load_demo", schools=1, stdout=io.StringIO())
+def one_school(request):
+    """`load_demo --schools 1`: its rows written once per test process and committed for each test (conftest.py's
+    `one_school_demo_rows`)."""
+    from tests.browser.conftest import committed_rows
+
+    committed_rows(request, "one_school_demo_rows", lambda: call_command("load_demo", schools=1, stdout=io.StringIO()))
 
 
 def test_the_language_switcher_keeps_the_school_and_search_narrows_by_a_facet(
