@@ -5,7 +5,6 @@ what is shown from monitoring.report.
 """
 
 import datetime
-import functools
 import itertools
 from types import SimpleNamespace
 
@@ -15,7 +14,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
-from django.utils.encoding import force_str
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +32,7 @@ from monitoring.periods import Period, period_choices
 from monitoring.scopes import NETWORK, Access, Scope
 from network import rules as network_rules
 from network.models import BlogPostPage, EventPage, LeadingSchoolPage, RegionPage, ResourcePage
-from network.models.base import parse_int
+from network.models.base import choice_label, parse_int
 from network.models.blog import CappedPaginator
 from network.models.events import month_bounds
 from network.vocabulary import ContentLanguage, EventKind, ResourceKind, Subject
@@ -312,15 +310,8 @@ class ExportRow:
         if name.startswith("get_") and name.endswith("_display"):
             field = self._model._meta.get_field(name.removeprefix("get_").removesuffix("_display"))
             value = getattr(self, field.attname)
-            return lambda: force_str(_labels(field).get(value, value), strings_only=True)
+            return lambda: choice_label(field, value)
         raise AttributeError(name)
-
-
-@functools.cache
-def _labels(field):
-    """A choice field's {value: label}, made once and not for each of an export's rows (the labels stay lazy, so
-    each export reads them in its reader's language)."""
-    return dict(field.flatchoices)
 
 
 class SchoolsFilterSet(ScopedFilterSet):

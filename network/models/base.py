@@ -1,5 +1,6 @@
 """What every page inside a Leading School shares: it knows its school and region without walking the tree."""
 
+import functools
 from typing import ClassVar
 
 from django.db import models
@@ -25,20 +26,25 @@ def parse_int(value, allowed=None):
     return number if allowed is None or number in allowed else None
 
 
-def choice_display(field_name):
-    """`get_<field>_display` as Django writes it, without rebuilding the field's choices at every call.
+@functools.cache
+def choice_labels(field):
+    """A choice field's {value: label}, built once: Django's `get_<field>_display` builds it at every call, hashing
+    every lazy label (about 70 µs a call with this project's vocabularies; three on each of a library page's 24
+    cards cost ~5 ms of CPU, and an export called it for every row). The labels stay lazy, so each use still reads
+    them in the active language."""
+    return dict(field.flatchoices)
 
-    Django's builds a dict of the field's choices each time, hashing every lazy label (about 70 µs a call with
-    this project's vocabularies): three on each of a library page's 24 cards cost ~5 ms of CPU. Here the labels
-    are read once; they stay lazy, so each call still answers in the active language.
-    """
-    labels = {}
+
+def choice_label(field, value):
+    """What `get_<field>_display` answers for `value`."""
+    return force_str(choice_labels(field).get(value, value), strings_only=True)
+
+
+def choice_display(field_name):
+    """`get_<field>_display` as Django writes it, without rebuilding the field's choices at every call."""
 
     def display(self):
-        if not labels:
-            labels.update(self._meta.get_field(field_name).flatchoices)
-        value = getattr(self, field_name)
-        return force_str(labels.get(value, value), strings_only=True)
+        return choice_label(self._meta.get_field(field_name), getattr(self, field_name))
 
     display.__name__ = f"get_{field_name}_display"
     return display
