@@ -73,7 +73,8 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             # Lazy: when the template's cached part (home/fragments.py) holds them, none of these querysets is
-            # built, not even the locale read.
+            # built, not even the locale read. Events and resources are selected, as the network listings select
+            # them, on their own copies of locale and live (ListingCopyMixin, its partial indexes).
             regions=SimpleLazyObject(
                 lambda: (
                     RegionPage.objects.child_of(self)
@@ -87,10 +88,10 @@ class HomePage(Page):
                 lambda: post_listing(BlogPostPage.objects.filter(locale_id=self.locale_id))[:6]
             ),
             upcoming_events=SimpleLazyObject(
-                lambda: upcoming(event_listing(EventPage.objects.filter(locale_id=self.locale_id)))[:4]
+                lambda: upcoming(event_listing(EventPage.objects.filter(listing_locale=self.locale_id)))[:4]
             ),
             newest_resources=SimpleLazyObject(
-                lambda: resource_listing(ResourcePage.objects.filter(locale_id=self.locale_id))[:4]
+                lambda: resource_listing(ResourcePage.objects.filter(listing_locale=self.locale_id))[:4]
             ),
         )
         return context
