@@ -67,3 +67,14 @@ def save_screenshot(page, name):
 def allow_console_errors(page, pattern):
     """Forget the console errors that match `pattern` (e.g. the 404 a test asked for on purpose)."""
     page.console_errors[:] = [error for error in page.console_errors if not re.search(pattern, error)]
+
+
+def click_and_load(page, target):
+    """Click what submits a form or follows a link, and return once the next page has loaded.
+
+    `wait_for_url` returns at once when the next page's address equals the current one (a form that posts back to
+    its own page), and a locator's `count()` does not wait at all: on a loaded machine the test would read the old
+    page. Waiting for the navigation the click starts reads the new one.
+    """
+    with page.expect_navigation():
+        (page.locator(target) if isinstance(target, str) else target).click()

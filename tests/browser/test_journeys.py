@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from follow.models import Frequency, Subscriber
-from tests.browser.support import assert_fits_width, assert_no_serious_axe_violations, save_screenshot
+from tests.browser.support import assert_fits_width, assert_no_serious_axe_violations, click_and_load, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -63,8 +63,7 @@ def test_subscribe_confirm_change_settings_and_unsubscribe_on_a_phone(home_pages
 
     page.goto(manage_url.replace("/manage/", "/unsubscribe/"))
     looks_right(page, "journey-unsubscribe-ru-390")
-    page.get_by_role("button", name="Отписаться").click()
-    page.wait_for_load_state()
+    click_and_load(page, page.get_by_role("button", name="Отписаться"))
     looks_right(page, "journey-unsubscribed-ru-390")
     assert not Subscriber.objects.filter(email="parent@example.kz").exists()
 

@@ -17,7 +17,7 @@ from django.core import mail
 from django.utils import translation
 
 from tests.browser.conftest import DESKTOP, open_page
-from tests.browser.support import assert_fits_width, assert_no_serious_axe_violations, save_screenshot
+from tests.browser.support import assert_fits_width, assert_no_serious_axe_violations, click_and_load, save_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -126,7 +126,7 @@ def test_a_teacher_from_sign_up_to_dissemination(language, school, live_server, 
     page.select_option("select[name=region]", label={"kk": "Ақмола облысы", "ru": "Акмолинская область"}[language])
     page.fill("input[name=school_name]", "27")
     school_title = {"kk": "№ 27 Жетекші мектеп", "ru": "Ведущая школа № 27"}[language]
-    page.get_by_role("button", name=said(language, "Find"), exact=True).click()
+    click_and_load(page, page.get_by_role("button", name=said(language, "Find"), exact=True))
     found = page.locator(".school-result__name")
     assert found.count() == 2  # the Leading School and its partner school, both numbered 27
     found.get_by_text(school_title, exact=True).click()
@@ -139,8 +139,8 @@ def test_a_teacher_from_sign_up_to_dissemination(language, school, live_server, 
     head_context, head = admin_session(chromium, url, "head27")
     head.locator("a[href='/admin/teachers/']").first.click()
     head.wait_for_url(f"{url}/admin/teachers/")
-    head.locator("tr", has_text=email).locator("form[action$='/confirm/'] button").click()
-    head.wait_for_url(f"{url}/admin/teachers/")
+    click_and_load(head, head.locator("tr", has_text=email).locator("form[action$='/confirm/'] button"))
+    assert head.url == f"{url}/admin/teachers/"
     assert head.locator("form[action$='/confirm/']").count() == 0
     save_screenshot(head, f"teacher-04-admin-confirmed-{language}")
 
@@ -233,7 +233,7 @@ def test_a_teacher_from_sign_up_to_dissemination(language, school, live_server, 
     page.fill("#id_date", "2026-11-20")
     page.fill("#id_place", "№ 8 мектеп-лицей")
     page.fill("#id_district", "Көкшетау")
-    page.locator("form:has(#id_place) button[type=submit]").click()
-    page.wait_for_url(f"{url}/{language}/cabinet/{submission.pk}/")
+    click_and_load(page, "form:has(#id_place) button[type=submit]")
+    assert page.url == f"{url}/{language}/cabinet/{submission.pk}/"
     assert f"{said(language, 'Covered:')} 1 / 3" in page.inner_text("main")
     checked(page, f"teacher-13-dissemination-{language}")
