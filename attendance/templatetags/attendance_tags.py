@@ -2,6 +2,7 @@ from django import template
 from django.utils import translation
 
 from attendance.registrations import event_registration, registrations_of
+from network.models import NetworkEventsPage
 from pagecache.middleware import keep_out_of_cache
 
 register = template.Library()
@@ -25,4 +26,9 @@ def my_registrations(context):
     request = context["request"]
     if not request.user.is_authenticated:
         return {"anonymous": True}
-    return {"request": request, **registrations_of(request.user, translation.get_language())}
+    language = translation.get_language()
+    registrations = registrations_of(request.user, language)
+    if not any(registrations.get(kind) for kind in ("upcoming", "waiting", "past", "certificates")):
+        # Nothing yet: show the teacher where the events are rather than leave them at an empty section.
+        registrations["events_page"] = NetworkEventsPage.objects.live().filter(locale__language_code=language).first()
+    return {"request": request, **registrations}

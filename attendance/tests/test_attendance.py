@@ -191,6 +191,23 @@ def test_the_cabinet_lists_the_teachers_events(client, events_network, desk):
     assert "Мои мероприятия" in content and TITLES["ru"] in content and "Предстоящие" in content
 
 
+@pytest.mark.parametrize(
+    "language, said, events_title",
+    [("kk", "Желінің іс-шараларын қараңыз", "Іс-шаралар"), ("ru", "Посмотрите мероприятия сети", "Мероприятия")],
+)
+def test_a_teacher_with_no_events_is_shown_where_the_events_are(client, events_network, language, said, events_title):
+    from home.models import HomePage
+    from network.factories import NetworkEventsPageFactory
+
+    client.force_login(events_network["aigerim"])
+    with translation.override(language):
+        assert said not in client.get(reverse("cabinet:home")).content.decode()  # no network events page yet
+        home = HomePage.objects.get(locale__language_code=language)
+        events_page = NetworkEventsPageFactory(parent=home, title=events_title, slug="events", published=True)
+        content = client.get(reverse("cabinet:home")).content.decode()
+    assert f'<a href="{events_page.url}">{said}</a>' in content
+
+
 # Organisers ---------------------------------------------------------------------------------------------------------
 
 
