@@ -176,6 +176,19 @@ class TestEventFilters:
         assert response.status_code == 200
 
 
+@pytest.mark.parametrize(
+    "language, days, ends",
+    [("ru", 0, "13:00"), ("kk", 0, "13:00"), ("en", 0, "1 p.m."), ("ru", 1, "30 октября 2026 г. 13:00")],
+)
+def test_an_event_says_its_end_date_only_when_it_ends_on_another_day(client, demo_network, language, days, ends):
+    event = first(EventPage, language)
+    start = datetime.datetime(2026, 10, 29, 10, 0, tzinfo=timezone.get_current_timezone())
+    EventPage.objects.filter(pk=event.pk).update(start=start, end=start + datetime.timedelta(days=days, hours=3))
+    html = soup(client.get(event.url))
+    times = [time.get_text(strip=True) for time in html.select("dl.facts time")]
+    assert times[1] == ends, times
+
+
 class TestResourceFilters:
     def titles(self, client, url):
         return [a.get_text(strip=True) for a in soup(client.get(url)).select(".card h3 a")]
