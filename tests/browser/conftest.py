@@ -115,24 +115,6 @@ def one_school_demo_rows(django_db_setup, django_db_blocker):
     return db_snapshot.session_rows(django_db_blocker, build)
 
 
-@pytest.fixture(scope="session")
-def two_school_demo_rows(django_db_setup, django_db_blocker):
-    """The rows `load_demo --schools 2` writes (what `./run start` shows), its after-commit work run, built once per
-    test process; see `one_school_demo_rows`."""
-    import io
-
-    from django.core.management import call_command
-    from django.test import TestCase
-
-    from tests import db_snapshot
-
-    def build():
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("load_demo", schools=2, stdout=io.StringIO())
-
-    return db_snapshot.session_rows(django_db_blocker, build)
-
-
 def committed_rows(request, rows_fixture, build):
     """For a live-server test: the rows of a session `*_rows` fixture written and committed, for the server's own
     connection; `build()` instead where the database does not hold what the build started from."""
