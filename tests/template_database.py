@@ -10,7 +10,9 @@ content for `serialized_rollback`); the copy is dropped at the end of the run as
 The template is named after a fingerprint of what decides its content (the migration files of this project, the
 version of every installed distribution, the database engine), so a changed migration or an upgraded package gets a
 new template, and older ones are dropped when it is built. It stays between runs: a second `./run test` migrates
-nothing. It is built under a temporary name and renamed when complete, so an interrupted build is never used, and
+nothing. PostgreSQL keeps it in the server and SQLite in the user's cache folder (`TEST_DB_TEMPLATE_DIR`, by default
+`$XDG_CACHE_HOME/leadingschools-tests`), both outside the checkout, so a fresh clone on the same machine (CI's)
+finds it too. It is built under a temporary name and renamed when complete, so an interrupted build is never used, and
 all of it happens under a file lock, since two workers may arrive at once (and PostgreSQL refuses to copy a database
 that another copy is reading).
 """
@@ -18,6 +20,7 @@ that another copy is reading).
 import fcntl
 import hashlib
 import importlib.metadata
+import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +30,17 @@ from django.core.management import call_command
 from django.db import connection
 
 LOCK_FILE = ".test-db-template.lock"
+
+
+def cache_dir():
+    """Where the SQLite template and the lock every checkout of this machine shares live."""
+    folder = os.environ.get("TEST_DB_TEMPLATE_DIR") or (
+        Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "leadingschools-tests"
+    )
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
 
 copied_from = None  # the template this process's database was copied from (a database name or a file path)
 
@@ -44,7 +58,7 @@ def fingerprint():
 
 @contextmanager
 def _locked():
-    with open(Path(settings.BASE_DIR) / LOCK_FILE, "w") as lock:
+    with open(cache_dir() / LOCK_FILE, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -108,7 +122,7 @@ class PostgreSQL:
 class SQLite:
     def __init__(self, test_name):
         self.test_name = Path(test_name)
-        self.template = Path(settings.BASE_DIR) / f".test-db-template-{fingerprint()}.sqlite3"
+        self.template = cache_dir() / f"template-{fingerprint()}.sqlite3"
 
     def ensure_template(self):
         if self.template.exists():
@@ -117,7 +131,7 @@ class SQLite:
         building.unlink(missing_ok=True)
         _migrate(str(building))
         building.replace(self.template)
-        for stale in self.template.parent.glob(".test-db-template-*.sqlite3"):
+        for stale in self.template.parent.glob("template-*.sqlite3"):
             if stale != self.template:
                 stale.unlink(missing_ok=True)
 
