@@ -2,10 +2,7 @@
 card, its submission first and every other column a labelled line; on a desktop, the table. Nothing is cut or wider
 than the screen, in the reviewer's own language."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import DESKTOP, PHONE, open_page
 from tests.browser.support import SERIOUS, allow_console_errors, assert_fits_width, assert_nothing_cut, save_screenshot
@@ -13,14 +10,22 @@ from tests.browser.support import SERIOUS, allow_console_errors, assert_fits_wid
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 INBOX = "table.review-inbox"
+TITLE = "Бастауыш сыныптағы Lesson Study"
 
 
 @pytest.fixture
-def one_school(request):
-    """`load_demo --schools 1`, whose review demo leaves a submission at the school stage for head-demo."""
-    from tests.browser.conftest import committed_rows
+def waiting(django_capture_on_commit_callbacks):
+    """A submission at the school stage, waiting for its school's head (head-demo), made as the review demo makes
+    its own (demo/workflows.py) on one school rather than the whole demo."""
+    from demo.home import load_home
+    from demo.workflows import load_submission, load_users
+    from network.factories import make_school
+    from workflows import rules
 
-    committed_rows(request, "one_school_demo_rows", lambda: call_command("load_demo", schools=1, stdout=io.StringIO()))
+    with django_capture_on_commit_callbacks(execute=True):
+        homes = load_home()
+    school = make_school(homes["kk"], "Абай облысы", "Семей қаласының № 7 мектеп-лицейі", "abai", "school-7")
+    return load_submission(load_users([school]), TITLE, "kk", rules.Category.TEACHER_EXPERT, "school")
 
 
 def said(message):
@@ -31,13 +36,11 @@ def said(message):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
-def test_a_reviewer_reads_the_inbox_on_a_phone_and_a_desktop(one_school, live_server, chromium, viewport):
+def test_a_reviewer_reads_the_inbox_on_a_phone_and_a_desktop(waiting, live_server, chromium, viewport):
     from axe_playwright_python.sync_playwright import Axe
 
     from demo.workflows import PASSWORD
-    from workflows.models import Submission
 
-    waiting = Submission.objects.get(title="Бастауыш сыныптағы Lesson Study")
     context, page = open_page(chromium, viewport)
     try:
         page.goto(f"{live_server.url}/admin/login/")
