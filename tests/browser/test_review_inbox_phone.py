@@ -5,7 +5,13 @@ than the screen, in the reviewer's own language."""
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, open_page
-from tests.browser.support import SERIOUS, allow_console_errors, assert_fits_width, assert_nothing_cut, save_screenshot
+from tests.browser.support import (
+    allow_console_errors,
+    assert_fits_width,
+    assert_no_serious_axe_violations,
+    assert_nothing_cut,
+    save_screenshot,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -37,8 +43,6 @@ def said(message):
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
 def test_a_reviewer_reads_the_inbox_on_a_phone_and_a_desktop(waiting, live_server, chromium, viewport):
-    from axe_playwright_python.sync_playwright import Axe
-
     from demo.workflows import PASSWORD
 
     context, page = open_page(chromium, viewport)
@@ -63,8 +67,7 @@ def test_a_reviewer_reads_the_inbox_on_a_phone_and_a_desktop(waiting, live_serve
             assert not stage.is_visible()
         assert_fits_width(page)
         assert_nothing_cut(page, INBOX)
-        violations = [v for v in Axe().run(page, context=INBOX).response["violations"] if v["impact"] in SERIOUS]
-        assert violations == [], [(v["id"], v["help"]) for v in violations]
+        assert_no_serious_axe_violations(page, within=INBOX)
         save_screenshot(page, f"review-inbox-kk-{viewport['width']}")
         # The admin's account menu asks gravatar.com for the user's picture: outside this machine, so it fails here.
         allow_console_errors(page, "ERR_NAME_NOT_RESOLVED")
