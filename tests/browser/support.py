@@ -79,3 +79,12 @@ def click_and_load(page, target):
     """
     with page.expect_navigation():
         (page.locator(target) if isinstance(target, str) else target).click()
+
+
+def sign_in_to_admin(page, base_url, username, password):
+    """Sign in on Wagtail's login form and return on the dashboard."""
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(f"{base_url}/admin/")

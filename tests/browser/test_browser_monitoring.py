@@ -9,6 +9,7 @@ from tests.browser.support import (
     assert_fits_width,
     assert_no_serious_axe_violations,
     save_screenshot,
+    sign_in_to_admin,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -105,11 +106,7 @@ def test_the_network_in_numbers_on_a_desktop(small_network, live_server, desktop
 
 def test_the_admin_overview_fits_a_phone(small_network, live_server, phone_page, django_user_model):
     django_user_model.objects.create_superuser("centre", "centre@example.kz", "correct horse battery")
-    phone_page.goto(f"{live_server.url}/admin/login/")
-    phone_page.fill("input[name=username]", "centre")
-    phone_page.fill("input[name=password]", "correct horse battery")
-    phone_page.click("button[type=submit]")
-    phone_page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in_to_admin(phone_page, live_server.url, "centre", "correct horse battery")
     assert phone_page.locator("#monitoring-panel-title").count() == 1
     phone_page.goto(f"{live_server.url}/admin/monitoring/")
     assert phone_page.locator("svg.mon-bar__svg").count() > 0
@@ -133,11 +130,7 @@ def test_the_admin_reports_in_each_language_and_width(small_network, live_server
     MonitoringRole.objects.create(user=user, role=MonitoringRole.Role.CENTRE)
     context, page = open_page(chromium, PHONE if width == "phone" else DESKTOP)
     try:
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("input[name=username]", user.username)
-        page.fill("input[name=password]", "correct horse battery")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/")
+        sign_in_to_admin(page, live_server.url, user.username, "correct horse battery")
         pixels = 390 if width == "phone" else 1280
         page.goto(f"{live_server.url}/admin/monitoring/")
         assert page.locator("table.mon-attendance").count() == 2

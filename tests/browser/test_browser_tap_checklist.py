@@ -15,6 +15,7 @@ from tests.browser.support import (
     assert_no_serious_axe_violations,
     click_and_load,
     save_screenshot,
+    sign_in_to_admin,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -29,14 +30,6 @@ def demo_editor(request):
 
     committed_rows(request, "one_school_demo_rows", lambda: call_command("load_demo", schools=1, stdout=io.StringIO()))
     return "editor-demo", PASSWORD
-
-
-def sign_in(page, live_server, username, password):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
@@ -57,7 +50,7 @@ def test_the_editor_ticks_an_author_and_a_category_by_tapping(demo_editor, live_
     # A touch screen: tap() needs one.
     context, page = open_page(chromium, viewport, has_touch=True, is_mobile=viewport == PHONE)
     try:
-        sign_in(page, live_server, *demo_editor)
+        sign_in_to_admin(page, live_server.url, *demo_editor)
         page.goto(f"{live_server.url}/admin/pages/{post.pk}/edit/")
         authors = page.locator(".tap-checklist").filter(has=page.locator("input[name=authors]"))
         categories = page.locator(".tap-checklist").filter(has=page.locator("input[name=categories]"))

@@ -11,6 +11,7 @@ from tests.browser.support import (
     assert_no_serious_axe_violations,
     assert_nothing_cut,
     save_screenshot,
+    sign_in_to_admin,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -21,11 +22,7 @@ PANEL = ".editors-school-panel"
 def sign_in(page, url):
     from demo.editors import PASSWORD
 
-    page.goto(f"{url}/admin/login/")
-    page.fill("input[name=username]", "editor-demo")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{url}/admin/")
+    sign_in_to_admin(page, url, "editor-demo", PASSWORD)
 
 
 def said(message, context=None):

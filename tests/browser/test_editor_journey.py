@@ -13,7 +13,7 @@ import re
 import pytest
 
 from tests.browser.conftest import DESKTOP, open_page
-from tests.browser.support import assert_fits_width, assert_no_serious_axe_violations, save_screenshot
+from tests.browser.support import assert_fits_width, assert_no_serious_axe_violations, save_screenshot, sign_in_to_admin
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -45,11 +45,7 @@ class Admin:
         # background and is told 400 when a submission has meanwhile made its revision stale.
         self.page.on("console", lambda m: m.type == "error" and self.errors.append((m.text, m.location.get("url", ""))))
         self.url = url
-        self.page.goto(f"{url}/admin/login/")
-        self.page.fill("input[name=username]", username)
-        self.page.fill("input[name=password]", PASSWORD)
-        self.page.locator("form button[type=submit]").first.click()
-        self.page.wait_for_url(f"{url}/admin/")
+        sign_in_to_admin(self.page, url, username, PASSWORD)
 
     def __repr__(self):
         return f"<Admin {self.page.url} console={self.errors}>"

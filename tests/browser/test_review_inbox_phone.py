@@ -11,6 +11,7 @@ from tests.browser.support import (
     assert_no_serious_axe_violations,
     assert_nothing_cut,
     save_screenshot,
+    sign_in_to_admin,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -47,11 +48,7 @@ def test_a_reviewer_reads_the_inbox_on_a_phone_and_a_desktop(waiting, live_serve
 
     context, page = open_page(chromium, viewport)
     try:
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("input[name=username]", "head-demo")
-        page.fill("input[name=password]", PASSWORD)
-        page.locator("form button[type=submit]").first.click()
-        page.wait_for_url(f"{live_server.url}/admin/")
+        sign_in_to_admin(page, live_server.url, "head-demo", PASSWORD)
         page.goto(f"{live_server.url}/admin/reviews/")
         task = page.locator(f"{INBOX} tbody tr", has=page.get_by_role("link", name=waiting.title))
         stage = task.locator(".review-inbox__label", has_text=said("Stage"))

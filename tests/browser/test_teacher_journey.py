@@ -17,7 +17,13 @@ from django.core import mail
 from django.utils import translation
 
 from tests.browser.conftest import DESKTOP, open_page
-from tests.browser.support import assert_fits_width, assert_no_serious_axe_violations, click_and_load, save_screenshot
+from tests.browser.support import (
+    assert_fits_width,
+    assert_no_serious_axe_violations,
+    click_and_load,
+    save_screenshot,
+    sign_in_to_admin,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -70,11 +76,7 @@ def pdf(name, text):
 def admin_session(chromium, url, username):
     """A reviewer signs in to the Wagtail admin in a desktop browser of their own."""
     context, page = open_page(chromium, DESKTOP)
-    page.goto(f"{url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", username)  # workflows.factories.UserFactory's password
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{url}/admin/")
+    sign_in_to_admin(page, url, username, username)  # workflows.factories.UserFactory's password
     return context, page
 
 

@@ -14,7 +14,7 @@ import pytest
 import wagtail_localize
 
 from tests.browser.conftest import PHONE, open_page
-from tests.browser.support import allow_console_errors, assert_fits_width, save_screenshot
+from tests.browser.support import allow_console_errors, assert_fits_width, save_screenshot, sign_in_to_admin
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -90,11 +90,7 @@ def sign_in(page, url, username, language):
 
     user = get_user_model().objects.get(username=username)
     UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
-    page.goto(f"{url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{url}/admin/")
+    sign_in_to_admin(page, url, username, PASSWORD)
 
 
 def headings(page):
